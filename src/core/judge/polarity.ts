@@ -1,0 +1,169 @@
+import { ANTONYM_PAIRS, CERTAINTY, HEDGES, NEGATIONS, STANCE_AGAINST, STANCE_FOR, STOPWORDS } from '../lexicon';
+import type { SentenceInfo } from '../reference/analysis';
+import { conceptsOf, stemOf, type Token } from '../text/tokens';
+
+import { coverageWithout, para, type Check, type CheckContext, type Finding } from './context';
+
+const CLAUSE_BREAK = new Set([',', ';', ':', '.', 'but', 'while', 'whereas', 'although', 'which', 'who']);
+
+/** Is the token at `i` under a negation within a few words before it, in the same clause? */
+function negated(tokens: Token[], i: number, span = 3): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - span); k--) {
+    const w = tokens[k].lower;
+    if (CLAUSE_BREAK.has(w)) return false;
+    if (NEGATIONS.has(w) || w.endsWith("n't")) return true;
+  }
+  return false;
+}
+
+function sameWord(x: Token, y: Token): boolean {
+  if (x.stem === y.stem) return true;
+  const cx = conceptsOf(x.stem);
+  for (const c of conceptsOf(y.stem)) if (cx.has(c)) return true;
+  return false;
+}
+
+const content = (t: Token) => t.kind === 'word' && !STOPWORDS.has(t.lower) && !NEGATIONS.has(t.lower);
+
+/** "made commitments" where the source says "did not make any commitments", and the reverse. */
+export const checkNegation: Check = (ctx) => {
+  if (ctx.al.coverage < 0.5) return undefined;
+  const ct = ctx.view.tokens;
+  for (const s of ctx.al.window) {
+    for (let i = 0; i < ct.length; i++) {
+      if (!content(ct[i])) continue;
+      const j = s.tokens.findIndex((y) => content(y) && sameWord(ct[i], y));
+      if (j < 0) continue;
+      const inClaim = negated(ct, i);
+      const inSource = negated(s.tokens, j);
+      if (inClaim === inSource) continue;
+      const cue = inSource ? sourceCue(s, j) : undefined;
+      return {
+        verdict: 'contradicted',
+        category: 'negation',
+        message: inSource
+          ? `The source says the opposite: “${cue}” (${para(s)}).`
+          : `The statement denies what the source says: “${window(s, j)}” (${para(s)}).`,
+        focus: inClaim ? negationSpan(ct, i) : { start: ct[i].start, end: ct[i].end },
+        evidence: [s],
+      };
+    }
+  }
+  return undefined;
+};
+
+function sourceCue(s: SentenceInfo, j: number): string {
+  let k = j;
+  while (k > 0 && j - k < 3 && !NEGATIONS.has(s.tokens[k].lower) && !s.tokens[k].lower.endsWith("n't")) k--;
+  return window(s, k, j + 3);
+}
+
+function window(s: SentenceInfo, from: number, to = from + 4): string {
+  const a = s.tokens[Math.max(0, from - 1)];
+  const b = s.tokens[Math.min(s.tokens.length - 1, to)];
+  return s.sentence.text.slice(a.start - s.sentence.start, b.end - s.sentence.start);
+}
+
+function negationSpan(ct: Token[], i: number) {
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) if (NEGATIONS.has(ct[k].lower) || ct[k].lower.endsWith("n't")) return { start: ct[k].start, end: ct[i].end };
+  return { start: ct[i].start, end: ct[i].end };
+}
+
+/** "about isolated decisions" where the source says "a broad context rather than isolated decisions". */
+export const checkContrast: Check = (ctx) => {
+  const ct = ctx.view.tokens;
+  for (const s of ctx.al.window) {
+    const st = s.tokens;
+    for (let k = 0; k < st.length - 1; k++) {
+      const two = `${st[k].lower} ${st[k + 1].lower}`;
+      if (two !== 'rather than' && two !== 'instead of') continue;
+      const rejected = st.slice(k + 2, k + 6).filter(content).slice(0, 2);
+      const preferred = st.slice(Math.max(0, k - 4), k).filter(content);
+      if (!rejected.length || !preferred.length) continue;
+      const hits = rejected.map((r) => ct.findIndex((c) => content(c) && sameWord(c, r)));
+      if (hits.some((h) => h < 0)) continue;
+      if (preferred.some((p) => ct.some((c) => sameWord(c, p)))) continue;
+      const first = Math.min(...hits);
+      const last = Math.max(...hits);
+      const preferredText = s.sentence.text.slice(preferred[0].start - s.sentence.start, preferred[preferred.length - 1].end - s.sentence.start);
+      return {
+        verdict: 'contradicted',
+        category: 'negation',
+        message: `The source says ${preferredText} ${two} ${rejected.map((r) => r.text).join(' ')} (${para(s)}).`,
+        focus: { start: ct[first].start, end: ct[last].end },
+        replacement: preferredText,
+        evidence: [s],
+      };
+    }
+  }
+  return undefined;
+};
+
+const antonyms = new Map<string, Set<string>>();
+for (const [x, y] of ANTONYM_PAIRS) {
+  const a = stemOf(x);
+  const b = stemOf(y);
+  if (!antonyms.has(a)) antonyms.set(a, new Set());
+  if (!antonyms.has(b)) antonyms.set(b, new Set());
+  antonyms.get(a)!.add(b);
+  antonyms.get(b)!.add(a);
+}
+
+/** "endorsed" where the source has "warned"; "increased" where it has "decreased". */
+export const checkOpposite: Check = (ctx): Finding | undefined => {
+  if (coverageWithout(ctx, () => false) < 0.4) return undefined;
+  const ct = ctx.view.tokens;
+  for (const s of ctx.al.window) {
+    for (const c of ct) {
+      if (c.kind !== 'word') continue;
+      if (s.stems.has(c.stem)) continue;
+      const forC = STANCE_FOR.has(c.lower);
+      const againstC = STANCE_AGAINST.has(c.lower);
+      const opposite = s.tokens.find(
+        (y) => (forC && STANCE_AGAINST.has(y.lower)) || (againstC && STANCE_FOR.has(y.lower)) || antonyms.get(c.stem)?.has(y.stem),
+      );
+      if (!opposite) continue;
+      // The statement must not also say the source's word: "more X and less Y" is not a flip.
+      if (ct.some((x) => x.stem === opposite.stem)) continue;
+      return {
+        verdict: 'contradicted',
+        category: 'antonym',
+        message: `The source says “${opposite.text}”, the opposite of “${c.text}” (${para(s)}).`,
+        focus: { start: c.start, end: c.end },
+        replacement: forC || againstC ? undefined : opposite.text,
+        evidence: [s],
+      };
+    }
+  }
+  return undefined;
+};
+
+/** "has approved" where the source only says "may approve": overstated certainty. */
+export const checkModality: Check = (ctx: CheckContext) => {
+  const ct = ctx.view.tokens;
+  if (ct.some((t) => HEDGES.has(t.lower))) return undefined;
+  if (ctx.al.coverage < 0.5) return undefined;
+  for (const s of ctx.al.window) {
+    const st = s.tokens;
+    for (let j = 0; j < st.length; j++) {
+      if (!HEDGES.has(st[j].lower)) continue;
+      // The hedge must govern something the statement asserts.
+      const governed = st.slice(j + 1, j + 5).filter(content);
+      const asserted = governed.find((g) => ct.some((c) => content(c) && sameWord(c, g)));
+      if (!asserted) continue;
+      const claimWord = ct.find((c) => content(c) && sameWord(c, asserted))!;
+      const certainty = ct.find((c) => CERTAINTY.has(c.lower));
+      const focus = certainty && certainty.start < claimWord.start ? { start: certainty.start, end: claimWord.end } : { start: claimWord.start, end: claimWord.end };
+      return {
+        verdict: 'contradicted',
+        category: 'modality',
+        message: `The source only says “${s.sentence.text.slice(st[j].start - s.sentence.start, asserted.end - s.sentence.start)}”; the statement presents it as certain (${para(s)}).`,
+        focus,
+        evidence: [s],
+      };
+    }
+  }
+  return undefined;
+};
+
+

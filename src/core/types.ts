@@ -1,0 +1,178 @@
+// Shared value types of the engine. Every object that points into a text carries offsets
+// (UTF-16 code units, as JavaScript strings and VS Code count them); `start` inclusive, `end` exclusive.
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface LineRange {
+  start: Position;
+  end: Position;
+}
+
+/** A sentence of a reference, with its paragraph (1-based, as shown to writers as ¶n). */
+export interface Sentence extends Span {
+  text: string;
+  paragraph: number;
+  /** Index in Reference.sentences. */
+  index: number;
+}
+
+export interface Paragraph extends Span {
+  /** 1-based number, as cited with `¶n`. */
+  number: number;
+  text: string;
+  sentences: Sentence[];
+}
+
+export type EntityKind = 'person' | 'organisation' | 'place' | 'office' | 'thing' | 'group';
+
+/** A name or term the reference knows, with every way the reference refers to it. */
+export interface Entity {
+  id: string;
+  kind: EntityKind;
+  /** The fullest form the reference uses ("Jane Q. Doe"). */
+  name: string;
+  /** Other forms: surname, acronym, office phrase ("the British Prime Minister"). */
+  aliases: string[];
+  /** For a person: the office the reference gives ("Prime Minister"), with its qualifier. */
+  office?: string;
+  /** Nationality or origin the reference attaches ("British", "U.S."). */
+  nationality?: string;
+  /** Adjectives the text uses for a place ("Ukrainian" for Ukraine), or acronyms used as one ("U.S."). */
+  demonyms?: string[];
+  /** For an office: the person who holds it, by entity id. */
+  holder?: string;
+  /** A short description drawn from the text ("British Prime Minister"). */
+  description?: string;
+  mentions: Span[];
+  /** Paragraph numbers where it is mentioned, ascending, unique. */
+  paragraphs: number[];
+  /** Index of the sentence that says most about it. */
+  keySentence: number;
+}
+
+export interface ReferenceMeta {
+  key: string;
+  title: string;
+  /** Where the text came from: a file path, or `builtin:<key>` for the bundled article. */
+  path: string;
+  credit?: string;
+}
+
+export interface Reference extends ReferenceMeta {
+  text: string;
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+  entities: Entity[];
+}
+
+/** A citation marker as written in a draft: `[@key]`, `[@key, ¶3]`, `[@a; @b]`. */
+export interface CitationItem {
+  key: string;
+  /** Span of the key (without `@`). */
+  keySpan: Span;
+  /** The paragraph number given by a locator (`¶3`, `para. 3`), if any. */
+  paragraph?: number;
+  locatorSpan?: Span;
+}
+
+export interface Citation extends Span {
+  raw: string;
+  items: CitationItem[];
+  /** Set when the marker cannot be read (`[@`, `[@key, ¶x]`). */
+  error?: string;
+}
+
+/** A direct quotation in a draft. `span` covers the quoted words without the quote marks. */
+export interface Quote extends Span {
+  text: string;
+}
+
+/** A statement of a draft to be judged. */
+export interface Claim extends Span {
+  text: string;
+  /** Keys of the references the statement cites (explicitly, by footnote or front matter). */
+  cited: string[];
+  /** True when a citation stands in the sentence or right after it. */
+  explicitlyCited: boolean;
+  citations: Citation[];
+  quotes: Quote[];
+  /** Index of the Markdown block it comes from. */
+  block: number;
+}
+
+export type VerdictKind = 'supported' | 'contradicted' | 'unsupported';
+
+export type Category =
+  | 'paraphrase'
+  | 'role'
+  | 'attribution'
+  | 'negation'
+  | 'antonym'
+  | 'modality'
+  | 'condition'
+  | 'place'
+  | 'time'
+  | 'number'
+  | 'origin'
+  | 'quote'
+  | 'coverage'
+  | 'novel-detail';
+
+export interface Evidence extends Span {
+  reference: string;
+  paragraph: number;
+  sentence: number;
+  text: string;
+  score: number;
+}
+
+export interface TextEdit extends Span {
+  newText: string;
+}
+
+export type FixKind = 'correct' | 'insert-citation' | 'quote' | 'locator';
+
+export interface Fix {
+  title: string;
+  kind: FixKind;
+  /** Safe fixes are applied by "fix all": they only reword from the source or add a citation. */
+  safe: boolean;
+  edits: TextEdit[];
+}
+
+export interface Verdict {
+  claim: Claim;
+  verdict: VerdictKind;
+  category: Category;
+  message: string;
+  evidence: Evidence[];
+  fixes: Fix[];
+  /** The part of the statement the finding is about (the wrong name, number, quote), if narrower. */
+  focus?: Span;
+  /** True when an inline suppression comment covers this statement. */
+  suppressed: boolean;
+}
+
+export type ProblemCode = 'unknown-key' | 'locator-out-of-range' | 'malformed-citation' | 'no-reference';
+
+/** A problem with the draft's citations rather than with a statement's content. */
+export interface CitationProblem extends Span {
+  code: ProblemCode;
+  message: string;
+  /** For an unknown key: the nearest known key. */
+  suggestion?: string;
+  fixes: Fix[];
+}
+
+export interface CheckResult {
+  verdicts: Verdict[];
+  problems: CitationProblem[];
+}
