@@ -13,3 +13,5 @@ export { lookupTerm, findParagraph } from './reference/lookup';
 export type { TermMatch } from './reference/lookup';
 export { suppressionEdit, SUPPRESS_INLINE, SUPPRESS_NEXT_LINE } from './draft/suppress';
 export { nearestKey } from './draft/keys';
+export { referenceMetaFromText } from './reference/file';
+export { frontMatterFields, MAX_REFERENCE_CHARS } from './reference/load';

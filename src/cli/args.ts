@@ -1,0 +1,41 @@
+import { InputError } from '../core';
+
+export interface ParsedArgs {
+  command: string;
+  positional: string[];
+  references: string[];
+  format: string;
+  out?: string;
+  help: boolean;
+}
+
+/** Parses `factcheck COMMAND [args] [--reference F]... [--format X] [--out F]`. */
+export function parseArgs(argv: string[]): ParsedArgs {
+  const parsed: ParsedArgs = { command: '', positional: [], references: [], format: 'text', help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = (name: string): string => {
+      const eq = a.indexOf('=');
+      if (eq > 0) return a.slice(eq + 1);
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new InputError('usage', `${name} needs a value.`);
+      return v;
+    };
+    if (a === '--help' || a === '-h') parsed.help = true;
+    else if (a === '--reference' || a.startsWith('--reference=') || a === '-r') parsed.references.push(value('--reference'));
+    else if (a === '--format' || a.startsWith('--format=') || a === '-f') parsed.format = value('--format');
+    else if (a === '--out' || a.startsWith('--out=') || a === '-o') parsed.out = value('--out');
+    else if (a.startsWith('-') && a !== '-') throw new InputError('usage', `Unknown option “${a}”.`);
+    else if (!parsed.command) parsed.command = a;
+    else parsed.positional.push(a);
+  }
+  return parsed;
+}
+
+export const USAGE = `Usage:
+  factcheck check DRAFT... [--reference FILE]... [--format text|json|sarif]
+  factcheck eval DATA.jsonl [--out PREDICTIONS.jsonl] [--format text|json]
+  factcheck references [--reference FILE]... [--format text|json]
+
+Exit codes: 0 nothing contradicted, 1 something contradicted or a citation is wrong,
+2 bad usage or unreadable input.`;

@@ -1,0 +1,95 @@
+import { relative } from 'node:path';
+import { DraftChecker, InputError, LineIndex, type CheckResult, type Reference } from '../core';
+import { readTextFile } from './io';
+import { toSarif } from './sarif';
+
+export interface CheckedFile {
+  path: string;
+  text: string;
+  result: CheckResult;
+}
+
+/** `factcheck check`: judges each draft; returns the exit code. */
+export function runCheck(paths: string[], refs: Reference[], format: string, print: (s: string) => void): number {
+  if (!paths.length) throw new InputError('usage', 'Name at least one draft to check, e.g. “factcheck check draft.md”.');
+  if (!['text', 'json', 'sarif'].includes(format)) throw new InputError('usage', `Unknown format “${format}”; use text, json or sarif.`);
+  const checker = new DraftChecker(refs);
+  const files: CheckedFile[] = paths.map((path) => {
+    const text = readTextFile(path, 'Draft');
+    if (!text.trim()) throw new InputError('empty-draft', `Draft “${path}” is empty: there is nothing to check.`);
+    return { path, text, result: checker.check(text) };
+  });
+  if (format === 'json') print(JSON.stringify(toJson(files, refs), null, 2));
+  else if (format === 'sarif') print(JSON.stringify(toSarif(files, refs), null, 2));
+  else print(toText(files));
+  const bad = files.some((f) => f.result.verdicts.some((v) => v.verdict === 'contradicted' && !v.suppressed) || f.result.problems.length > 0);
+  return bad ? 1 : 0;
+}
+
+export function toJson(files: CheckedFile[], refs: Reference[]) {
+  const refText = new Map(refs.map((r) => [r.key, new LineIndex(r.text)]));
+  return {
+    references: refs.map((r) => ({ key: r.key, title: r.title, path: r.path })),
+    files: files.map((f) => {
+      const lines = new LineIndex(f.text);
+      return {
+        path: f.path,
+        claims: f.result.verdicts
+          .filter((v) => !v.suppressed)
+          .map((v) => ({
+            text: v.claim.text,
+            range: lines.range(v.claim),
+            cited: v.claim.cited,
+            verdict: v.verdict,
+            category: v.category,
+            message: v.message,
+            evidence: v.evidence.map((e) => ({ reference: e.reference, paragraph: e.paragraph, text: e.text, range: refText.get(e.reference)?.range(e) })),
+            fixes: v.fixes.map((x) => ({ title: x.title, edits: x.edits.map((e) => ({ range: lines.range(e), newText: e.newText })) })),
+          })),
+        problems: f.result.problems.map((p) => ({
+          code: p.code,
+          message: p.message,
+          range: lines.range(p),
+          fixes: p.fixes.map((x) => ({ title: x.title, edits: x.edits.map((e) => ({ range: lines.range(e), newText: e.newText })) })),
+        })),
+      };
+    }),
+  };
+}
+
+const MARK: Record<string, string> = { contradicted: '✗ contradicted', unsupported: '? unsupported', supported: '✓ supported' };
+
+function toText(files: CheckedFile[]): string {
+  const out: string[] = [];
+  const totals = { contradicted: 0, unsupported: 0, supported: 0, problems: 0 };
+  for (const f of files) {
+    const lines = new LineIndex(f.text);
+    const name = relative(process.cwd(), f.path) || f.path;
+    const rows = [
+      ...f.result.verdicts.filter((v) => !v.suppressed).map((v) => ({ at: v.focus?.start ?? v.claim.start, v })),
+      ...f.result.problems.map((p) => ({ at: p.start, p })),
+    ].sort((a, b) => a.at - b.at);
+    for (const row of rows) {
+      const pos = lines.position(row.at);
+      const where = `${name}:${pos.line + 1}:${pos.character + 1}`;
+      if ('p' in row && row.p) {
+        totals.problems++;
+        out.push(`${where}: ✗ citation [${row.p.code}] ${row.p.message}`);
+        continue;
+      }
+      const v = (row as { v: CheckResult['verdicts'][number] }).v;
+      totals[v.verdict]++;
+      out.push(`${where}: ${MARK[v.verdict]} [${v.category}] ${v.message}`);
+      out.push(`    “${v.claim.text}”`);
+      for (const e of v.evidence.slice(0, 2)) out.push(`    source ${e.reference} ¶${e.paragraph}: “${e.text}”`);
+      for (const x of v.fixes) out.push(`    fix: ${x.title}`);
+    }
+  }
+  out.push('');
+  out.push(
+    `${totals.contradicted} contradicted, ${totals.unsupported} unsupported, ${totals.supported} supported` +
+      (totals.problems ? `, ${totals.problems} citation problem${totals.problems > 1 ? 's' : ''}` : '') +
+      ` in ${files.length} file${files.length > 1 ? 's' : ''}.`,
+  );
+  return out.join('\n');
+}

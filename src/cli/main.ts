@@ -1,0 +1,51 @@
+import { InputError, type Reference } from '../core';
+import { builtinReferences } from '../builtin';
+import { parseArgs, USAGE } from './args';
+import { runCheck } from './check';
+import { runEval } from './eval';
+import { loadReferenceFile } from './io';
+
+/** Runs the command line; returns the exit code. Output goes through `print`/`printError`. */
+export function main(argv: string[], print: (s: string) => void = (s) => process.stdout.write(s + '\n'), printError: (s: string) => void = (s) => process.stderr.write(s + '\n')): number {
+  try {
+    const args = parseArgs(argv);
+    if (args.help || !args.command) {
+      print(USAGE);
+      return args.help ? 0 : 2;
+    }
+    const refs = (): Reference[] => {
+      const user = args.references.map(loadReferenceFile);
+      const all = args.references.length ? user : builtinReferences();
+      const seen = new Map<string, Reference>();
+      for (const r of all) {
+        if (seen.has(r.key)) throw new InputError('usage', `Two references have the key “${r.key}” (${seen.get(r.key)!.path} and ${r.path}); give one of them another key in its front matter.`);
+        seen.set(r.key, r);
+      }
+      return all;
+    };
+    switch (args.command) {
+      case 'check':
+        return runCheck(args.positional, refs(), args.format, print);
+      case 'eval':
+        if (args.positional.length !== 1) throw new InputError('usage', 'Name one JSONL file to evaluate, e.g. “factcheck eval claims.jsonl”.');
+        return runEval(args.positional[0], builtinReferences(), args.format, args.out, print);
+      case 'references': {
+        const list = refs();
+        if (args.format === 'json') print(JSON.stringify({ references: list.map((r) => ({ key: r.key, title: r.title, path: r.path })) }, null, 2));
+        else for (const r of list) print(`${r.key}\t${r.title}\t${r.path}\t(${r.paragraphs.length} paragraphs, ${r.entities.length} names)`);
+        return 0;
+      }
+      default:
+        throw new InputError('usage', `Unknown command “${args.command}”.\n${USAGE}`);
+    }
+  } catch (e) {
+    if (e instanceof InputError) {
+      printError(`factcheck: ${e.message}`);
+      return 2;
+    }
+    printError(`factcheck: internal error: ${e instanceof Error ? e.message : String(e)}. Please report it with the input that caused it.`);
+    return 2;
+  }
+}
+
+if (require.main === module) process.exitCode = main(process.argv.slice(2));

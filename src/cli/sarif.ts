@@ -1,0 +1,95 @@
+import { relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { LineIndex, type Reference, type Span } from '../core';
+import type { CheckedFile } from './check';
+
+const RULES: Record<string, string> = {
+  paraphrase: 'The statement says what the source says.',
+  role: 'A person is given an office the source does not give them.',
+  attribution: 'Words or deeds are attributed to someone other than the source says.',
+  negation: 'The statement says the opposite of the source (a dropped or added “not”).',
+  antonym: 'The statement uses a word opposite to the source’s.',
+  modality: 'The statement is more certain than the source.',
+  condition: 'The statement changes a condition the source attaches.',
+  place: 'The statement puts events in another place than the source.',
+  time: 'The statement gives another time than the source.',
+  number: 'The statement gives another number than the source.',
+  origin: 'The statement gives another origin or nationality than the source.',
+  quote: 'A quotation does not match the source’s words.',
+  coverage: 'The source does not say this.',
+  'novel-detail': 'The statement adds a name, number or detail the source does not give.',
+  'unknown-key': 'A citation names a reference that is not loaded.',
+  'locator-out-of-range': 'A citation points past the last paragraph of its reference.',
+  'malformed-citation': 'A citation cannot be read.',
+};
+
+const HELP = 'https://github.com/sourcecheck/source-check#';
+
+/** SARIF 2.1.0 for CI systems: one result per finding, supported statements as passes. */
+export function toSarif(files: CheckedFile[], refs: Reference[]) {
+  const uri = (p: string) => relative(process.cwd(), p).split('\\').join('/') || p;
+  const refUri = (key: string) => {
+    const r = refs.find((x) => x.key === key);
+    return !r || r.path.startsWith('builtin:') ? `builtin/${key}` : uri(r.path);
+  };
+  const refLines = new Map(refs.map((r) => [r.key, new LineIndex(r.text)]));
+  const region = (lines: LineIndex, s: Span) => {
+    const a = lines.position(s.start);
+    const b = lines.position(s.end);
+    return { startLine: a.line + 1, startColumn: a.character + 1, endLine: b.line + 1, endColumn: b.character + 1 };
+  };
+  const results = files.flatMap((f) => {
+    const lines = new LineIndex(f.text);
+    const location = (s: Span) => ({ physicalLocation: { artifactLocation: { uri: uri(f.path) }, region: region(lines, s) } });
+    const fixes = (list: { title: string; edits: (Span & { newText: string })[] }[]) =>
+      list.map((x) => ({
+        description: { text: x.title },
+        artifactChanges: [
+          { artifactLocation: { uri: uri(f.path) }, replacements: x.edits.map((e) => ({ deletedRegion: region(lines, e), insertedContent: { text: e.newText } })) },
+        ],
+      }));
+    return [
+      ...f.result.verdicts
+        .filter((v) => !v.suppressed)
+        .map((v) => ({
+          ruleId: v.category,
+          kind: v.verdict === 'supported' ? 'pass' : 'fail',
+          level: v.verdict === 'contradicted' ? 'error' : v.verdict === 'unsupported' ? 'warning' : 'none',
+          message: { text: `${v.verdict}: ${v.message}` },
+          locations: [location(v.focus ?? v.claim)],
+          relatedLocations: v.evidence.map((e, i) => ({
+            id: i + 1,
+            message: { text: `${e.reference} ¶${e.paragraph}: ${e.text}` },
+            physicalLocation: { artifactLocation: { uri: refUri(e.reference) }, region: refLines.get(e.reference) ? region(refLines.get(e.reference)!, e) : undefined },
+          })),
+          fixes: fixes(v.fixes),
+        })),
+      ...f.result.problems.map((p) => ({
+        ruleId: p.code,
+        kind: 'fail',
+        level: 'error',
+        message: { text: p.message },
+        locations: [location(p)],
+        fixes: fixes(p.fixes),
+      })),
+    ];
+  });
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'factcheck',
+            informationUri: HELP.replace(/#$/, ''),
+            version: '0.1.0',
+            rules: Object.entries(RULES).map(([id, text]) => ({ id, shortDescription: { text }, helpUri: `${HELP}${id}` })),
+          },
+        },
+        originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(process.cwd() + '/').href } },
+        results,
+      },
+    ],
+  };
+}

@@ -1,0 +1,202 @@
+import { parseDraft, type Draft } from './draft/parse';
+import { nearestKey } from './draft/keys';
+import { judgeSpan, type Judgement } from './judge/judge';
+import { analyse } from './reference/analysis';
+import { tokenize } from './text/tokens';
+import type { CheckResult, CitationProblem, Claim, Fix, Reference, Verdict } from './types';
+
+export interface CheckOptions {
+  /** Judge statements with no citation that name something a linked reference knows (default true). */
+  judgeUncited?: boolean;
+}
+
+/** Judges every statement of a draft once; for repeated checks of a changing draft use DraftChecker. */
+export function checkDraft(text: string, references: Reference[], options: CheckOptions = {}): CheckResult {
+  return new DraftChecker(references, options).check(text);
+}
+
+interface CachedBlock {
+  verdicts: Verdict[];
+}
+
+/**
+ * Checks drafts incrementally: a block whose text and context are unchanged reuses its verdicts,
+ * so re-checking after a one-sentence edit judges only that block.
+ */
+export class DraftChecker {
+  private cache = new Map<string, CachedBlock>();
+  private byKey = new Map<string, Reference>();
+
+  constructor(
+    private references: Reference[],
+    private readonly options: CheckOptions = {},
+  ) {
+    this.setReferences(references);
+  }
+
+  setReferences(references: Reference[]): void {
+    this.references = references;
+    this.byKey = new Map(references.map((r) => [r.key, r]));
+    this.cache.clear();
+  }
+
+  check(text: string): CheckResult {
+    const draft = parseDraft(text);
+    const problems = this.citationProblems(draft);
+    const linked = this.linkedReferences(draft);
+    const context = linked.map((r) => r.key).join('\u0001');
+    const verdicts: Verdict[] = [];
+    const live = new Map<string, CachedBlock>();
+    for (const block of draft.blocks) {
+      const key = `${context}\u0000${draft.text.slice(block.start, block.end)}\u0000${block.claims.map((c) => c.cited.join(',')).join(';')}`;
+      let cached = this.cache.get(key) ?? live.get(key);
+      if (!cached) {
+        cached = { verdicts: block.claims.flatMap((c) => this.judgeClaim(draft, c, linked)).map((v) => shiftVerdict(v, -block.start)) };
+      }
+      live.set(key, cached);
+      for (const v of cached.verdicts) verdicts.push(shiftVerdict(v, block.start, block.index));
+    }
+    // Keep only what the current text uses, so the cache never outgrows the draft.
+    this.cache = live;
+    this.applySuppressions(draft, verdicts, problems);
+    this.addLocatorFixes(verdicts, problems);
+    return { verdicts, problems };
+  }
+
+  private linkedReferences(draft: Draft): Reference[] {
+    const keys = new Set([...draft.frontMatterKeys, ...draft.citedKeys]);
+    const linked = this.references.filter((r) => keys.has(r.key));
+    return linked.length ? linked : this.references;
+  }
+
+  private judgeClaim(draft: Draft, claim: Claim, linked: Reference[]): Verdict[] {
+    let refs = claim.cited.map((k) => this.byKey.get(k)).filter((r): r is Reference => !!r);
+    if (!refs.length) {
+      // A statement whose only key is mistyped is still judged against the draft's sources.
+      if (this.options.judgeUncited === false) return [];
+      // Uncited statements are judged only when they name something a linked reference knows.
+      const tokens = tokenize(draft.prose, claim.start, claim.end);
+      refs = linked.filter((r) => analyse(r).matcher.find(tokens).length > 0);
+      if (!refs.length) return [];
+    }
+    if (!/[\p{L}]{2,}/u.test(claim.text) || claim.text.split(/\s+/).length < 3) return [];
+    const j = judgeSpan(draft.prose, claim.start, claim.end, refs);
+    return [toVerdict(draft, claim, j)];
+  }
+
+  private citationProblems(draft: Draft): CitationProblem[] {
+    const problems: CitationProblem[] = [];
+    const keys = [...this.byKey.keys()];
+    for (const c of draft.citations) {
+      if (c.error) {
+        problems.push({ start: c.start, end: c.end, code: 'malformed-citation', message: `Malformed citation “${c.raw}”: ${c.error}`, fixes: [] });
+        continue;
+      }
+      for (const item of c.items) {
+        const ref = this.byKey.get(item.key);
+        if (!ref) {
+          const suggestion = nearestKey(item.key, keys);
+          problems.push({
+            ...item.keySpan,
+            code: 'unknown-key',
+            message: `Unknown reference “${item.key}”.${suggestion ? ` Did you mean “${suggestion}”?` : ' No reference with this key is loaded.'}`,
+            suggestion,
+            fixes: suggestion ? [{ title: `Change to “${suggestion}”`, kind: 'correct', safe: true, edits: [{ ...item.keySpan, newText: suggestion }] }] : [],
+          });
+        } else if (item.paragraph !== undefined && item.paragraph > ref.paragraphs.length && item.locatorSpan) {
+          problems.push({
+            ...item.locatorSpan,
+            code: 'locator-out-of-range',
+            message: `“${ref.key}” has ${ref.paragraphs.length} paragraphs; ¶${item.paragraph} is past its end.`,
+            fixes: [],
+          });
+        }
+      }
+    }
+    for (const key of draft.frontMatterKeys) {
+      if (this.byKey.has(key)) continue;
+      const suggestion = nearestKey(key, keys);
+      const at = draft.text.indexOf(key);
+      problems.push({
+        start: Math.max(0, at),
+        end: Math.max(0, at) + key.length,
+        code: 'unknown-key',
+        message: `Unknown reference “${key}” in front matter.${suggestion ? ` Did you mean “${suggestion}”?` : ''}`,
+        suggestion,
+        fixes: suggestion && at >= 0 ? [{ title: `Change to “${suggestion}”`, kind: 'correct', safe: true, edits: [{ start: at, end: at + key.length, newText: suggestion }] }] : [],
+      });
+    }
+    return problems;
+  }
+
+  /** A locator that points past the end, or at a paragraph that does not hold the evidence, gets a fix to the one that does. */
+  private addLocatorFixes(verdicts: Verdict[], problems: CitationProblem[]): void {
+    for (const v of verdicts) {
+      const ev = v.evidence[0];
+      if (!ev || v.verdict === 'unsupported') continue;
+      for (const c of v.claim.citations) {
+        for (const item of c.items) {
+          if (item.key !== ev.reference || item.paragraph === undefined || !item.locatorSpan || item.paragraph === ev.paragraph) continue;
+          if (v.evidence.some((e) => e.paragraph === item.paragraph)) continue;
+          const fix: Fix = { title: `Change the locator to ¶${ev.paragraph}`, kind: 'locator', safe: false, edits: [{ ...item.locatorSpan, newText: `¶${ev.paragraph}` }] };
+          const problem = problems.find((p) => p.code === 'locator-out-of-range' && p.start === item.locatorSpan!.start);
+          if (problem) problem.fixes.push(fix);
+          else if (v.verdict === 'supported') v.fixes.push(fix);
+        }
+      }
+    }
+  }
+
+  private applySuppressions(draft: Draft, verdicts: Verdict[], problems: CitationProblem[]): void {
+    const { inline, regions } = draft.suppressions;
+    if (!inline.length && !regions.length) return;
+    const starts = draft.blocks.flatMap((b) => b.claims.map((c) => c.start)).sort((a, b) => a - b);
+    const inRegion = (s: number, e: number) => regions.some((r) => s < r.end && r.start < e);
+    for (const v of verdicts) {
+      const next = starts.find((s) => s > v.claim.start) ?? draft.text.length;
+      const ignored = inline.some((at) => at >= v.claim.start && at < next);
+      if (ignored || inRegion(v.claim.start, v.claim.end)) v.suppressed = true;
+    }
+    for (let i = problems.length - 1; i >= 0; i--) if (inRegion(problems[i].start, problems[i].end)) problems.splice(i, 1);
+  }
+}
+
+function toVerdict(draft: Draft, claim: Claim, j: Judgement): Verdict {
+  const fixes: Fix[] = [];
+  if (j.verdict === 'contradicted' && j.focus && j.replacement !== undefined) {
+    const wrong = draft.text.slice(j.focus.start, j.focus.end);
+    fixes.push({
+      title: j.category === 'quote' ? `Replace the quote with the source's words` : `Replace “${wrong}” with “${j.replacement}” (the source's wording)`,
+      kind: j.category === 'quote' ? 'quote' : 'correct',
+      safe: true,
+      edits: [{ start: j.focus.start, end: j.focus.end, newText: j.replacement }],
+    });
+  }
+  if (j.verdict === 'supported' && !claim.explicitlyCited && j.reference && j.evidence[0]) {
+    // Pandoc style: before the full stop ("… Washington [@key, ¶1]."), after a closing quote mark.
+    const end = /[.!?]$/.exec(draft.text.slice(claim.start, claim.end));
+    const at = end ? claim.end - 1 : claim.end;
+    const citation = `[@${j.reference.key}, ¶${j.evidence[0].paragraph}]`;
+    fixes.push({ title: `Insert citation ${citation}`, kind: 'insert-citation', safe: true, edits: [{ start: at, end: at, newText: ` ${citation}` }] });
+  }
+  return { claim, verdict: j.verdict, category: j.category, message: j.message, evidence: j.evidence, fixes, focus: j.focus, suppressed: false };
+}
+
+function shiftVerdict(v: Verdict, by: number, block?: number): Verdict {
+  const sh = <T extends { start: number; end: number }>(s: T): T => ({ ...s, start: s.start + by, end: s.end + by });
+  return {
+    ...v,
+    claim: {
+      ...sh(v.claim),
+      block: block ?? v.claim.block,
+      citations: v.claim.citations.map((c) => ({
+        ...sh(c),
+        items: c.items.map((i) => ({ ...i, keySpan: sh(i.keySpan), locatorSpan: i.locatorSpan && sh(i.locatorSpan) })),
+      })),
+      quotes: v.claim.quotes.map(sh),
+    },
+    focus: v.focus && sh(v.focus),
+    fixes: v.fixes.map((f) => ({ ...f, edits: f.edits.map(sh) })),
+    suppressed: false,
+  };
+}

@@ -1,0 +1,180 @@
+import { findQuotes } from '../judge/quotes';
+import { frontMatterEnd } from '../reference/load';
+import { splitSentences } from '../text/sentences';
+import type { Citation, Claim, Span } from '../types';
+import { findCitations, findFootnoteRefs, keysInText } from './citations';
+import { readSuppressions, type Suppressions } from './suppress';
+
+/** A Markdown block of prose (a paragraph, list item run or quote), with the statements in it. */
+export interface Block extends Span {
+  index: number;
+  claims: Claim[];
+}
+
+export interface Draft {
+  text: string;
+  /**
+   * The text with everything that is not prose blanked to spaces (code, comments, link targets,
+   * citations, markup), same length and line breaks, so offsets need no mapping.
+   */
+  prose: string;
+  blocks: Block[];
+  citations: Citation[];
+  /** Keys linked to the whole draft by front matter `references:`. */
+  frontMatterKeys: string[];
+  /** Keys cited anywhere (markers and footnotes). */
+  citedKeys: string[];
+  suppressions: Suppressions;
+}
+
+const blank = (s: string) => s.replace(/[^\r\n]/g, ' ');
+
+/** Reads a Markdown draft into blocks, statements, citations and quotes, all with offsets. */
+export function parseDraft(text: string): Draft {
+  const chars = text.split('');
+  const mask = (s: number, e: number) => {
+    for (let i = s; i < e && i < chars.length; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+  };
+
+  const fmEnd = frontMatterEnd(text);
+  const frontMatterKeys = fmEnd ? readFrontMatterKeys(text.slice(0, fmEnd)) : [];
+  mask(0, fmEnd);
+
+  // HTML comments (suppression directives live here), then fenced code.
+  const comments: Span[] = [];
+  for (const m of text.matchAll(/<!--[\s\S]*?(?:-->|$)/g)) {
+    if ((m.index ?? 0) < fmEnd) continue;
+    comments.push({ start: m.index!, end: m.index! + m[0].length });
+    mask(m.index!, m.index! + m[0].length);
+  }
+  const suppressions = readSuppressions(text, comments.filter((c) => text.slice(c.end - 3, c.end) === '-->'));
+
+  const lines = lineSpans(text);
+  let fence: string | undefined;
+  const footnoteKeys = new Map<string, string[]>();
+  for (const line of lines) {
+    if (line.end <= fmEnd) continue;
+    const raw = text.slice(line.start, line.end);
+    const fm = /^\s{0,3}(`{3,}|~{3,})/.exec(raw);
+    if (fence) {
+      mask(line.start, line.end);
+      if (fm && fm[1][0] === fence[0] && fm[1].length >= fence.length && raw.trim() === fm[1]) fence = undefined;
+      continue;
+    }
+    if (fm) {
+      fence = fm[1];
+      mask(line.start, line.end);
+      continue;
+    }
+    const footnote = /^\s{0,3}\[\^([^\]\s]+)\]:\s?(.*)$/.exec(raw);
+    if (footnote) {
+      footnoteKeys.set(footnote[1], keysInText(footnote[2]));
+      mask(line.start, line.end);
+      continue;
+    }
+    if (/^\s{0,3}\[[^\]]+\]:\s*\S/.test(raw) || /^\s{0,3}#{1,6}(\s|$)/.test(raw) || /^\s{0,3}(?:[-*_]\s*){3,}$/.test(raw) || /^\s*\|/.test(raw) || /^\s{0,3}<\/?[A-Za-z][^>]*>\s*$/.test(raw)) {
+      mask(line.start, line.end); // link definitions, headings, rules, tables, HTML block lines
+      continue;
+    }
+    const marker = /^(\s{0,3}(?:>\s?)*(?:[-+*]|\d{1,9}[.)])?\s*)/.exec(raw);
+    if (marker && marker[1].trim()) mask(line.start, line.start + marker[1].length);
+  }
+
+  let prose = chars.join('');
+  // Citations are found in the prose view so that code and comments cannot hold one.
+  const citations = findCitations(prose);
+  for (const c of citations) mask(c.start, c.end);
+  const footnoteRefs = findFootnoteRefs(prose);
+  for (const f of footnoteRefs) mask(f.start, f.end);
+  prose = chars.join('');
+  prose = maskInline(prose);
+
+  const citedKeys = new Set<string>();
+  for (const c of citations) for (const i of c.items) citedKeys.add(i.key);
+  for (const keys of footnoteKeys.values()) for (const k of keys) citedKeys.add(k);
+
+  const blocks: Block[] = [];
+  for (const b of blockSpans(prose)) {
+    const block: Block = { ...b, index: blocks.length, claims: [] };
+    const sentences = splitSentences(prose, b.start, b.end);
+    sentences.forEach((s, k) => {
+      // A citation counts for the statement it stands in or right after.
+      const until = k + 1 < sentences.length ? sentences[k + 1].start : b.end;
+      const own = citations.filter((c) => c.start >= s.start && c.start < until);
+      const notes = footnoteRefs.filter((f) => f.start >= s.start && f.start < until);
+      const cited = new Set<string>();
+      for (const c of own) for (const i of c.items) cited.add(i.key);
+      for (const f of notes) for (const k2 of footnoteKeys.get(f.id) ?? []) cited.add(k2);
+      const explicitlyCited = cited.size > 0;
+      for (const k2 of frontMatterKeys) cited.add(k2);
+      block.claims.push({
+        start: s.start,
+        end: s.end,
+        text: prose.slice(s.start, s.end).replace(/\s+/g, ' ').replace(/ ([.,;:!?])/g, '$1').trim(),
+        cited: [...cited],
+        explicitlyCited,
+        citations: own,
+        quotes: findQuotes(prose, s.start, s.end).map((q) => ({ ...q, text: prose.slice(q.start, q.end) })),
+        block: block.index,
+      });
+    });
+    if (block.claims.length) blocks.push(block);
+  }
+  return { text, prose, blocks, citations, frontMatterKeys, citedKeys: [...citedKeys], suppressions };
+}
+
+/** Blanks inline markup: code spans, images, link targets, autolinks, HTML tags, emphasis marks. */
+function maskInline(s: string): string {
+  return s
+    .replace(/`+[^`\n]*`+/g, blank)
+    .replace(/!\[[^\]\n]*\]\([^)\n]*\)/g, blank)
+    .replace(/\[([^\]\n]*)\]\([^)\n]*\)/g, (m, label: string) => ` ${label}${blank(m.slice(label.length + 1))}`)
+    .replace(/\]\([^)\n]*\)/g, blank)
+    .replace(/\]\[[^\]\n]*\]/g, blank)
+    .replace(/<(?:https?:|mailto:)[^>\s]*>/g, blank)
+    .replace(/https?:\/\/\S+/g, blank)
+    .replace(/<\/?[A-Za-z][^>\n]*>/g, blank)
+    .replace(/(\*{1,3}|_{1,3}|~~)(?=\S)|(?<=\S)(\*{1,3}|~~)|(?<=\S)_{1,3}(?![\p{L}\p{N}])/gu, blank)
+    .replace(/(?<![\p{L}\p{N}\]])\[(?=[^\]\n]*\])/gu, ' ');
+}
+
+function lineSpans(text: string): Span[] {
+  const out: Span[] = [];
+  const re = /\r\n|\n|\r/g;
+  let last = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push({ start: last, end: m.index });
+    last = m.index + m[0].length;
+  }
+  out.push({ start: last, end: text.length });
+  return out;
+}
+
+/** Blank-line separated spans of the prose view that hold any words. */
+function blockSpans(prose: string): Span[] {
+  const out: Span[] = [];
+  const re = /(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)/g;
+  let last = 0;
+  const push = (s: number, e: number) => {
+    while (s < e && /\s/.test(prose[s])) s++;
+    while (e > s && /\s/.test(prose[e - 1])) e--;
+    if (e > s && /[\p{L}\p{N}]/u.test(prose.slice(s, e))) out.push({ start: s, end: e });
+  };
+  for (let m = re.exec(prose); m; m = re.exec(prose)) {
+    push(last, m.index);
+    last = m.index + m[0].length;
+    re.lastIndex = last;
+  }
+  push(last, prose.length);
+  return out;
+}
+
+function readFrontMatterKeys(fm: string): string[] {
+  const inline = /^references:\s*\[([^\]]*)\]/m.exec(fm);
+  if (inline) return inline[1].split(',').map((k) => k.trim().replace(/^["'@]+|["']+$/g, '')).filter(Boolean);
+  const single = /^references:\s*([^\s\[][^\r\n]*)$/m.exec(fm);
+  if (single) return [single[1].trim().replace(/^["'@]+|["']+$/g, '')];
+  const list = /^references:\s*(?:\r?\n|\r)((?:[ \t]+-[^\r\n]*(?:\r?\n|\r|$))+)/m.exec(fm);
+  if (list) return list[1].split(/\r?\n|\r/).map((l) => l.replace(/^\s*-\s*/, '').trim().replace(/^["'@]+|["']+$/g, '')).filter(Boolean);
+  return [];
+}
