@@ -1,9 +1,9 @@
-import { parseDraft, type Draft } from './draft/parse';
+import { buildBlock, parseDraft, type Block, type Draft } from './draft/parse';
 import { nearestKey } from './draft/keys';
 import { judgeSpan, type Judgement } from './judge/judge';
 import { analyse } from './reference/analysis';
 import { tokenize } from './text/tokens';
-import type { CheckResult, CitationProblem, Claim, Fix, Reference, Verdict } from './types';
+import type { CheckResult, Citation, CitationProblem, Claim, Fix, Reference, Span, Verdict } from './types';
 
 export interface CheckOptions {
   /** Judge statements with no citation that name something a linked reference knows (default true). */
@@ -40,8 +40,11 @@ export class DraftChecker {
     this.cache.clear();
   }
 
+  private last?: { text: string; draft: Draft };
+
   check(text: string): CheckResult {
-    const draft = parseDraft(text);
+    const draft = (this.last && this.editedDraft(this.last.text, this.last.draft, text)) ?? parseDraft(text);
+    this.last = { text, draft };
     const problems = this.citationProblems(draft);
     const linked = this.linkedReferences(draft);
     const context = linked.map((r) => r.key).join('\u0001');
@@ -61,6 +64,45 @@ export class DraftChecker {
     this.applySuppressions(draft, verdicts, problems);
     this.addLocatorFixes(verdicts, problems);
     return { verdicts, problems };
+  }
+
+  /**
+   * The parse of `text` derived from the previous one when the edit stays inside one block of plain
+   * prose (no line breaks, markup or citation characters); otherwise undefined and the caller re-parses.
+   */
+  private editedDraft(old: string, prev: Draft, text: string): Draft | undefined {
+    if (old === text) return prev;
+    const max = Math.min(old.length, text.length);
+    let p = 0;
+    while (p < max && old.charCodeAt(p) === text.charCodeAt(p)) p++;
+    let s = 0;
+    while (s < max - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
+    // Never start or end an edit between the two halves of a surrogate pair.
+    if (p > 0 && isHighSurrogate(old.charCodeAt(p - 1))) p--;
+    if (s > 0 && isLowSurrogate(old.charCodeAt(old.length - s))) s--;
+    const oldEnd = old.length - s;
+    const newEnd = text.length - s;
+    const delta = text.length - old.length;
+    if (STRUCTURAL.test(old.slice(p, oldEnd)) || STRUCTURAL.test(text.slice(p, newEnd))) return undefined;
+    const bi = prev.blocks.findIndex((b) => b.start <= p && oldEnd <= b.end);
+    if (bi < 0) return undefined;
+    const b = prev.blocks[bi];
+    // The edit and its neighbours must be prose the parser kept as written, not blanked markup.
+    for (let i = Math.max(b.start, p - 1); i < Math.min(b.end, oldEnd + 1); i++) if (prev.prose[i] !== old[i]) return undefined;
+    const prose = prev.prose.slice(0, p) + text.slice(p, newEnd) + prev.prose.slice(oldEnd);
+    const span = { start: b.start, end: b.end + delta };
+    const blockProse = prose.slice(span.start, span.end);
+    if (/^\s|\s$/.test(blockProse) || !/[\p{L}\p{N}]/u.test(blockProse)) return undefined;
+    const moved = <T extends { start: number; end: number }>(x: T): T => (x.start >= oldEnd ? { ...x, start: x.start + delta, end: x.end + delta } : x);
+    const citations = prev.citations.map((c) => (c.start >= oldEnd ? shiftCitation(c, delta) : c));
+    const footnoteRefs = prev.footnoteRefs.map(moved);
+    const notes = { citations, footnoteRefs, footnoteKeys: prev.footnoteKeys, frontMatterKeys: prev.frontMatterKeys };
+    const edited = buildBlock(prose, span, b.index, notes);
+    if (!edited.claims.length) return undefined;
+    const blocks: Block[] = prev.blocks.map((x, i) => (i < bi ? x : i === bi ? edited : shiftBlock(x, delta)));
+    const regions = prev.suppressions.regions.map((r) => (r.start >= oldEnd ? moved(r) : r.end >= oldEnd ? { start: r.start, end: r.end + delta } : r));
+    const inline = prev.suppressions.inline.map((at) => (at >= oldEnd ? at + delta : at));
+    return { ...prev, text, prose, blocks, citations, footnoteRefs, suppressions: { inline, regions } };
   }
 
   private linkedReferences(draft: Draft): Reference[] {
@@ -182,19 +224,36 @@ function toVerdict(draft: Draft, claim: Claim, j: Judgement): Verdict {
   return { claim, verdict: j.verdict, category: j.category, message: j.message, evidence: j.evidence, fixes, focus: j.focus, suppressed: false };
 }
 
+// Characters whose edit can change the structure of a draft rather than the words of one block.
+const STRUCTURAL = /[\r\n`~<>^|#*_\[\]@\\]/;
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+function shiftCitation<T extends Citation>(c: T, by: number): T {
+  const sh = <S extends Span>(x: S): S => ({ ...x, start: x.start + by, end: x.end + by });
+  return { ...sh(c), items: c.items.map((i) => ({ ...i, keySpan: sh(i.keySpan), locatorSpan: i.locatorSpan && sh(i.locatorSpan) })) };
+}
+
+function shiftClaim(c: Claim, by: number, block?: number): Claim {
+  return {
+    ...c,
+    start: c.start + by,
+    end: c.end + by,
+    block: block ?? c.block,
+    citations: c.citations.map((x) => shiftCitation(x, by)),
+    quotes: c.quotes.map((q) => ({ ...q, start: q.start + by, end: q.end + by })),
+  };
+}
+
+function shiftBlock(b: Block, by: number): Block {
+  return { ...b, start: b.start + by, end: b.end + by, claims: b.claims.map((c) => shiftClaim(c, by)) };
+}
+
 function shiftVerdict(v: Verdict, by: number, block?: number): Verdict {
-  const sh = <T extends { start: number; end: number }>(s: T): T => ({ ...s, start: s.start + by, end: s.end + by });
+  const sh = <T extends Span>(s: T): T => ({ ...s, start: s.start + by, end: s.end + by });
   return {
     ...v,
-    claim: {
-      ...sh(v.claim),
-      block: block ?? v.claim.block,
-      citations: v.claim.citations.map((c) => ({
-        ...sh(c),
-        items: c.items.map((i) => ({ ...i, keySpan: sh(i.keySpan), locatorSpan: i.locatorSpan && sh(i.locatorSpan) })),
-      })),
-      quotes: v.claim.quotes.map(sh),
-    },
+    claim: shiftClaim(v.claim, by, block),
     focus: v.focus && sh(v.focus),
     fixes: v.fixes.map((f) => ({ ...f, edits: f.edits.map(sh) })),
     suppressed: false,

@@ -25,15 +25,21 @@ export interface Draft {
   /** Keys cited anywhere (markers and footnotes). */
   citedKeys: string[];
   suppressions: Suppressions;
+  footnoteRefs: FootnoteRef[];
+  footnoteKeys: Map<string, string[]>;
+}
+
+export interface FootnoteRef extends Span {
+  id: string;
 }
 
 const blank = (s: string) => s.replace(/[^\r\n]/g, ' ');
 
 /** Reads a Markdown draft into blocks, statements, citations and quotes, all with offsets. */
 export function parseDraft(text: string): Draft {
-  const chars = text.split('');
+  let masked: Span[] = [];
   const mask = (s: number, e: number) => {
-    for (let i = s; i < e && i < chars.length; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+    if (e > s) masked.push({ start: s, end: Math.min(e, text.length) });
   };
 
   const fmEnd = frontMatterEnd(text);
@@ -80,47 +86,97 @@ export function parseDraft(text: string): Draft {
     if (marker && marker[1].trim()) mask(line.start, line.start + marker[1].length);
   }
 
-  let prose = chars.join('');
+  let prose = applyMask(text, masked);
   // Citations are found in the prose view so that code and comments cannot hold one.
   const citations = findCitations(prose);
+  masked = [];
   for (const c of citations) mask(c.start, c.end);
   const footnoteRefs = findFootnoteRefs(prose);
   for (const f of footnoteRefs) mask(f.start, f.end);
-  prose = chars.join('');
-  prose = maskInline(prose);
+  prose = maskInline(applyMask(prose, masked));
 
   const citedKeys = new Set<string>();
   for (const c of citations) for (const i of c.items) citedKeys.add(i.key);
   for (const keys of footnoteKeys.values()) for (const k of keys) citedKeys.add(k);
 
+  const notes: Notes = { citations, footnoteRefs, footnoteKeys, frontMatterKeys };
   const blocks: Block[] = [];
   for (const b of blockSpans(prose)) {
-    const block: Block = { ...b, index: blocks.length, claims: [] };
-    const sentences = splitSentences(prose, b.start, b.end);
-    sentences.forEach((s, k) => {
-      // A citation counts for the statement it stands in or right after.
-      const until = k + 1 < sentences.length ? sentences[k + 1].start : b.end;
-      const own = citations.filter((c) => c.start >= s.start && c.start < until);
-      const notes = footnoteRefs.filter((f) => f.start >= s.start && f.start < until);
-      const cited = new Set<string>();
-      for (const c of own) for (const i of c.items) cited.add(i.key);
-      for (const f of notes) for (const k2 of footnoteKeys.get(f.id) ?? []) cited.add(k2);
-      const explicitlyCited = cited.size > 0;
-      for (const k2 of frontMatterKeys) cited.add(k2);
-      block.claims.push({
-        start: s.start,
-        end: s.end,
-        text: prose.slice(s.start, s.end).replace(/\s+/g, ' ').replace(/ ([.,;:!?])/g, '$1').trim(),
-        cited: [...cited],
-        explicitlyCited,
-        citations: own,
-        quotes: findQuotes(prose, s.start, s.end).map((q) => ({ ...q, text: prose.slice(q.start, q.end) })),
-        block: block.index,
-      });
-    });
+    const block = buildBlock(prose, b, blocks.length, notes);
     if (block.claims.length) blocks.push(block);
   }
-  return { text, prose, blocks, citations, frontMatterKeys, citedKeys: [...citedKeys], suppressions };
+  return { text, prose, blocks, citations, frontMatterKeys, citedKeys: [...citedKeys], suppressions, footnoteRefs, footnoteKeys };
+}
+
+/** What ties statements to sources across a draft: citation markers, footnotes, front matter. */
+export interface Notes {
+  citations: Citation[];
+  footnoteRefs: FootnoteRef[];
+  footnoteKeys: Map<string, string[]>;
+  frontMatterKeys: string[];
+}
+
+/** The statements of one block of prose, with the citations that stand in or right after each. */
+export function buildBlock(prose: string, b: Span, index: number, notes: Notes): Block {
+  const { citations, footnoteRefs, footnoteKeys, frontMatterKeys } = notes;
+  const block: Block = { start: b.start, end: b.end, index, claims: [] };
+  const sentences = splitSentences(prose, b.start, b.end);
+  // Citations and footnote marks are in text order: find the first in the block, then walk.
+  let ci = lowerBound(citations, b.start);
+  let fi = lowerBound(footnoteRefs, b.start);
+  sentences.forEach((s, k) => {
+    const until = k + 1 < sentences.length ? sentences[k + 1].start : b.end;
+    while (ci < citations.length && citations[ci].start < s.start) ci++;
+    while (fi < footnoteRefs.length && footnoteRefs[fi].start < s.start) fi++;
+    const own: Citation[] = [];
+    for (let i = ci; i < citations.length && citations[i].start < until; i++) own.push(citations[i]);
+    const marks: FootnoteRef[] = [];
+    for (let i = fi; i < footnoteRefs.length && footnoteRefs[i].start < until; i++) marks.push(footnoteRefs[i]);
+    const cited = new Set<string>();
+    for (const c of own) for (const i of c.items) cited.add(i.key);
+    for (const f of marks) for (const k2 of footnoteKeys.get(f.id) ?? []) cited.add(k2);
+    const explicitlyCited = cited.size > 0;
+    for (const k2 of frontMatterKeys) cited.add(k2);
+    block.claims.push({
+      start: s.start,
+      end: s.end,
+      text: prose.slice(s.start, s.end).replace(/\s+/g, ' ').replace(/ ([.,;:!?])/g, '$1').trim(),
+      cited: [...cited],
+      explicitlyCited,
+      citations: own,
+      quotes: findQuotes(prose, s.start, s.end).map((q) => ({ ...q, text: prose.slice(q.start, q.end) })),
+      block: index,
+    });
+  });
+  return block;
+}
+
+function lowerBound(spans: Span[], at: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+
+/** The text with the given spans blanked to spaces (line breaks kept). */
+function applyMask(text: string, spans: Span[]): string {
+  if (!spans.length) return text;
+  spans.sort((a, b) => a.start - b.start);
+  const parts: string[] = [];
+  let pos = 0;
+  for (const s of spans) {
+    const start = Math.max(s.start, pos);
+    if (s.end <= start) continue;
+    parts.push(text.slice(pos, start), blank(text.slice(start, s.end)));
+    pos = s.end;
+  }
+  parts.push(text.slice(pos));
+  return parts.join('');
 }
 
 /** Blanks inline markup: code spans, images, link targets, autolinks, HTML tags, emphasis marks. */
