@@ -40,8 +40,11 @@ export class LineIndex {
   offset(pos: Position): number {
     if (pos.line >= this.starts.length) return this.text.length;
     const start = this.starts[Math.max(0, pos.line)];
-    const next = pos.line + 1 < this.starts.length ? this.starts[pos.line + 1] : this.text.length;
-    return Math.min(start + Math.max(0, pos.character), next);
+    let end = pos.line + 1 < this.starts.length ? this.starts[pos.line + 1] : this.text.length;
+    // A character past the end of a line means the end of that line, before its line break.
+    if (end > start && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    return Math.min(start + Math.max(0, pos.character), end);
   }
 
   range(span: Span): LineRange {

@@ -1,0 +1,103 @@
+import { strict as assert } from 'node:assert';
+import { builtinReferences } from '../../src/builtin';
+import { checkDraft, DraftChecker, suppressionEdit, type TextEdit } from '../../src/core';
+
+const [ref] = builtinReferences();
+const key = ref.key;
+const apply = (text: string, edits: TextEdit[]) =>
+  [...edits].sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), text);
+const verdictOf = (text: string, needle: string) => {
+  const r = checkDraft(text, [ref]);
+  const v = r.verdicts.find((x) => x.claim.text.includes(needle));
+  assert.ok(v, `no verdict on “${needle}”: ${r.verdicts.map((x) => x.claim.text).join(' | ')}`);
+  return v;
+};
+
+describe('judging a draft against the built-in reference', () => {
+  it('supports a cited paraphrase and names its evidence', () => {
+    const v = verdictOf(`Lammy said the talks could run past Friday [@${key}].`, 'Lammy');
+    assert.equal(v.verdict, 'supported');
+    assert.equal(v.evidence[0].paragraph, 6);
+    assert.equal(ref.text.slice(v.evidence[0].start, v.evidence[0].end), v.evidence[0].text);
+  });
+
+  it('contradicts a wrong office and offers the source’s wording as a fix', () => {
+    const text = `Prime Minister David Lammy visited Kyiv [@${key}].`;
+    const v = verdictOf(text, 'Lammy');
+    assert.equal(v.verdict, 'contradicted');
+    assert.equal(v.category, 'role');
+    assert.match(v.message, /Foreign Secretary/);
+    const fixed = apply(text, v.fixes[0].edits);
+    assert.equal(fixed, `British Foreign Secretary David Lammy visited Kyiv [@${key}].`);
+  });
+
+  it('contradicts a changed weekday and fixes only that word', () => {
+    const text = `Talks might extend beyond Monday, Lammy indicated [@${key}].`;
+    const v = verdictOf(text, 'Monday');
+    assert.equal(v.verdict, 'contradicted');
+    assert.equal(v.category, 'time');
+    assert.equal(text.slice(v.focus!.start, v.focus!.end), 'Monday');
+    assert.equal(apply(text, v.fixes[0].edits), text.replace('Monday', 'Friday'));
+  });
+
+  it('calls a detail the source does not give unsupported, not contradicted', () => {
+    const v = verdictOf(`Lammy flew to Kyiv on a military aircraft from Poland [@${key}].`, 'Poland');
+    assert.equal(v.verdict, 'unsupported');
+  });
+
+  it('fixes a misquote with the source’s exact words', () => {
+    const text = `Putin said it would "escalate the war and alter its nature" [@${key}].`;
+    const v = verdictOf(text, 'Putin');
+    assert.equal(v.verdict, 'contradicted');
+    assert.equal(v.category, 'quote');
+    assert.equal(apply(text, v.fixes[0].edits), `Putin said it would "escalate the conflict and alter its nature" [@${key}].`);
+  });
+
+  it('offers to insert a citation after a supported but uncited statement', () => {
+    const text = `Intro [@${key}].\n\nZelenskiy believes the missiles could reduce Moscow’s capacity to launch attacks.`;
+    const v = verdictOf(text, 'Zelenskiy');
+    assert.equal(v.verdict, 'supported');
+    assert.equal(v.claim.explicitlyCited, false);
+    const fix = v.fixes.find((f) => f.kind === 'insert-citation');
+    assert.ok(fix);
+    assert.equal(apply(text, fix.edits), text.replace('attacks.', `attacks [@${key}, ¶2].`));
+  });
+
+  it('reports unknown keys with the nearest key, and locators past the end', () => {
+    const text = `Starmer is in Washington [@starmer-washingon]. Lammy spoke [@${key}, ¶12].`;
+    const r = checkDraft(text, [ref]);
+    const unknown = r.problems.find((p) => p.code === 'unknown-key')!;
+    assert.equal(unknown.suggestion, key);
+    assert.equal(text.slice(unknown.start, unknown.end), 'starmer-washingon');
+    assert.equal(apply(text, unknown.fixes[0].edits).includes(`[@${key}]`), true);
+    const past = r.problems.find((p) => p.code === 'locator-out-of-range')!;
+    assert.equal(text.slice(past.start, past.end), '¶12');
+  });
+
+  it('honours inline and next-line suppression comments', () => {
+    const text = `Putin endorsed the plan [@${key}].`;
+    const v = verdictOf(text, 'Putin');
+    assert.equal(v.verdict, 'contradicted');
+    const suppressed = apply(text, [suppressionEdit(text, v.claim)]);
+    assert.ok(suppressed.includes('<!-- factcheck-ignore -->'));
+    assert.ok(checkDraft(suppressed, [ref]).verdicts.every((x) => x.suppressed));
+    const nextLine = `<!-- factcheck-disable-next-line -->\n${text}\n\nLammy said talks might extend beyond Sunday [@${key}].`;
+    const r = checkDraft(nextLine, [ref]);
+    assert.equal(r.verdicts.filter((x) => !x.suppressed).length, 1);
+  });
+
+  it('gives the same result incrementally as from scratch after edits', () => {
+    const base = `Starmer is in Washington for talks with Biden [@${key}]. Lammy said talks might extend beyond Friday [@${key}].\n\nPutin warned that the strikes would escalate the conflict [@${key}].\n\nZelenskiy has lobbied allies for months [@${key}].`;
+    const checker = new DraftChecker([ref]);
+    checker.check(base);
+    const edits = [
+      base.replace('Friday', 'Sunday'),
+      base.replace('Friday', 'Sunday').replace('for months', 'for years'),
+      base.replace('Putin warned', 'Putin, who spoke late, warned'),
+      base.replace('\n\nZelenskiy', ' Zelenskiy'),
+      base.replace('Biden [@', 'Biden in Berlin [@'),
+      base,
+    ];
+    for (const t of edits) assert.deepEqual(checker.check(t), checkDraft(t, [ref]));
+  });
+});
