@@ -45,7 +45,7 @@ export interface Entity {
   office?: string;
   /** Nationality or origin the reference attaches ("British", "U.S."). */
   nationality?: string;
-  /** Adjectives the text uses for a place ("Ukrainian" for Ukraine), or acronyms used as one ("U.S."). */
+  /** Adjectives the text uses for a place ("Norwegian" for Norway), or acronyms used as one ("U.S."). */
   demonyms?: string[];
   /** For an office: the person who holds it, by entity id. */
   holder?: string;

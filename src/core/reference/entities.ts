@@ -27,7 +27,7 @@ const isAcronym = (t: Token) => t.kind === 'word' && /^[A-Z]{2,6}s?$/.test(t.tex
 const stripPossessive = (s: string) => s.replace(/['’]s?$/, '');
 const isTimeWord = (t: Token) => WEEKDAYS.has(t.lower) || (MONTHS.has(t.lower) && t.lower !== 'may');
 
-/** Capitalised word that could belong to a name ("Storm", "Zelenskiy’s", "U.S."). */
+/** Capitalised word that could belong to a name ("Harbour", "Vasquez’s", "U.S."). */
 function nameLike(t: Token | undefined): boolean {
   return !!t && (t.capital || isDotted(t)) && !isTimeWord(t);
 }
@@ -75,7 +75,7 @@ function splitPhrase(tokens: Token[], first: number, last: number): NamePhrase |
   const phrase: NamePhrase = { first, last };
   let k = first;
   if (tokens[k].text === 'The') k++;
-  // Nationality modifiers lead the phrase: "U.S. Secretary of State", "British Storm Shadows".
+  // Nationality modifiers lead the phrase: "U.S. Secretary of State", "Danish Nordvik cranes".
   if (k < last && isNationalityWord(tokens[k], tokens[k + 1])) {
     phrase.nationality = span(tokens, k, k);
     k++;
@@ -193,7 +193,7 @@ export function extractEntities(ref: Reference): Entity[] {
   }
 
   const drafts = [...byName.values()];
-  // A later surname or short form ("Starmer") is the person named in full elsewhere ("Keir Starmer").
+  // A later surname or short form ("Vasquez") is the person named in full elsewhere ("Elena Vasquez").
   for (const short of drafts) {
     if (short.kind === 'office' || short.name.includes(' ')) continue;
     const full = drafts.find((d) => d !== short && d.kind !== 'office' && d.name.split(/\s+/).pop() === short.name);
@@ -217,7 +217,7 @@ export function extractEntities(ref: Reference): Entity[] {
       byName.delete(word.toLowerCase());
     }
   }
-  // Adjectives of nationality point to the place they come from ("Ukrainian" → "Ukraine").
+  // Adjectives of nationality point to the place they come from ("Norwegian" → "Norway").
   for (const word of nationalityWords) {
     if (word.includes('.')) continue;
     const stem = word.replace(/(?:ian|ean|an|ish|ese|ic|i)$/, '');
