@@ -43,6 +43,18 @@ export class DraftChecker {
   private last?: { text: string; draft: Draft };
 
   check(text: string): CheckResult {
+    const steps = this.checkInSteps(text);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * The same check, pausing after each block it has to judge, so that an editor can yield to
+   * its event loop between steps and abandon a check that a newer edit has made stale.
+   */
+  *checkInSteps(text: string): Generator<void, CheckResult, void> {
     const draft = (this.last && this.editedDraft(this.last.text, this.last.draft, text)) ?? parseDraft(text);
     this.last = { text, draft };
     const problems = this.citationProblems(draft);
@@ -55,6 +67,7 @@ export class DraftChecker {
       let cached = this.cache.get(key) ?? live.get(key);
       if (!cached) {
         cached = { verdicts: block.claims.flatMap((c) => this.judgeClaim(draft, c, linked)).map((v) => shiftVerdict(v, -block.start)) };
+        yield;
       }
       live.set(key, cached);
       for (const v of cached.verdicts) verdicts.push(shiftVerdict(v, block.start, block.index));
