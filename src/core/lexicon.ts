@@ -128,7 +128,7 @@ export const SYNONYM_GROUPS: string[][] = [
   ['buy', 'purchase', 'acquire'],
   ['sell', 'vend'],
   ['win', 'gain', 'secure', 'earn', 'obtain'],
-  ['die', 'kill', 'death', 'dead'],
+  ['die', 'kill', 'death', 'dead', 'fatality', 'deceased'],
   ['rate', 'score', 'rating'],
   ['film', 'movie', 'picture'],
   ['song', 'single', 'track'],
@@ -146,6 +146,25 @@ export const SYNONYM_GROUPS: string[][] = [
   ['report', 'article', 'story'],
   ['currently', 'now', 'presently'],
   ['immediate', 'instant', 'prompt', 'quick', 'swift'],
+  ['worldwide', 'globally', 'global', 'internationally', 'world-wide'],
+  ['gross', 'earn', 'revenue', 'takings', 'box-office'],
+  ['critic', 'reviewer', 'review'],
+  ['case', 'infection', 'infected'],
+  ['recover', 'recovery', 'cure', 'recovered'],
+  ['release', 'publish', 'issue', 'premiere', 'debut'],
+  ['receive', 'get', 'obtain', 'garner', 'attract'],
+  ['found', 'establish', 'form', 'set up', 'co-found'],
+  ['locate', 'situate', 'base', 'headquarter'],
+  ['portray', 'play', 'voice', 'star', 'depict'],
+  ['sign', 'join', 'recruit'],
+  ['popular', 'famous', 'well-known', 'renowned', 'notable', 'acclaimed'],
+  ['compete', 'participate', 'play', 'take part'],
+  ['total', 'overall', 'combined', 'cumulative'],
+  ['confirm', 'verify', 'record', 'register', 'report'],
+  ['elect', 'vote in', 'choose'],
+  ['marry', 'wed', 'married', 'wedding'],
+  ['child', 'kid', 'offspring'],
+  ['begin', 'start', 'commence', 'launch', 'open', 'debut'],
 ];
 
 /** Pairs whose members contradict each other when said of the same thing. */
@@ -177,3 +196,13 @@ export const CONTRAST_MARKERS = ['rather than', 'instead of', 'as opposed to', '
 
 /** Words that name a nationality or side without being a country name. */
 export const NATIONALITY_SUFFIX = /(?:an|ian|ean|ish|ese|ic|i|ch|ern)$/;
+
+
+/** Closed sets of mutually exclusive values: saying one where the source says another is a clash. */
+export const EXCLUSIVE_SETS: string[][] = [
+  ['positive', 'negative', 'mixed', 'unfavorable', 'unfavourable', 'favorable', 'favourable'],
+  ['northern', 'southern', 'eastern', 'western', 'central'],
+  ['male', 'female'],
+  ['gold', 'silver', 'bronze'],
+  ['winner', 'runner-up', 'loser'],
+];

@@ -1,6 +1,8 @@
 import { FACILITY_WORDS, MONTHS, WEEKDAYS } from '../lexicon';
 import { isNationalityWord } from '../reference/entities';
-import { quantities, type Quantity, type Token } from '../text/tokens';
+import type { Token } from '../text/tokens';
+import { nearestAmount } from './align';
+import { amounts, fit, sameContext } from './numbers';
 import { coverageWithout, para, refText, type Check, type Finding } from './context';
 import { sameNationality } from './nationality';
 
@@ -47,6 +49,8 @@ export const checkTime: Check = (ctx) => {
   for (const x of view.tokens) {
     const kind = timeKind(x);
     if (!kind) continue;
+    // Months inside dates are compared with the whole date.
+    if (kind === 'month' && view.amounts.some((q) => q.start <= x.start && x.end <= q.end)) continue;
     const inSource = al.window.flatMap((s) => s.tokens.filter((y) => timeKind(y) === kind).map((y) => ({ s, y })));
     if (!inSource.length || inSource.some(({ y }) => y.lower === x.lower)) continue;
     if (coverageWithout(ctx, (u) => u.start === x.start) < 0.5) continue;
@@ -63,100 +67,44 @@ export const checkTime: Check = (ctx) => {
   return undefined;
 };
 
-type Comparator = 'gt' | 'ge' | 'lt' | 'le' | 'approx' | 'eq' | 'before' | 'after';
-
-function comparatorBefore(tokens: Token[], q: Quantity): Comparator {
-  const w = tokens
-    .slice(Math.max(0, q.first - 3), q.first)
-    .map((t) => t.lower)
-    .join(' ');
-  if (/(more than|over|above|exceeding|greater than|upwards of|in excess of)$/.test(w)) return 'gt';
-  if (/(at least|no less than|no fewer than|minimum of)$/.test(w)) return 'ge';
-  if (/(less than|fewer than|under|below|short of)$/.test(w)) return 'lt';
-  if (/(at most|no more than|up to|maximum of|not more than)$/.test(w)) return 'le';
-  if (/(nearly|almost|about|around|approximately|roughly|some|close to|just under|just over|estimated)$/.test(w)) return 'approx';
-  if (/(before|until|prior to|by)$/.test(w)) return 'before';
-  if (/(after|since|following)$/.test(w)) return 'after';
-  return 'eq';
-}
-
-function satisfies(claim: number, cmp: Comparator, source: number): boolean {
-  switch (cmp) {
-    case 'gt':
-      return source > claim;
-    case 'ge':
-      return source >= claim;
-    case 'lt':
-    case 'before':
-      return source < claim;
-    case 'le':
-      return source <= claim;
-    case 'after':
-      return source > claim;
-    case 'approx':
-      return Math.abs(source - claim) <= Math.max(1, Math.abs(claim) * 0.1);
-    case 'eq':
-      return source === claim || roundsTo(source, claim);
-  }
-}
-
-// "17 million" for 17.1 million; "42%" for 42.4%.
-function roundsTo(source: number, claim: number): boolean {
-  if (claim === 0) return source === 0;
-  const magnitude = 10 ** Math.floor(Math.log10(Math.abs(claim)));
-  const step = Number.isInteger(claim / magnitude) ? magnitude / 10 : magnitude / 100;
-  return Math.abs(source - claim) < Math.max(step, Math.abs(claim) * 0.01) && Math.abs(source - claim) / Math.abs(claim) < 0.05;
-}
-
-/** Numbers, amounts and years, with "more than", "under", "before" and the like. */
+/** Numbers, amounts, dates and years, with "more than", "under", "before" and the like. */
 export const checkNumber: Check = (ctx): Finding | undefined => {
   const { view, al } = ctx;
-  const claimQs = quantities(view.tokens);
+  const claimQs = view.amounts;
   if (!claimQs.length) return undefined;
-  const sourceQs = al.window.flatMap((s) => quantities(s.tokens).map((q) => ({ q, s })));
+  const sourceQs = al.window.flatMap((s) => amounts(s.tokens).map((q) => ({ q, s })));
   if (!sourceQs.length) return undefined;
-  if (coverageWithout(ctx, (u) => u.kind === 'number') < 0.5) return undefined;
+  if (coverageWithout(ctx, (u) => u.kind === 'number' || claimQs.some((q) => q.first <= u.first && u.first <= q.last)) < 0.5) return undefined;
   for (const q of claimQs) {
-    const cmp = comparatorBefore(view.tokens, q);
-    const claimNext = view.tokens[q.last + 1]?.stem;
-    const claimPrev = view.tokens[q.first - 1]?.stem;
-    const candidates = sourceQs.filter(({ q: sq, s }) => sameUnit(view.tokens, q, s.tokens, sq));
-    const aligned = candidates.filter(({ q: sq, s }) => {
-      const next = s.tokens[sq.last + 1]?.stem;
-      const prev = s.tokens[sq.first - 1]?.stem;
-      return (next && next === claimNext) || (prev && prev === claimPrev && prev !== 'the');
-    });
-    const pool = aligned.length ? aligned : candidates;
-    if (!pool.length) continue;
-    if (pool.some(({ q: sq }) => satisfies(q.value, cmp, sq.value))) continue;
+    // Numbers that are part of a name or a range ("Season 2", "49ers", "2017-18") are not counts.
+    const before = view.tokens[q.first - 1];
+    const after = view.tokens[q.last + 1];
+    if ((q.kind === 'plain' || q.kind === 'ordinal') && before?.capital && q.first > 1 && !MONTHS.has(before.lower)) continue;
+    if (after && after.start === q.end && (after.kind === 'word' ? q.kind !== 'ordinal' : /^[-–]$/.test(after.text))) continue;
+    const candidates = sourceQs.map((x) => ({ ...x, f: fit(q, x.q) }));
+    if (candidates.some((x) => x.f === 'yes' && (x.q.value === q.value || sameContext(view.tokens, q, x.s.tokens, x.q)))) continue;
     // Only a clash when the source's number is about the same thing as the statement's.
-    if (!aligned.length && pool.length > 1) continue;
-    const { q: sq, s } = pool[0];
+    const nearest = nearestAmount(q, view.tokens, candidates);
+    if (!nearest || nearest.f !== 'no') continue;
+    const { q: sq, s } = nearest;
     const sourceText = refText(ctx.ref, { start: sq.start, end: sq.end });
     const claimText = ctx.text.slice(q.start, q.end);
     return {
       verdict: 'contradicted',
       category: 'number',
       message:
-        cmp === 'eq'
+        q.cmp === 'eq'
           ? `The source gives ${sourceText}, not ${claimText} (${para(s)}).`
           : `The source gives ${sourceText}, which does not fit “${ctx.text.slice(view.tokens[Math.max(0, q.first - 2)].start, q.end)}” (${para(s)}).`,
       focus: { start: q.start, end: q.end },
-      replacement: cmp === 'eq' ? sourceText : undefined,
+      replacement: q.cmp === 'eq' ? sourceText : undefined,
       evidence: [s],
     };
   }
   return undefined;
 };
 
-function sameUnit(ct: Token[], cq: Quantity, st: Token[], sq: Quantity): boolean {
-  const money = (ts: Token[], q: Quantity) => ts[q.first].text.startsWith('$') || ts[q.first - 1]?.text === '$' || /^[£€¥]$/.test(ts[q.first - 1]?.text ?? '');
-  const pct = (ts: Token[], q: Quantity) => ts[q.last].text.endsWith('%') || ts[q.last + 1]?.lower === 'percent' || ts[q.last + 1]?.text === '%';
-  const year = (q: Quantity) => Number.isInteger(q.value) && q.value >= 1000 && q.value <= 2200;
-  return money(ct, cq) === money(st, sq) && pct(ct, cq) === pct(st, sq) && year(cq) === year(sq);
-}
-
-/** "French-made Storm Shadows" when the source calls them British; "American officials" for "European officials". */
+/** "French-made cranes" when the source calls them Danish; "American officials" for "European officials". */
 export const checkOrigin: Check = (ctx) => {
   const { view, al, a } = ctx;
   const t = view.tokens;

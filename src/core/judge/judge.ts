@@ -3,7 +3,7 @@ import type { Category, Claim, Evidence, Reference, Span, Verdict, VerdictKind }
 import { align, viewClaim, type Alignment } from './align';
 import type { Check, CheckContext, Finding } from './context';
 import { checkNumber, checkOrigin, checkPlace, checkTime } from './details';
-import { checkContrast, checkModality, checkNegation, checkOpposite } from './polarity';
+import { checkContrast, checkModality, checkNegation, checkOpposite, checkSubstitution } from './polarity';
 import { checkQuotes, findQuotes } from './quotes';
 import { checkAttribution, checkRole } from './roles';
 
@@ -11,7 +11,7 @@ import { checkAttribution, checkRole } from './roles';
 export const SUPPORT_THRESHOLD = 0.72;
 
 // Order matters: the most specific explanation of a clash wins.
-const CHECKS: Check[] = [checkRole, checkAttribution, checkOrigin, checkPlace, checkTime, checkNumber, checkContrast, checkNegation, checkOpposite, checkModality];
+const CHECKS: Check[] = [checkRole, checkAttribution, checkOrigin, checkPlace, checkTime, checkNumber, checkContrast, checkNegation, checkOpposite, checkSubstitution, checkModality];
 
 export interface Judgement {
   verdict: VerdictKind;
@@ -83,10 +83,17 @@ export function judgeSpan(text: string, start: number, end: number, refs: Refere
 }
 
 function decideSupport(ctx: CheckContext): Finding {
-  const { al, view, text } = ctx;
+  const local = supportFrom(ctx, ctx.al);
+  if (local.verdict === 'supported' || !ctx.al.wide) return local;
+  const wide = supportFrom(ctx, ctx.al.wide);
+  return wide.verdict === 'supported' ? { ...wide, evidence: ctx.al.wide.window } : local;
+}
+
+function supportFrom(ctx: CheckContext, al: Alignment): Finding {
+  const { view, text } = ctx;
   const missing = view.units.filter((u, i) => !al.covered[i]);
   // Names the source never uses, and numbers it does not give, are details it does not back. A name
-  // it knows but uses elsewhere ("Kyiv" for the government there) only lowers the coverage.
+  // it knows but uses elsewhere ("Paris" for the French government) only lowers the coverage.
   const missingKey = missing.filter((u) => u.kind === 'name' || u.kind === 'number');
   const where = [...new Set(al.window.map((s) => `¶${s.sentence.paragraph}`))].join(', ');
   if (al.coverage >= SUPPORT_THRESHOLD && !missingKey.length) {

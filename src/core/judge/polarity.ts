@@ -1,4 +1,4 @@
-import { ANTONYM_PAIRS, CERTAINTY, HEDGES, NEGATIONS, STANCE_AGAINST, STANCE_FOR, STOPWORDS } from '../lexicon';
+import { ANTONYM_PAIRS, CERTAINTY, EXCLUSIVE_SETS, NATIONALITY_SUFFIX, HEDGES, NEGATIONS, STANCE_AGAINST, STANCE_FOR, STOPWORDS } from '../lexicon';
 import type { SentenceInfo } from '../reference/analysis';
 import { conceptsOf, stemOf, type Token } from '../text/tokens';
 
@@ -117,6 +117,8 @@ export const checkOpposite: Check = (ctx): Finding | undefined => {
     for (const c of ct) {
       if (c.kind !== 'word') continue;
       if (s.stems.has(c.stem)) continue;
+      // "before 2016", "after March": bounds on dates are weighed with the dates themselves.
+      if (ctx.view.amounts.some((q) => q.start > c.start && q.first <= ct.indexOf(c) + 3 && (q.kind === 'date' || q.kind === 'year'))) continue;
       const forC = STANCE_FOR.has(c.lower);
       const againstC = STANCE_AGAINST.has(c.lower);
       const opposite = s.tokens.find(
@@ -167,3 +169,46 @@ export const checkModality: Check = (ctx: CheckContext) => {
 };
 
 
+
+const exclusiveOf = new Map<string, number>();
+EXCLUSIVE_SETS.forEach((set, n) => set.forEach((w) => exclusiveOf.set(w, n)));
+
+/** A nationality adjective ("Greek", "Albanian"), not a sentence-initial or name word. */
+const nationality = (t: Token, tokens: Token[], k: number) =>
+  /^[A-Z][a-z]{3,}$/.test(t.text) && NATIONALITY_SUFFIX.test(t.text) && k > 0 && !tokens[k + 1]?.capital && !tokens[k - 1]?.capital;
+
+/**
+ * "is Albanian" where the source says "a Greek recording artist"; "mixed reviews" for "positive
+ * reviews": one value of a closed set put in place of another, the rest of the statement backed.
+ */
+export const checkSubstitution: Check = (ctx): Finding | undefined => {
+  const { view, al } = ctx;
+  const ct = view.tokens;
+  for (let u = 0; u < view.units.length; u++) {
+    const unit = view.units[u];
+    if (al.covered[u] || unit.first !== unit.last) continue;
+    const c = ct[unit.first];
+    const set = exclusiveOf.get(c.lower);
+    const isNat = set === undefined && nationality(c, ct, unit.first);
+    if (set === undefined && !isNat) continue;
+    if (coverageWithout(ctx, (x) => x === unit) < 0.75) continue;
+    for (const s of al.window) {
+      const k = s.tokens.findIndex((y, j) =>
+        set !== undefined ? exclusiveOf.get(y.lower) === set && y.lower !== c.lower : nationality(y, s.tokens, j) && y.text !== c.text,
+      );
+      if (k < 0) continue;
+      const y = s.tokens[k];
+      // The statement must not also say the source's word.
+      if (ct.some((x) => x.lower === y.lower)) continue;
+      return {
+        verdict: 'contradicted',
+        category: isNat ? 'origin' : 'antonym',
+        message: `The source says “${y.text}”, not “${c.text}” (${para(s)}).`,
+        focus: { start: c.start, end: c.end },
+        replacement: y.text,
+        evidence: [s],
+      };
+    }
+  }
+  return undefined;
+};

@@ -84,7 +84,7 @@ export const checkAttribution: Check = (ctx): Finding | undefined => {
   if (al.window.some((s) => s.entityIds.has(subject.entity.id))) return undefined;
   const others = al.window.flatMap((s) => s.mentions).filter((m) => m.entity.kind === 'person' && m.entity.id !== subject.entity.id);
   if (!others.length) return undefined;
-  // Other people named in the statement are not the swap ("talks with Biden").
+  // Other people named in the statement are not the swap ("talks with the mayor").
   const claimIds = new Set(ctx.view.mentions.map((m) => m.entity.id));
   const actor = others.find((m) => !claimIds.has(m.entity.id));
   if (!actor) return undefined;

@@ -21,7 +21,7 @@ export interface Token {
 // Words (with inner apostrophes, hyphens and dotted acronyms), numbers (with separators and
 // decimals), and any other single visible character.
 const TOKEN_RE =
-  /(?:[A-Za-z]\.){2,}|\$?\d[\d,]*(?:\.\d+)?%?|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+  /(?:[A-Za-z]\.){2,}|\$?\d+(?:,\d{3})*(?:\.\d+)?%?|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 
 const stemCache = new Map<string, string>();
 
