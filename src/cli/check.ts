@@ -75,6 +75,7 @@ function toText(files: CheckedFile[]): string {
       if ('p' in row && row.p) {
         totals.problems++;
         out.push(`${where}: ✗ citation [${row.p.code}] ${row.p.message}`);
+        for (const x of row.p.fixes) out.push(`    fix: ${x.title}`);
         continue;
       }
       const v = (row as { v: CheckResult['verdicts'][number] }).v;
