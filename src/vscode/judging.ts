@@ -1,0 +1,292 @@
+// Judges open drafts as they change and publishes diagnostics. Work is debounced while typing,
+// reuses unchanged blocks (DraftChecker), and runs in slices of at most SLICE_MS so the extension
+// host never stalls; a newer edit abandons a check in progress.
+import * as vscode from 'vscode';
+import { DraftChecker, type CheckResult } from '../core';
+import { diagnosticSpecs, SOURCE, type DiagnosticSpec } from './present';
+import { readSettings, type Settings } from './settings';
+import type { ReferenceStore } from './references';
+import { JudgeWorker } from './workerClient';
+
+const SLICE_MS = 20;
+
+export interface DocumentState {
+  version: number;
+  /** The text that was judged (a prefix of the document when it is over the size limit). */
+  text: string;
+  result: CheckResult;
+  specs: DiagnosticSpec[];
+  truncated: boolean;
+}
+
+export interface JudgeStats {
+  /** Longest uninterrupted stretch of judging on the extension host, in ms. */
+  longestSliceMs: number;
+  checks: number;
+  lastCheckMs: number;
+}
+
+interface Pending {
+  version: number;
+  cancelled: boolean;
+}
+
+export class DraftJudge implements vscode.Disposable {
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('sourcecheck');
+  private readonly checkers = new Map<string, DraftChecker>();
+  private readonly states = new Map<string, DocumentState>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly pending = new Map<string, Pending>();
+  private readonly waiters = new Map<string, (() => void)[]>();
+  private readonly noticed = new Set<string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidJudge = this.changed.event;
+  readonly stats: JudgeStats = { longestSliceMs: 0, checks: 0, lastCheckMs: 0 };
+  settings: Settings = readSettings();
+  private readonly worker?: JudgeWorker;
+
+  constructor(
+    private readonly store: ReferenceStore,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly extensionUri: vscode.Uri,
+    workerScript?: string,
+  ) {
+    if (workerScript) {
+      this.worker = new JudgeWorker(workerScript, (m) => this.log.warn(`${m}; judging continues on the extension host in small slices.`));
+      this.worker.setReferences(store.all);
+    }
+  }
+
+  /** Where drafts are judged: 'worker' (a separate thread) or 'host' (in slices on the extension host). */
+  get mode(): 'worker' | 'host' {
+    return this.worker && !this.worker.broken ? 'worker' : 'host';
+  }
+
+  isDraft(doc: vscode.TextDocument): boolean {
+    if (!this.settings.enable) return false;
+    if (!this.settings.languages.includes(doc.languageId)) return false;
+    if (['output', 'git', 'vscode-scm', 'debug', 'vscode-settings'].includes(doc.uri.scheme)) return false;
+    return !this.store.isReferenceDocument(doc.uri);
+  }
+
+  stateOf(doc: vscode.TextDocument): DocumentState | undefined {
+    const s = this.states.get(doc.uri.toString());
+    return s && s.version === doc.version ? s : undefined;
+  }
+
+  /** Whatever state is known for the document, even if it lags behind the latest edit. */
+  lastState(uri: vscode.Uri): DocumentState | undefined {
+    return this.states.get(uri.toString());
+  }
+
+  allStates(): [vscode.Uri, DocumentState][] {
+    return vscode.workspace.textDocuments.filter((d) => this.states.has(d.uri.toString())).map((d) => [d.uri, this.states.get(d.uri.toString())!]);
+  }
+
+  /** Schedules a check after the typing pause the settings give (0 = now). */
+  schedule(doc: vscode.TextDocument, delay = this.settings.debounceMs): void {
+    const key = doc.uri.toString();
+    if (!this.isDraft(doc)) {
+      this.forget(doc.uri);
+      return;
+    }
+    const p = this.pending.get(key);
+    if (p) p.cancelled = true;
+    const t = this.timers.get(key);
+    if (t) clearTimeout(t);
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.run(doc);
+      }, delay),
+    );
+  }
+
+  /** Judges now and resolves when the document's current version has diagnostics. */
+  async judgeNow(doc: vscode.TextDocument): Promise<DocumentState | undefined> {
+    if (!this.isDraft(doc)) return undefined;
+    const done = this.stateOf(doc);
+    if (done) return done;
+    const t = this.timers.get(doc.uri.toString());
+    if (t) clearTimeout(t);
+    this.timers.delete(doc.uri.toString());
+    await this.run(doc);
+    return this.stateOf(doc);
+  }
+
+  /** Resolves once the document has a judged state for its current version. */
+  whenJudged(doc: vscode.TextDocument): Promise<DocumentState | undefined> {
+    const ready = this.stateOf(doc);
+    if (ready || !this.isDraft(doc)) return Promise.resolve(ready);
+    return new Promise((resolve) => {
+      const key = doc.uri.toString();
+      const list = this.waiters.get(key) ?? [];
+      list.push(() => resolve(this.stateOf(doc)));
+      this.waiters.set(key, list);
+    });
+  }
+
+  rejudgeAll(): void {
+    for (const c of this.checkers.values()) c.setReferences(this.store.all);
+    this.worker?.setReferences(this.store.all);
+    for (const doc of vscode.workspace.textDocuments) {
+      this.states.delete(doc.uri.toString());
+      this.schedule(doc, 0);
+    }
+  }
+
+  forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    this.diagnostics.delete(uri);
+    this.checkers.delete(key);
+    this.worker?.forget(key);
+    this.states.delete(key);
+    const p = this.pending.get(key);
+    if (p) p.cancelled = true;
+    this.pending.delete(key);
+    const t = this.timers.get(key);
+    if (t) clearTimeout(t);
+    this.timers.delete(key);
+    this.changed.fire(uri);
+  }
+
+  private async run(doc: vscode.TextDocument): Promise<void> {
+    const key = doc.uri.toString();
+    const previous = this.pending.get(key);
+    if (previous) previous.cancelled = true;
+    const mine: Pending = { version: doc.version, cancelled: false };
+    this.pending.set(key, mine);
+    await this.store.ready();
+    if (mine.cancelled || doc.isClosed) return;
+    const started = performance.now();
+    const full = doc.getText();
+    const { text, truncated } = judgedPart(full, this.settings.maxDraftChars);
+    if (!this.settings.checkUncitedDrafts && !citesAnything(text)) {
+      this.publish(doc, { version: mine.version, text, result: { verdicts: [], problems: [] }, specs: [], truncated });
+      return;
+    }
+    let result: CheckResult | undefined;
+    if (this.worker && !this.worker.broken) {
+      const outcome = await this.worker.check(key, mine.version, text, this.settings.judgeUncited);
+      if (outcome.kind === 'cancelled') return;
+      if (outcome.kind === 'result') result = outcome.result;
+      else this.log.warn(`Judging ${doc.uri.toString()} in the worker failed (${outcome.message}); judging it here instead.`);
+    }
+    if (!result) {
+      if (mine.cancelled || doc.isClosed || doc.version !== mine.version) return;
+      result = await this.checkOnHost(doc, key, text, mine);
+      if (!result) return;
+    }
+    if (mine.cancelled || doc.isClosed) return;
+    const publishStart = performance.now();
+    const specs = diagnosticSpecs(text, result, this.settings.severities);
+    this.stats.checks++;
+    this.stats.lastCheckMs = performance.now() - started;
+    this.publish(doc, { version: mine.version, text, result, specs, truncated });
+    this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, performance.now() - publishStart);
+    if (truncated && !this.noticed.has(key)) {
+      this.noticed.add(key);
+      const msg = `Source Check judged the first ${text.length.toLocaleString('en')} of ${full.length.toLocaleString('en')} characters of ${vscode.workspace.asRelativePath(doc.uri)} (setting sourcecheck.maxDraftChars).`;
+      this.log.warn(msg);
+      void vscode.window.showInformationMessage(msg);
+    }
+  }
+
+  /** Judges on the extension host itself, in slices of at most SLICE_MS with a yield between them. */
+  private async checkOnHost(doc: vscode.TextDocument, key: string, text: string, mine: Pending): Promise<CheckResult | undefined> {
+    let checker = this.checkers.get(key);
+    if (!checker) {
+      checker = new DraftChecker(this.store.all, { judgeUncited: this.settings.judgeUncited });
+      this.checkers.set(key, checker);
+    }
+    const steps = checker.checkInSteps(text);
+    try {
+      for (;;) {
+        const sliceStart = performance.now();
+        let step = steps.next();
+        while (!step.done && performance.now() - sliceStart < SLICE_MS) step = steps.next();
+        this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, performance.now() - sliceStart);
+        if (step.done) return step.value;
+        await new Promise<void>((r) => setImmediate(r));
+        if (mine.cancelled || doc.isClosed || doc.version !== mine.version) {
+          steps.return({ verdicts: [], problems: [] });
+          return undefined;
+        }
+      }
+    } catch (e) {
+      // The engine is meant never to throw; if it does, say so and keep the editor usable.
+      this.log.error(`Checking ${doc.uri.toString()} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      this.checkers.delete(key);
+      return undefined;
+    }
+  }
+
+  private publish(doc: vscode.TextDocument, state: DocumentState): void {
+    const key = doc.uri.toString();
+    if (this.pending.get(key)?.version === state.version) this.pending.delete(key);
+    this.states.set(key, state);
+    this.diagnostics.set(doc.uri, state.specs.map((s) => this.toDiagnostic(s)));
+    this.changed.fire(doc.uri);
+    const list = this.waiters.get(key);
+    if (list && doc.version === state.version) {
+      this.waiters.delete(key);
+      for (const w of list) w();
+    }
+  }
+
+  private toDiagnostic(spec: DiagnosticSpec): vscode.Diagnostic {
+    const range = new vscode.Range(spec.range.start.line, spec.range.start.character, spec.range.end.line, spec.range.end.character);
+    const d = new vscode.Diagnostic(range, spec.message, SEVERITY[spec.severity]);
+    d.source = SOURCE;
+    d.code = { value: spec.code, target: vscode.Uri.joinPath(this.extensionUri, 'README.md').with({ fragment: spec.code }) };
+    d.relatedInformation = spec.related.flatMap((r) => {
+      const uri = this.store.uriOf(r.reference);
+      const ref = this.store.byKey(r.reference);
+      if (!uri || !ref) return [];
+      return [new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, rangeIn(ref.text, r.span)), r.message)];
+    });
+    if (spec.code === 'uncited') d.tags = [];
+    return d;
+  }
+
+  dispose(): void {
+    this.worker?.dispose();
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.diagnostics.dispose();
+    this.changed.dispose();
+  }
+}
+
+const SEVERITY: Record<DiagnosticSpec['severity'], vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+/** Range of `span` in a reference's text, for links and locations. */
+export function rangeIn(text: string, span: { start: number; end: number }): vscode.Range {
+  const pos = (o: number) => {
+    const before = text.slice(0, o);
+    const line = before.split(/\r\n|\r|\n/).length - 1;
+    const lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1;
+    return new vscode.Position(line, o - lineStart);
+  };
+  return new vscode.Range(pos(span.start), pos(span.end));
+}
+
+/** The part of a draft that is judged: all of it, or up to the last paragraph break before the limit. */
+export function judgedPart(text: string, limit: number): { text: string; truncated: boolean } {
+  if (text.length <= limit) return { text, truncated: false };
+  const cut = text.lastIndexOf('\n\n', limit);
+  let end = cut > limit / 2 ? cut : limit;
+  // Never end between the two halves of a surrogate pair.
+  if (/[\uD800-\uDBFF]/.test(text[end - 1] ?? '')) end--;
+  return { text: text.slice(0, end), truncated: true };
+}
+
+/** A draft cites something when it has a citation key in brackets, a footnote key or front-matter references. */
+export function citesAnything(text: string): boolean {
+  return /\[[^\]\n]*@[\p{L}\p{N}_]/u.test(text) || /^\[\^[^\]]+\]:.*@[\p{L}\p{N}_]/mu.test(text) || /^references\s*:/m.test(text.slice(0, 4000));
+}

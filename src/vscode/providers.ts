@@ -1,0 +1,177 @@
+// Hover cards, quick fixes and citation completion: translations of the engine's results.
+import * as vscode from 'vscode';
+import { findCitations } from '../core/draft/citations';
+import { suppressionEdit } from '../core/draft/suppress';
+import type { Fix, TextEdit } from '../core/types';
+import { completionsAt, hoverAt, type DiagnosticSpec } from './present';
+import type { DraftJudge } from './judging';
+import type { ReferenceStore } from './references';
+import { rangeIn } from './judging';
+
+export const COMMANDS = {
+  check: 'sourcecheck.checkCurrentDraft',
+  openReference: 'sourcecheck.openReference',
+  addReference: 'sourcecheck.addReference',
+  showReport: 'sourcecheck.showReport',
+  applyFix: 'sourcecheck.applyFix',
+  fixAll: 'sourcecheck.fixAllSafe',
+} as const;
+
+/** Arguments of the applyFix command: the edits were computed for exactly this document version. */
+export interface FixArgs {
+  uri: string;
+  version: number;
+  edits: TextEdit[];
+  title: string;
+}
+
+export class HoverCards implements vscode.HoverProvider {
+  constructor(
+    private readonly judge: DraftJudge,
+    private readonly store: ReferenceStore,
+  ) {}
+
+  async provideHover(doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+    if (!this.judge.isDraft(doc)) return undefined;
+    const text = doc.getText();
+    const offset = doc.offsetAt(position);
+    const state = this.judge.stateOf(doc) ?? (await this.judge.judgeNow(doc));
+    const line = doc.lineAt(position.line);
+    const citations = findCitations(text, doc.offsetAt(line.range.start), doc.offsetAt(line.range.end));
+    const card = hoverAt(text, offset, state && state.version === doc.version ? state.result : undefined, this.store.all, (key, span) => this.link(key, span), citations);
+    if (!card) return undefined;
+    // Reference and draft text is untrusted: never enable command links or HTML in the card.
+    const md = new vscode.MarkdownString(card.markdown, false);
+    md.isTrusted = false;
+    md.supportHtml = false;
+    return new vscode.Hover(md, new vscode.Range(doc.positionAt(card.span.start), doc.positionAt(card.span.end)));
+  }
+
+  /** A link that opens a reference file at a passage; built-in references open from the diagnostic's related link or the Open Reference command. */
+  private link(key: string, span: { start: number; end: number }): string | undefined {
+    // Untrusted hover Markdown only follows file and remote links, so built-in references have none.
+    const uri = this.store.fileOf(key);
+    const ref = this.store.byKey(key);
+    if (!uri || !ref) return undefined;
+    const r = rangeIn(ref.text, span);
+    return uri.with({ fragment: `L${r.start.line + 1},${r.start.character + 1}` }).toString();
+  }
+}
+
+export class QuickFixes implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix, vscode.CodeActionKind.SourceFixAll.append('sourcecheck')];
+
+  constructor(
+    private readonly judge: DraftJudge,
+    private readonly store: ReferenceStore,
+  ) {}
+
+  provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const state = this.judge.stateOf(doc);
+    if (!state) return [];
+    if (context.only && vscode.CodeActionKind.SourceFixAll.contains(context.only)) {
+      return this.fixAllAction(doc);
+    }
+    const start = doc.offsetAt(range.start);
+    const end = doc.offsetAt(range.end);
+    const actions: vscode.CodeAction[] = [];
+    const ours = context.diagnostics.filter((d) => d.source === 'Source Check');
+    const diagFor = (spec: DiagnosticSpec) => ours.filter((d) => d.range.start.line === spec.range.start.line && d.range.start.character === spec.range.start.character && d.message === spec.message);
+    for (const spec of state.specs) {
+      if (spec.span.end < start || spec.span.start > end) continue;
+      const diagnostics = diagFor(spec);
+      const fixes: Fix[] = spec.verdict >= 0 ? state.result.verdicts[spec.verdict].fixes : state.result.problems[spec.problem].fixes;
+      fixes.forEach((fix, i) => actions.push(this.fixAction(doc, fix.title, fix.edits, diagnostics, i === 0 && fix.kind !== 'insert-citation')));
+      if (spec.verdict >= 0) {
+        const v = state.result.verdicts[spec.verdict];
+        const ev = v.evidence[0];
+        if (ev) {
+          const open = new vscode.CodeAction(`Open ${ev.reference} at ¶${ev.paragraph}`, vscode.CodeActionKind.QuickFix);
+          open.command = { command: COMMANDS.openReference, title: open.title, arguments: [ev.reference, ev.paragraph, { start: ev.start, end: ev.end }] };
+          open.diagnostics = diagnostics;
+          actions.push(open);
+        }
+        actions.push(this.fixAction(doc, 'Suppress this finding (add a factcheck-ignore comment)', [suppressionEdit(state.text, v.claim)], diagnostics, false));
+      }
+    }
+    const safe = safeEdits(state);
+    if (actions.length && safe.length > 1) {
+      const all = new vscode.CodeAction(`Fix all safe Source Check findings in this file (${safe.length})`, vscode.CodeActionKind.QuickFix);
+      all.command = { command: COMMANDS.fixAll, title: all.title, arguments: [doc.uri.toString(), state.version] };
+      actions.push(all);
+    }
+    return actions;
+  }
+
+  private fixAllAction(doc: vscode.TextDocument): vscode.CodeAction[] {
+    const state = this.judge.stateOf(doc);
+    if (!state) return [];
+    const edits = safeEdits(state);
+    if (!edits.length) return [];
+    const a = new vscode.CodeAction('Fix all safe Source Check findings', vscode.CodeActionKind.SourceFixAll.append('sourcecheck'));
+    a.command = { command: COMMANDS.applyFix, title: a.title, arguments: [{ uri: doc.uri.toString(), version: state.version, edits, title: a.title } satisfies FixArgs] };
+    return [a];
+  }
+
+  private fixAction(doc: vscode.TextDocument, title: string, edits: TextEdit[], diagnostics: vscode.Diagnostic[], preferred: boolean): vscode.CodeAction {
+    const a = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+    const state = this.judge.stateOf(doc)!;
+    // A command rather than an edit, so a fix computed for an older version is refused, not misapplied.
+    a.command = { command: COMMANDS.applyFix, title, arguments: [{ uri: doc.uri.toString(), version: state.version, edits, title } satisfies FixArgs] };
+    a.diagnostics = diagnostics;
+    a.isPreferred = preferred;
+    return a;
+  }
+}
+
+/** Every safe fix of a judged draft, one per finding, without overlaps, in text order. */
+export function safeEdits(state: { result: { verdicts: { fixes: Fix[]; suppressed: boolean }[]; problems: { fixes: Fix[] }[] } }): TextEdit[] {
+  const chosen: TextEdit[] = [];
+  const candidates = [...state.result.verdicts.filter((v) => !v.suppressed), ...state.result.problems].flatMap((f) => f.fixes.filter((x) => x.safe).slice(0, 1));
+  for (const fix of candidates) {
+    const clash = fix.edits.some((e) => chosen.some((c) => (e.start < c.end && c.start < e.end) || (e.start === c.start && e.end === c.end)));
+    if (!clash) chosen.push(...fix.edits);
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+/** Applies edits computed for `args.version`; refuses when the document has moved on since. */
+export async function applyFix(args: FixArgs): Promise<boolean> {
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === args.uri);
+  if (!doc) {
+    void vscode.window.showWarningMessage('The draft for this fix is no longer open; nothing was changed.');
+    return false;
+  }
+  if (doc.version !== args.version) {
+    void vscode.window.showWarningMessage(`The draft changed after “${args.title}” was computed; nothing was changed. Try the fix again once the draft is re-checked.`);
+    return false;
+  }
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of args.edits) edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
+  return vscode.workspace.applyEdit(edit);
+}
+
+export class CitationCompletions implements vscode.CompletionItemProvider {
+  static readonly triggers = ['@', '¶', ' ', ','];
+
+  constructor(
+    private readonly judge: DraftJudge,
+    private readonly store: ReferenceStore,
+  ) {}
+
+  provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] {
+    if (!this.judge.isDraft(doc)) return [];
+    const line = doc.lineAt(position.line);
+    const lineStart = doc.offsetAt(line.range.start);
+    const lineText = line.text.slice(0, position.character);
+    return completionsAt(lineText, lineText.length, this.store.all).map((c) => {
+      const item = new vscode.CompletionItem(c.label, /^\d+$/.test(c.label) ? vscode.CompletionItemKind.Value : vscode.CompletionItemKind.Reference);
+      item.insertText = c.insertText;
+      item.detail = c.detail;
+      item.documentation = c.documentation;
+      item.sortText = c.sortText;
+      item.range = new vscode.Range(doc.positionAt(lineStart + c.replace.start), doc.positionAt(lineStart + c.replace.end));
+      return item;
+    });
+  }
+}

@@ -1,0 +1,232 @@
+// The references drafts are judged against: the built-in article(s) plus the workspace files the
+// `sourcecheck.references` setting names. Watched, so an edited, renamed or deleted reference
+// re-judges open drafts; every file that cannot be used is reported once, never thrown.
+import * as vscode from 'vscode';
+import { decodeText, InputError, loadReference, referenceMetaFromText, type Reference } from '../core';
+import { builtinReferences } from '../builtin';
+
+/** URI scheme of the read-only documents that show a built-in reference. */
+export const REFERENCE_SCHEME = 'sourcecheck-ref';
+const MAX_REFERENCE_BYTES = 4 * 1024 * 1024;
+
+export interface ReferenceIssue {
+  uri?: vscode.Uri;
+  message: string;
+}
+
+export class ReferenceStore implements vscode.Disposable {
+  private refs: Reference[] = [];
+  private uris = new Map<string, vscode.Uri>();
+  private builtin: Reference[];
+  private watchers: vscode.Disposable[] = [];
+  private reloadTimer?: ReturnType<typeof setTimeout>;
+  private loading?: Promise<void>;
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  issues: ReferenceIssue[] = [];
+
+  constructor(
+    mediaDir: string,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.builtin = builtinReferences(mediaDir);
+    this.refs = [...this.builtin];
+    for (const r of this.builtin) this.uris.set(r.key, builtinUri(r.key));
+  }
+
+  get all(): Reference[] {
+    return this.refs;
+  }
+
+  byKey(key: string): Reference | undefined {
+    return this.refs.find((r) => r.key === key);
+  }
+
+  /** The read-only document that shows a reference, built-in or file, with its text exactly as judged. */
+  uriOf(key: string): vscode.Uri | undefined {
+    return this.byKey(key) ? builtinUri(key) : undefined;
+  }
+
+  /** The workspace file a reference was read from; undefined for a built-in one. */
+  fileOf(key: string): vscode.Uri | undefined {
+    const uri = this.uris.get(key);
+    return uri && uri.scheme !== REFERENCE_SCHEME ? uri : undefined;
+  }
+
+  isReferenceDocument(uri: vscode.Uri): boolean {
+    if (uri.scheme === REFERENCE_SCHEME) return true;
+    const s = uri.toString();
+    for (const u of this.uris.values()) if (u.toString() === s) return true;
+    return false;
+  }
+
+  /** Reads the references the settings name and starts watching them. */
+  async load(): Promise<void> {
+    const run = this.loadNow();
+    this.loading = run;
+    await run;
+  }
+
+  /** Resolves once any reload in progress has finished. */
+  async ready(): Promise<void> {
+    while (this.loading) {
+      const l = this.loading;
+      await l;
+      if (this.loading === l) break;
+    }
+  }
+
+  private async loadNow(): Promise<void> {
+    const patterns = vscode.workspace.getConfiguration('sourcecheck').get<string[]>('references', []).filter((p) => typeof p === 'string' && p.trim());
+    const trusted = vscode.workspace.isTrusted;
+    const refs = [...this.builtin];
+    const uris = new Map<string, vscode.Uri>(this.builtin.map((r) => [r.key, builtinUri(r.key)]));
+    const issues: ReferenceIssue[] = [];
+    this.disposeWatchers();
+    if (patterns.length && !trusted) {
+      issues.push({ message: 'This workspace is not trusted: reference files from settings are not read; only the built-in reference is used.' });
+    }
+    const seen = new Set<string>();
+    for (const uri of trusted ? await this.resolve(patterns, issues) : []) {
+      if (seen.has(uri.toString())) continue;
+      seen.add(uri.toString());
+      try {
+        const ref = await readReference(uri);
+        const clash = uris.get(ref.key);
+        if (clash) {
+          issues.push({ uri, message: `Two references use the key “${ref.key}”: ${label(clash)} and ${label(uri)}. Using ${label(clash)}; give ${label(uri)} its own \`key:\` in its front matter.` });
+          continue;
+        }
+        refs.push(ref);
+        uris.set(ref.key, uri);
+      } catch (e) {
+        issues.push({ uri, message: e instanceof InputError ? e.message : `Reference ${label(uri)} cannot be read: ${e instanceof Error ? e.message : String(e)}` });
+      }
+    }
+    this.refs = refs;
+    this.uris = uris;
+    const fresh = issues.filter((i) => !this.issues.some((o) => o.message === i.message));
+    this.issues = issues;
+    for (const i of issues) this.log.warn(i.message);
+    this.log.info(`References: ${refs.map((r) => `${r.key} (${r.paragraphs.length} ¶)`).join(', ')}`);
+    if (fresh.length) {
+      void vscode.window.showWarningMessage(fresh.length === 1 ? fresh[0].message : `${fresh.length} reference files could not be used; see the Source Check output.`);
+    }
+    if (trusted) this.watch(patterns);
+    this.loading = undefined;
+    this.changed.fire();
+  }
+
+  private async resolve(patterns: string[], issues: ReferenceIssue[]): Promise<vscode.Uri[]> {
+    const found: vscode.Uri[] = [];
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    for (const pattern of patterns) {
+      if (isAbsolute(pattern)) {
+        found.push(vscode.Uri.file(pattern));
+        continue;
+      }
+      let matched = false;
+      for (const folder of folders) {
+        if (!/[*?[{]/.test(pattern)) {
+          // A plain path: report it if missing rather than silently matching nothing.
+          const uri = vscode.Uri.joinPath(folder.uri, pattern);
+          try {
+            await vscode.workspace.fs.stat(uri);
+            found.push(uri);
+            matched = true;
+          } catch {
+            /* tried the next folder */
+          }
+          continue;
+        }
+        const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, pattern), null, 500);
+        uris.sort((a, b) => a.toString().localeCompare(b.toString()));
+        found.push(...uris);
+        matched ||= uris.length > 0;
+      }
+      if (!matched && !/[*?[{]/.test(pattern)) issues.push({ message: `Reference file “${pattern}” (from the sourcecheck.references setting) does not exist in the workspace.` });
+    }
+    return found;
+  }
+
+  private watch(patterns: string[]): void {
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      for (const pattern of patterns) {
+        if (isAbsolute(pattern)) continue;
+        const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, pattern));
+        const again = (uri: vscode.Uri) => {
+          this.log.info(`Reference changed: ${label(uri)}`);
+          this.scheduleReload();
+        };
+        w.onDidChange(again);
+        w.onDidCreate(again);
+        w.onDidDelete(again);
+        this.watchers.push(w);
+      }
+    }
+  }
+
+  /** Coalesces a burst of file events (a save, a rename) into one reload. */
+  scheduleReload(delay = 150): void {
+    if (this.reloadTimer) clearTimeout(this.reloadTimer);
+    this.loading ??= new Promise<void>((resolve) => {
+      this.resolveScheduled = resolve;
+    });
+    this.reloadTimer = setTimeout(() => {
+      this.reloadTimer = undefined;
+      const done = this.resolveScheduled;
+      this.resolveScheduled = undefined;
+      void this.loadNow().finally(() => done?.());
+    }, delay);
+  }
+
+  private resolveScheduled?: () => void;
+
+  /** Reference text for the read-only document of a reference. */
+  textOf(uri: vscode.Uri): string | undefined {
+    if (uri.scheme !== REFERENCE_SCHEME) return undefined;
+    const key = decodeURIComponent(uri.path.replace(/^\//, '').replace(/\.md$/, ''));
+    return this.refs.find((r) => r.key === key)?.text;
+  }
+
+  private disposeWatchers(): void {
+    for (const w of this.watchers) w.dispose();
+    this.watchers = [];
+  }
+
+  dispose(): void {
+    this.disposeWatchers();
+    this.changed.dispose();
+    if (this.reloadTimer) clearTimeout(this.reloadTimer);
+  }
+}
+
+export function builtinUri(key: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: REFERENCE_SCHEME, path: `/${encodeURIComponent(key)}.md` });
+}
+
+async function readReference(uri: vscode.Uri): Promise<Reference> {
+  const name = `Reference ${label(uri)}`;
+  let bytes: Uint8Array;
+  try {
+    const stat = await vscode.workspace.fs.stat(uri);
+    if (stat.type & vscode.FileType.Directory) throw new InputError('directory', `${name} is a folder, not a file.`);
+    if (stat.size > MAX_REFERENCE_BYTES) throw new InputError('too-large', `${name} is ${(stat.size / 1048576).toFixed(1)} MB; references up to ${MAX_REFERENCE_BYTES / 1048576} MB are read.`);
+    bytes = await vscode.workspace.fs.readFile(uri);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') throw new InputError('not-found', `${name} does not exist.`);
+    throw new InputError('unreadable', `${name} cannot be read (${e instanceof Error ? e.message : String(e)}).`);
+  }
+  const text = decodeText(bytes, name);
+  if (!text.trim()) throw new InputError('empty-reference', `${name} is empty.`);
+  return loadReference(text, referenceMetaFromText(text, uri.scheme === 'file' ? uri.fsPath : uri.toString()));
+}
+
+export function label(uri: vscode.Uri): string {
+  return vscode.workspace.asRelativePath(uri, false);
+}
+
+function isAbsolute(p: string): boolean {
+  return p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p);
+}

@@ -1,0 +1,37 @@
+// Builds what both integration runners need: a fresh copy of the fixture workspace (edits made
+// during a run are saved to disk, so every run starts from clean files) and the installed extension.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const ROOT = join(__dirname, '..', '..');
+
+export interface Prepared {
+  dir: string;
+  workspace: string;
+  extensionsDir: string;
+  userDataDir: string;
+  extensionFolder: string;
+}
+
+export function prepare(prefix = 'sourcecheck-it-'): Prepared {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const workspace = join(dir, 'workspace');
+  cpSync(join(ROOT, 'test/fixtures/workspace'), workspace, { recursive: true });
+  cpSync(join(ROOT, 'media/sample-draft.md'), join(workspace, 'sample-draft.md'));
+  cpSync(join(ROOT, 'test/fixtures/references/harbour-bridge.md'), join(workspace, 'references/harbour-bridge.md'));
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  const extensionsDir = join(dir, 'extensions');
+  const extensionFolder = join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`);
+  mkdirSync(join(extensionFolder, 'dist'), { recursive: true });
+  for (const f of ['package.json', 'README.md']) cpSync(join(ROOT, f), join(extensionFolder, f));
+  for (const d of ['media', 'syntaxes']) cpSync(join(ROOT, d), join(extensionFolder, d), { recursive: true });
+  for (const f of ['extension.js', 'extension.js.map', 'worker.js', 'worker.js.map']) cpSync(join(ROOT, 'dist', f), join(extensionFolder, 'dist', f));
+  const userDataDir = join(dir, 'user-data');
+  mkdirSync(join(userDataDir, 'User'), { recursive: true });
+  writeFileSync(
+    join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'workbench.tips.enabled': false, 'update.mode': 'none', 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'workbench.enableExperiments': false, 'chat.disableAIFeatures': true }, null, 2),
+  );
+  return { dir, workspace, extensionsDir, userDataDir, extensionFolder };
+}

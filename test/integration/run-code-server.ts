@@ -1,0 +1,245 @@
+// Integration tests in a real VS Code: code-server 4.100.3 (VS Code 1.100.3 with its real extension
+// host) from the npm registry, driven by Debian's Chromium through playwright-core. Two levels:
+// the in-host mocha suite (test/integration/suite, the same one @vscode/test-electron runs) and
+// what the user sees in the browser (squiggles, a hover card, the quick-fix menu, the Problems view,
+// the status bar), with screenshots kept in test-results/.
+//
+// `--serve` instead starts code-server on the sample workspace for a person to use, and prints the address.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { prepare, ROOT } from './prepare';
+import type { InHostResults } from './suite/index';
+
+const VERSION = '4.100.3';
+const CODE_SERVER = join(ROOT, `.cache/code-server-${VERSION}/node_modules/.bin/code-server`);
+const ARTEFACTS = join(ROOT, 'test-results');
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+function install(): void {
+  if (existsSync(CODE_SERVER) && existsSync('/usr/bin/chromium')) return;
+  console.log(`Installing code-server ${VERSION} and Chromium (once per machine, about 5 minutes)…`);
+  const r = spawnSync('bash', [join(ROOT, 'scripts/install-code-server.sh')], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('Installing code-server failed; see the output above.');
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function startCodeServer(port: number, p: ReturnType<typeof prepare>, env: Record<string, string>): Promise<ChildProcess> {
+  const args = ['--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--user-data-dir', p.userDataDir, '--extensions-dir', p.extensionsDir, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', p.workspace];
+  const child = spawn(CODE_SERVER, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const log: string[] = [];
+  child.stdout!.on('data', (d) => log.push(String(d)));
+  child.stderr!.on('data', (d) => log.push(String(d)));
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const poll = async () => {
+      try {
+        const r = await fetch(`http://127.0.0.1:${port}/healthz`);
+        if (r.ok) return resolve(child);
+      } catch {
+        /* not up yet */
+      }
+      if (child.exitCode !== null || Date.now() - started > 60_000) return reject(new Error(`code-server did not start:\n${log.join('')}`));
+      setTimeout(poll, 200);
+    };
+    void poll();
+  });
+}
+
+function stop(child: ChildProcess | undefined): void {
+  if (!child?.pid) return;
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
+}
+
+async function waitFor<T>(what: string, f: () => T | undefined | Promise<T | undefined>, timeoutMs: number): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await f();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+interface UiResult {
+  title: string;
+  ok: boolean;
+  error?: string;
+}
+
+/** Steps that look at the workbench as the user sees it. */
+async function uiTests(page: Page): Promise<UiResult[]> {
+  const results: UiResult[] = [];
+  const step = async (title: string, f: () => Promise<void>) => {
+    try {
+      await f();
+      results.push({ title, ok: true });
+    } catch (e) {
+      results.push({ title, ok: false, error: e instanceof Error ? e.message : String(e) });
+      await page.screenshot({ path: join(ARTEFACTS, `failed-${results.length}.png`) }).catch(() => undefined);
+    }
+  };
+  const editorText = () => page.locator('.monaco-editor .view-lines').first();
+
+  await step('opening the sample draft from the explorer shows error and warning squiggles', async () => {
+    await page.locator('.explorer-folders-view .monaco-list-row:has-text("sample-draft.md")').first().click({ timeout: 30_000 });
+    await editorText().waitFor({ timeout: 30_000 });
+    await page.locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
+    await page.locator('.squiggly-warning').first().waitFor({ timeout: 10_000 });
+  });
+
+  await step('the status bar counts contradicted, unsupported and supported statements', async () => {
+    const item = page.locator('.part.statusbar [aria-label^="Source Check: "]').first();
+    await item.waitFor({ timeout: 10_000 });
+    const label = (await item.getAttribute('aria-label')) ?? '';
+    if (!/7 contradicted, 2 unsupported, 6 supported, 2 citation problems/.test(label)) throw new Error(`status bar says “${label}”`);
+    const shown = await item.innerText();
+    if (!/7\s+\S*\s*2\s+\S*\s*6/.test(shown.replace(/\n/g, ' '))) throw new Error(`status bar shows “${shown}”`);
+  });
+
+  await step('hovering a name shows its card, kept as hover-card.png', async () => {
+    const name = page.locator('.view-line span:text-is("Zelenskiy"), .view-line span:has-text("Zelenskiy has been")').first();
+    await name.scrollIntoViewIfNeeded();
+    const box = (await name.boundingBox())!;
+    await page.mouse.move(box.x + 20, box.y + box.height / 2);
+    const hover = page.locator('.monaco-hover-content:visible');
+    const text = await waitFor(
+      'the hover card',
+      async () => {
+        const t = (await hover.allInnerTexts().catch(() => [])).join('\n');
+        return /Mentioned in/.test(t) ? t : undefined;
+      },
+      15_000,
+    );
+    if (!/Mentioned in/.test(text) || !/Supported/.test(text)) throw new Error(`hover says: ${text}`);
+    await page.screenshot({ path: join(ARTEFACTS, 'hover-card.png') });
+    await page.mouse.move(5, 5);
+  });
+
+  await step('the quick-fix menu on a contradicted place offers the source’s wording', async () => {
+    const berlin = page.locator('.view-line span:has-text("Berlin")').first();
+    await berlin.scrollIntoViewIfNeeded();
+    const box = (await berlin.boundingBox())!;
+    const text = await berlin.innerText();
+    const at = text.indexOf('Berlin');
+    await page.mouse.click(box.x + Math.min(box.width - 2, (box.width * (at + 2)) / Math.max(1, text.length)), box.y + box.height / 2);
+    await page.keyboard.press('Control+.');
+    const menu = page.locator('.action-widget');
+    await menu.waitFor({ timeout: 10_000 });
+    const items = await menu.innerText();
+    if (!/Replace “Berlin” with “Washington, D\.C\.”/.test(items)) throw new Error(`quick-fix menu: ${items}`);
+    await page.screenshot({ path: join(ARTEFACTS, 'quick-fix-menu.png') });
+    await page.keyboard.press('Escape');
+  });
+
+  await step('the Problems view lists the findings with their source, kept as problems-view.png', async () => {
+    await page.keyboard.press('Control+Shift+M');
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    await rows.first().waitFor({ timeout: 10_000 });
+    const text = await page.locator('.markers-panel').innerText();
+    if (!/Source Check/.test(text) || !/not Foreign Secretary/.test(text)) throw new Error(`Problems view: ${text.slice(0, 500)}`);
+    await page.screenshot({ path: join(ARTEFACTS, 'problems-view.png') });
+  });
+  return results;
+}
+
+async function runTestsInCodeServer(): Promise<number> {
+  install();
+  mkdirSync(ARTEFACTS, { recursive: true });
+  const p = prepare();
+  const resultsFile = join(p.dir, 'in-host-results.json');
+  const port = await freePort();
+  let server: ChildProcess | undefined;
+  let browser: Browser | undefined;
+  const started = Date.now();
+  try {
+    server = await startCodeServer(port, p, { SOURCECHECK_TEST_SUITE: join(ROOT, 'dist/test/suite.js'), SOURCECHECK_TEST_RESULTS: resultsFile });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(p.workspace)}`);
+    const inHost = await waitFor(
+      'the in-host suite to finish',
+      () => {
+        if (!existsSync(resultsFile)) return undefined;
+        try {
+          const r = JSON.parse(readFileSync(resultsFile, 'utf8')) as InHostResults;
+          return r.done ? r : undefined;
+        } catch {
+          return undefined; // caught mid-write; read again
+        }
+      },
+      8 * 60_000,
+    );
+    const ui = await uiTests(page);
+    const lines = [
+      ...inHost.tests.map((t) => `${t.state === 'passed' ? '✔' : '✖'} [in-host] ${t.title}${t.error ? `\n    ${t.error.split('\n').slice(0, 6).join('\n    ')}` : ''}`),
+      ...ui.map((t) => `${t.ok ? '✔' : '✖'} [browser] ${t.title}${t.error ? `\n    ${t.error}` : ''}`),
+    ];
+    console.log(lines.join('\n'));
+    const passed = inHost.passed + ui.filter((t) => t.ok).length;
+    const failed = inHost.failed + ui.filter((t) => !t.ok).length;
+    const summary = { ...inHost.metrics, totalSeconds: Math.round((Date.now() - started) / 1000) };
+    writeFileSync(join(ARTEFACTS, 'integration-results.json'), JSON.stringify({ inHost, ui, metrics: summary }, null, 2));
+    console.log(`Measured in VS Code ${VERSION.replace(/^4/, '1')}: ${Object.entries(summary).map(([k, v]) => `${k}=${v}`).join(', ')}`);
+    console.log(`Screenshots: ${['hover-card.png', 'quick-fix-menu.png', 'problems-view.png'].map((f) => join('test-results', f)).join(', ')}`);
+    console.log(`${passed} passed, ${failed} failed`);
+    return failed === 0 && passed > 0 ? 0 : 1;
+  } finally {
+    await browser?.close().catch(() => undefined);
+    stop(server);
+  }
+}
+
+/** `npm start`: the extension in code-server on the sample workspace, for a person to use. */
+async function serve(): Promise<void> {
+  install();
+  const p = prepare('sourcecheck-serve-');
+  const port = Number(process.env.PORT) || 8080;
+  const server = await startCodeServer(port, p, { SOURCECHECK_OPEN: join(p.workspace, 'sample-draft.md') });
+  const cli = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'check', join(p.workspace, 'sample-draft.md')], { encoding: 'utf8' });
+  console.log(cli.stdout.split('\n').slice(-2).join('\n').trim());
+  console.log(`\nSource Check is running in VS Code (code-server ${VERSION}) at:\n\n  http://127.0.0.1:${port}/?folder=${encodeURIComponent(p.workspace)}\n`);
+  console.log('Open that address in a browser on this machine: the sample draft opens with its findings. Press Ctrl+C to stop.');
+  const end = () => {
+    stop(server);
+    process.exit(0);
+  };
+  process.on('SIGINT', end);
+  process.on('SIGTERM', end);
+  server.on('exit', (code) => {
+    console.log(`code-server exited (${code}).`);
+    process.exit(code ?? 1);
+  });
+}
+
+if (process.argv.includes('--serve')) {
+  serve().catch((e) => {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exit(1);
+  });
+} else {
+  runTestsInCodeServer().then(
+    (code) => process.exit(code),
+    (e) => {
+      console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+      console.log('0 passed, 1 failed');
+      process.exit(1);
+    },
+  );
+}

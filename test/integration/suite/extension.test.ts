@@ -1,0 +1,411 @@
+// What a writer sees in a real VS Code: diagnostics, hovers, quick fixes, completion, references
+// that change on disk, untrusted text kept inert. Runs inside the extension host.
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { checkDraft } from '../../../src/core';
+import { syntheticDraft } from '../../../src/bench/main';
+import { diagnosticSpecs, escapeMarkdown } from '../../../src/vscode/present';
+import type { SourceCheckApi } from '../../../src/extension';
+import { metrics } from './index';
+
+const EXTENSION_ID = 'sourcecheck.source-check';
+let api: SourceCheckApi;
+let root: vscode.Uri;
+let counter = 0;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function until<T>(what: string, f: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await f();
+    if (v !== undefined && v !== false) return v as T;
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+/** A fresh copy of a workspace file, opened in an editor and judged. */
+async function openCopy(name: string, text?: string): Promise<vscode.TextDocument> {
+  const source = vscode.Uri.joinPath(root, name);
+  const copy = vscode.Uri.joinPath(root, `tmp-${++counter}-${name.replace(/\//g, '-')}`);
+  const bytes = text !== undefined ? new TextEncoder().encode(text) : await vscode.workspace.fs.readFile(source);
+  await vscode.workspace.fs.writeFile(copy, bytes);
+  const doc = await vscode.workspace.openTextDocument(copy);
+  await vscode.window.showTextDocument(doc);
+  await judged(doc);
+  return doc;
+}
+
+async function judged(doc: vscode.TextDocument) {
+  return until(`a verdict on ${doc.uri.path}`, async () => (await api.judge.whenJudged(doc)) ?? undefined);
+}
+
+function diagnosticAt(doc: vscode.TextDocument, words: string): vscode.Diagnostic {
+  const at = doc.getText().indexOf(words);
+  assert.ok(at >= 0, `fixture contains “${words}”`);
+  const all = vscode.languages.getDiagnostics(doc.uri);
+  // The diagnostic on exactly these words, else the narrowest one that covers them.
+  const covering = all.filter((x) => x.range.contains(doc.positionAt(at)));
+  covering.sort((a, b) => doc.offsetAt(a.range.end) - doc.offsetAt(a.range.start) - (doc.offsetAt(b.range.end) - doc.offsetAt(b.range.start)));
+  const d = all.find((x) => doc.getText(x.range) === words) ?? covering[0];
+  assert.ok(d, `a diagnostic on “${words}”; have: ${vscode.languages.getDiagnostics(doc.uri).map((x) => `${doc.getText(x.range)} → ${x.message}`).join(' | ')}`);
+  return d;
+}
+
+async function actionsFor(doc: vscode.TextDocument, d: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
+  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range)) ?? [];
+}
+
+async function hoverText(doc: vscode.TextDocument, words: string, within = 1): Promise<{ text: string; trusted: boolean[] }> {
+  const at = doc.getText().indexOf(words);
+  assert.ok(at >= 0, `fixture contains “${words}”`);
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(at + within))) ?? [];
+  const ours = hovers.flatMap((h) => h.contents).filter((c): c is vscode.MarkdownString => typeof c === 'object' && 'value' in c);
+  return { text: ours.map((c) => c.value).join('\n'), trusted: ours.map((c) => !!c.isTrusted) };
+}
+
+/** Runs a quick fix and checks the document changed by exactly its edits. */
+async function applyAndExpect(doc: vscode.TextDocument, action: vscode.CodeAction, expected: string): Promise<void> {
+  assert.ok(action.command, `“${action.title}” runs a command`);
+  const ok = await vscode.commands.executeCommand<boolean>(action.command.command, ...(action.command.arguments ?? []));
+  assert.equal(ok, true, `“${action.title}” was applied`);
+  assert.equal(doc.getText(), expected);
+}
+
+function replaced(text: string, words: string, by: string, occurrence = 0): string {
+  let at = -1;
+  for (let i = 0; i <= occurrence; i++) at = text.indexOf(words, at + 1);
+  assert.ok(at >= 0, `“${words}” is in the text`);
+  return text.slice(0, at) + by + text.slice(at + words.length);
+}
+
+describe('Source Check in a real VS Code', function () {
+  before(async () => {
+    const ext = vscode.extensions.getExtension<SourceCheckApi>(EXTENSION_ID);
+    assert.ok(ext, 'the extension is installed');
+    api = await ext.activate();
+    root = vscode.workspace.workspaceFolders![0].uri;
+    await api.store.ready();
+    metrics.activationMs = Math.round(api.activationMs);
+  });
+
+  after(async () => {
+    // Save first: closing an edited editor would otherwise stop at a "Save changes?" dialog.
+    await vscode.workspace.saveAll(false);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const [name] of await vscode.workspace.fs.readDirectory(root)) {
+      if (name.startsWith('tmp-')) await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, name));
+    }
+  });
+
+  describe('references', () => {
+    it('loads the built-in reference and the workspace references from the setting', () => {
+      const keys = api.store.all.map((r) => r.key);
+      assert.ok(keys.includes('starmer-washington'), keys.join());
+      assert.ok(keys.includes('harbour-bridge'), keys.join());
+      assert.ok(keys.includes('hostile'), keys.join());
+    });
+
+    it('opens a built-in reference read-only at a paragraph', async () => {
+      const editor = await vscode.commands.executeCommand<vscode.TextEditor>('sourcecheck.openReference', 'starmer-washington', 5);
+      assert.ok(editor);
+      const ref = api.store.byKey('starmer-washington')!;
+      assert.equal(editor.document.uri.scheme, 'sourcecheck-ref');
+      assert.equal(editor.document.getText(), ref.text);
+      assert.equal(editor.document.getText(editor.selection), ref.paragraphs[4].text);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    });
+  });
+
+  describe('diagnostics', () => {
+    let doc: vscode.TextDocument;
+    before(async () => {
+      doc = await openCopy('sample-draft.md');
+    });
+
+    it('shows exactly the engine’s findings, with message, range, severity, code and source', () => {
+      const expected = diagnosticSpecs(doc.getText(), checkDraft(doc.getText(), api.store.all));
+      const actual = vscode.languages.getDiagnostics(doc.uri);
+      assert.equal(actual.length, expected.length);
+      const sev = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, information: vscode.DiagnosticSeverity.Information, hint: vscode.DiagnosticSeverity.Hint };
+      for (const e of expected) {
+        const a = actual.find((d) => d.message === e.message);
+        assert.ok(a, `diagnostic “${e.message}”`);
+        assert.equal(a.severity, sev[e.severity]);
+        assert.deepEqual([a.range.start.line, a.range.start.character, a.range.end.line, a.range.end.character], [e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character]);
+        assert.equal(a.source, 'Source Check');
+        assert.equal((a.code as { value: string }).value, e.code);
+      }
+    });
+
+    it('flags a wrong office as an error on the office, pointing at the evidence', async () => {
+      const d = diagnosticAt(doc, 'Foreign Secretary Antony');
+      assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+      assert.equal(doc.getText(d.range), 'Foreign Secretary');
+      assert.match(d.message, /Antony Blinken as U\.S\. Secretary of State, not Foreign Secretary/);
+      assert.equal((d.code as { value: string }).value, 'role');
+      const related = d.relatedInformation?.[0];
+      assert.ok(related, 'related information names the passage');
+      const refDoc = await vscode.workspace.openTextDocument(related.location.uri);
+      assert.match(refDoc.getText(related.location.range), /U\.S\. Secretary of State Antony Blinken/);
+    });
+
+    it('warns on an unsupported statement and hints at a supported one with no citation', () => {
+      const oval = diagnosticAt(doc, 'Biden and Starmer met in the Oval Office');
+      assert.equal(oval.severity, vscode.DiagnosticSeverity.Warning);
+      assert.match(oval.message, /Oval Office/);
+      const uncited = diagnosticAt(doc, 'Zelenskiy has been urging');
+      assert.equal(uncited.severity, vscode.DiagnosticSeverity.Hint);
+      assert.match(uncited.message, /not cited/);
+    });
+
+    it('reports an unknown key and a locator past the end', () => {
+      const key = diagnosticAt(doc, 'starmer-washingon');
+      assert.equal(doc.getText(key.range), 'starmer-washingon');
+      assert.match(key.message, /Did you mean “starmer-washington”/);
+      const loc = diagnosticAt(doc, '¶9');
+      assert.match(loc.message, /6 paragraphs; ¶9 is past its end/);
+    });
+
+    it('gives no findings for a file that cites nothing', async () => {
+      const notes = await openCopy('notes.md');
+      assert.equal(vscode.languages.getDiagnostics(notes.uri).length, 0);
+    });
+
+    it('re-judges a statement after an edit', async () => {
+      const fresh = await openCopy('sample-draft.md');
+      const at = fresh.getText().indexOf('in Berlin');
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(fresh.uri, new vscode.Range(fresh.positionAt(at + 3), fresh.positionAt(at + 9)), 'Washington');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await judged(fresh);
+      assert.ok(!vscode.languages.getDiagnostics(fresh.uri).some((d) => /not Berlin/.test(d.message)));
+    });
+  });
+
+  describe('hover cards', () => {
+    let doc: vscode.TextDocument;
+    before(async () => {
+      doc = await openCopy('sample-draft.md');
+    });
+
+    it('on a name: who it is per the source, where it is mentioned and the key sentence', async () => {
+      const ref = api.store.byKey('starmer-washington')!;
+      const blinken = ref.entities.find((e) => e.name.endsWith('Blinken'))!;
+      const { text, trusted } = await hoverText(doc, 'Antony Blinken', 8);
+      assert.ok(text.includes(`**${escapeMarkdown(blinken.name)}**`), text);
+      assert.match(text, /Secretary of State/);
+      assert.match(text, /Mentioned in .*¶5/);
+      assert.match(text, /> /, 'quotes the key sentence');
+      assert.deepEqual(trusted.filter(Boolean), [], 'hover Markdown is never trusted');
+    });
+
+    it('on a flagged statement: the verdict, the reason and the evidence', async () => {
+      const { text } = await hoverText(doc, 'is holding talks with Biden in Berlin', 4);
+      assert.match(text, /\*\*Contradicted\*\* \(place\)/);
+      assert.match(text, /Berlin/);
+      assert.ok(text.includes(`${escapeMarkdown('starmer-washington')} ¶1`), text);
+    });
+
+    it('on a citation: the cited paragraph', async () => {
+      const { text } = await hoverText(doc, '[@starmer-washington, ¶3]', 5);
+      const p3 = api.store.byKey('starmer-washington')!.paragraphs[2].text;
+      assert.ok(text.includes(escapeMarkdown(p3.slice(0, 40))), text);
+    });
+  });
+
+  describe('quick fixes', () => {
+    it('corrects a wrong place with the source’s wording, and nothing else', async () => {
+      const doc = await openCopy('sample-draft.md');
+      const before = doc.getText();
+      const d = diagnosticAt(doc, 'Berlin');
+      const fix = (await actionsFor(doc, d)).find((a) => a.title.startsWith('Replace “Berlin”'));
+      assert.ok(fix, 'a fix replaces Berlin');
+      assert.equal(fix.isPreferred, true);
+      await applyAndExpect(doc, fix, replaced(before, 'Berlin', 'Washington, D.C.'));
+    });
+
+    it('replaces a misquote with the exact words', async () => {
+      const doc = await openCopy('sample-draft.md');
+      const before = doc.getText();
+      const d = diagnosticAt(doc, 'escalate the war and change its nature');
+      const fix = (await actionsFor(doc, d)).find((a) => a.title.includes('quote'));
+      assert.ok(fix);
+      await applyAndExpect(doc, fix, replaced(before, 'escalate the war and change its nature', 'escalate the conflict and alter its nature'));
+    });
+
+    it('inserts a citation for a supported statement that has none', async () => {
+      const doc = await openCopy('sample-draft.md');
+      const before = doc.getText();
+      const d = diagnosticAt(doc, 'Zelenskiy has been urging');
+      const fix = (await actionsFor(doc, d)).find((a) => a.title.startsWith('Insert citation'));
+      assert.ok(fix);
+      await applyAndExpect(doc, fix, replaced(before, 'advanced Western missiles.', 'advanced Western missiles [@starmer-washington, ¶2].'));
+    });
+
+    it('changes a wrong locator and a mistyped key', async () => {
+      const doc = await openCopy('sample-draft.md');
+      let text = doc.getText();
+      const loc = (await actionsFor(doc, diagnosticAt(doc, '¶9'))).find((a) => a.title === 'Change the locator to ¶6');
+      assert.ok(loc);
+      await applyAndExpect(doc, loc, (text = replaced(text, '¶9', '¶6')));
+      await judged(doc);
+      const key = (await actionsFor(doc, diagnosticAt(doc, 'starmer-washingon'))).find((a) => a.title === 'Change to “starmer-washington”');
+      assert.ok(key);
+      await applyAndExpect(doc, key, replaced(text, 'starmer-washingon]', 'starmer-washington]'));
+    });
+
+    it('suppresses a finding with an inline comment the checker honours', async () => {
+      const doc = await openCopy('sample-draft.md');
+      const before = doc.getText();
+      const d = diagnosticAt(doc, 'Oval Office');
+      const fix = (await actionsFor(doc, d)).find((a) => a.title.startsWith('Suppress'));
+      assert.ok(fix);
+      await applyAndExpect(doc, fix, replaced(before, 'in the Oval Office [@starmer-washingon].', 'in the Oval Office [@starmer-washingon]. <!-- factcheck-ignore -->'));
+      await judged(doc);
+      assert.ok(!vscode.languages.getDiagnostics(doc.uri).some((x) => /Oval Office/.test(x.message)));
+    });
+
+    it('opens the source at the evidence', async () => {
+      const doc = await openCopy('sample-draft.md');
+      const open = (await actionsFor(doc, diagnosticAt(doc, 'Sunday'))).find((a) => a.title.startsWith('Open starmer-washington at ¶6'));
+      assert.ok(open?.command);
+      const editor = await vscode.commands.executeCommand<vscode.TextEditor>(open.command.command, ...(open.command.arguments ?? []));
+      assert.match(editor.document.getText(editor.selection), /talks might extend beyond Friday/);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    });
+
+    it('fixes all safe findings at once without overlapping edits', async () => {
+      const doc = await openCopy('sample-draft.md');
+      const ok = await vscode.commands.executeCommand<boolean>('sourcecheck.fixAllSafe', doc.uri.toString());
+      assert.equal(ok, true);
+      const text = doc.getText();
+      for (const fixed of ['in Washington, D.C.', 'beyond Friday', 'U.S. Secretary of State Antony Blinken', 'Putin warned that allowing', '[@starmer-washington]. Starmer stressed']) assert.ok(text.includes(fixed), `fixed: ${fixed}`);
+      assert.ok(text.includes('```text\nCode blocks are skipped: Putin endorsed the plan [@starmer-washington].\n```'), 'code block untouched');
+    });
+
+    it('refuses a fix computed for an older version of the draft', async () => {
+      const doc = await openCopy('sample-draft.md');
+      const fix = (await actionsFor(doc, diagnosticAt(doc, 'Berlin'))).find((a) => a.title.startsWith('Replace “Berlin”'));
+      assert.ok(fix?.command);
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(doc.uri, new vscode.Position(0, 0), '\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const after = doc.getText();
+      const ok = await vscode.commands.executeCommand<boolean>(fix.command.command, ...(fix.command.arguments ?? []));
+      assert.equal(ok, false);
+      assert.equal(doc.getText(), after, 'the newer text is left as it was');
+    });
+  });
+
+  describe('completion', () => {
+    it('offers reference keys inside [@ and paragraphs after , ¶', async () => {
+      const doc = await openCopy('completion.md', 'Starmer met Biden [@\n\nStarmer met Biden [@starmer-washington, ¶\n');
+      const keys = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(0, 20));
+      const labels = keys.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      for (const k of ['starmer-washington', 'harbour-bridge']) assert.ok(labels.includes(k), labels.join());
+      const paras = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(2, 41));
+      const numbers = paras.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label)).filter((l) => /^\d+$/.test(l));
+      assert.deepEqual(numbers.sort((a, b) => +a - +b), ['1', '2', '3', '4', '5', '6']);
+      const one = paras.items.find((i) => i.label === '1')!;
+      assert.match(String(one.documentation), /Keir Starmer/);
+    });
+  });
+
+  describe('references that change under it', () => {
+    it('re-judges open drafts when a reference file is edited, and reports a deleted one', async () => {
+      const doc = await openCopy('bridge-draft.md');
+      assert.ok(!vscode.languages.getDiagnostics(doc.uri).some((d) => d.severity === vscode.DiagnosticSeverity.Error));
+      const refUri = vscode.Uri.joinPath(root, 'references', 'harbour-bridge.md');
+      const original = await vscode.workspace.fs.readFile(refUri);
+      try {
+        const edited = new TextDecoder().decode(original).replace('said on Tuesday', 'said on Thursday');
+        await vscode.workspace.fs.writeFile(refUri, new TextEncoder().encode(edited));
+        await until('the draft to be re-judged against the edited reference', () => vscode.languages.getDiagnostics(doc.uri).find((d) => /Thursday, not Tuesday/.test(d.message)));
+        await vscode.workspace.fs.delete(refUri);
+        await until('the deleted reference to be reported', () => vscode.languages.getDiagnostics(doc.uri).find((d) => /Unknown reference “harbour-bridge”/.test(d.message)));
+      } finally {
+        await vscode.workspace.fs.writeFile(refUri, original);
+      }
+      await until('the restored reference to be used', () => !vscode.languages.getDiagnostics(doc.uri).some((d) => /Unknown reference|Thursday/.test(d.message)) || undefined);
+    });
+
+    it('says clearly when a reference is not UTF-8 or shares a key, and keeps working', async () => {
+      const bad = vscode.Uri.joinPath(root, 'references', 'latin1.md');
+      const twin = vscode.Uri.joinPath(root, 'references', 'twin.md');
+      try {
+        await vscode.workspace.fs.writeFile(bad, new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x20, 0x6f, 0x6c, 0xe9, 0x2e]));
+        await vscode.workspace.fs.writeFile(twin, new TextEncoder().encode('---\nkey: hostile\n---\n\nA second article that claims the hostile key for itself [@hostile].\n'));
+        await until('both problems to be reported', () => api.store.issues.length >= 2 || undefined);
+        const messages = api.store.issues.map((i) => i.message).join('\n');
+        assert.match(messages, /latin1\.md.*not valid UTF-8/);
+        assert.match(messages, /Two references use the key “hostile”/);
+        assert.ok(api.store.byKey('harbour-bridge') && api.store.byKey('starmer-washington'), 'the good references stay loaded');
+      } finally {
+        await vscode.workspace.fs.delete(bad);
+        await vscode.workspace.fs.delete(twin);
+      }
+      await until('the problems to clear', () => api.store.issues.length === 0 || undefined);
+    });
+  });
+
+  describe('untrusted text stays inert', () => {
+    it('escapes links, HTML and scripts from a reference in hovers', async () => {
+      const doc = await openCopy('hostile-draft.md');
+      const { text, trusted } = await hoverText(doc, 'Jonas Pike said', 2);
+      assert.ok(text.length > 0, 'a hover is shown');
+      assert.deepEqual(trusted.filter(Boolean), []);
+      assert.ok(!text.includes('](command:'), text);
+      assert.ok(!/<script|<img/i.test(text), text);
+      assert.match(text, /&lt;script&gt;/);
+    });
+
+    it('shows the report with a strict policy and escaped text', async () => {
+      await openCopy('hostile-draft.md');
+      const panel = await vscode.commands.executeCommand<vscode.WebviewPanel>('sourcecheck.showReport');
+      const html = api.report.html ?? '';
+      assert.ok(panel);
+      assert.equal(panel.webview.options.enableScripts, false);
+      assert.match(html, /Content-Security-Policy" content="default-src 'none'; style-src [^;"]+; img-src [^;"]+;"/);
+      assert.ok(!/unsafe-inline|unsafe-eval|script-src/.test(html), 'no script may run');
+      assert.ok(!/<script/i.test(html) && !/onerror=/i.test(html), 'no script from the draft or the source');
+      assert.match(html, /Jonas Pike said the ferry service/);
+      panel.dispose();
+    });
+  });
+
+  describe('large drafts', () => {
+    it('judges a 10,000-word draft and records the time to diagnostics', async () => {
+      const text = syntheticDraft(api.store.byKey('starmer-washington')!, 10_000);
+      const uri = vscode.Uri.joinPath(root, `tmp-${++counter}-large.md`);
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+      const started = Date.now();
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      await judged(doc);
+      const diagnostics = await until('diagnostics on the large draft', () => vscode.languages.getDiagnostics(doc.uri).length > 0 || undefined);
+      metrics.largeDraftWords = text.split(/\s+/).length;
+      metrics.largeDraftToDiagnosticsMs = Date.now() - started;
+      metrics.longestHostBlockMs = Math.round(api.stats.longestSliceMs * 10) / 10;
+      metrics.judgedOn = api.judge.mode;
+      assert.ok(diagnostics);
+    });
+
+    it('judges only up to the configured size and says so', async () => {
+      const config = vscode.workspace.getConfiguration('sourcecheck');
+      await config.update('maxDraftChars', 2000, vscode.ConfigurationTarget.Workspace);
+      try {
+        const text = syntheticDraft(api.store.byKey('starmer-washington')!, 2_000);
+        const doc = await openCopy('capped.md', text);
+        const state = await until('a capped state', () => api.judge.stateOf(doc));
+        assert.equal(state.truncated, true);
+        assert.ok(state.text.length <= 2000 && text.startsWith(state.text));
+        const lastLine = doc.positionAt(state.text.length).line;
+        assert.ok(vscode.languages.getDiagnostics(doc.uri).every((d) => d.range.start.line <= lastLine));
+      } finally {
+        await config.update('maxDraftChars', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+    });
+  });
+});

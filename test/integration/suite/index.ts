@@ -1,0 +1,48 @@
+// Entry point of the in-host test suite. It exports `run()` as @vscode/test-electron expects, and
+// code-server's extension host calls the same function (see src/extension.ts), so both runners
+// execute exactly these tests. Results go to $SOURCECHECK_TEST_RESULTS for the outer runner.
+import { renameSync, writeFileSync } from 'node:fs';
+import Mocha from 'mocha';
+
+export interface InHostResults {
+  passed: number;
+  failed: number;
+  tests: { title: string; state: 'passed' | 'failed'; error?: string; ms: number }[];
+  metrics: Record<string, number | string>;
+  done: boolean;
+}
+
+export const metrics: Record<string, number | string> = {};
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
+  mocha.suite.emit('pre-require', globalThis, 'in-host', mocha);
+  // Registered after the globals exist; esbuild bundles these as lazily evaluated modules.
+  require('./extension.test');
+  const results: InHostResults = { passed: 0, failed: 0, tests: [], metrics, done: false };
+  const out = process.env.SOURCECHECK_TEST_RESULTS;
+  // Written whole and renamed into place, so the outer runner never reads half a file.
+  const save = () => {
+    if (!out) return;
+    writeFileSync(`${out}.part`, JSON.stringify(results, null, 2));
+    renameSync(`${out}.part`, out);
+  };
+  return new Promise((resolve, reject) => {
+    const runner = mocha.run((failures) => {
+      results.done = true;
+      save();
+      if (failures) reject(new Error(`${failures} in-host test(s) failed`));
+      else resolve();
+    });
+    runner.on('pass', (t) => {
+      results.passed++;
+      results.tests.push({ title: t.fullTitle(), state: 'passed', ms: t.duration ?? 0 });
+      save();
+    });
+    runner.on('fail', (t, err: Error) => {
+      results.failed++;
+      results.tests.push({ title: t.fullTitle(), state: 'failed', error: err?.stack ?? String(err), ms: t.duration ?? 0 });
+      save();
+    });
+  });
+}
