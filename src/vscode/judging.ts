@@ -3,7 +3,7 @@
 // host never stalls; a newer edit abandons a check in progress.
 import * as vscode from 'vscode';
 import { DraftChecker, type CheckResult } from '../core';
-import { diagnosticSpecs, SOURCE, type DiagnosticSpec } from './present';
+import { citesAnything, diagnosticSpecs, judgedPart, SOURCE, type DiagnosticSpec } from './present';
 import { readSettings, type Settings } from './settings';
 import type { ReferenceStore } from './references';
 import { JudgeWorker } from './workerClient';
@@ -274,19 +274,4 @@ export function rangeIn(text: string, span: { start: number; end: number }): vsc
     return new vscode.Position(line, o - lineStart);
   };
   return new vscode.Range(pos(span.start), pos(span.end));
-}
-
-/** The part of a draft that is judged: all of it, or up to the last paragraph break before the limit. */
-export function judgedPart(text: string, limit: number): { text: string; truncated: boolean } {
-  if (text.length <= limit) return { text, truncated: false };
-  const cut = text.lastIndexOf('\n\n', limit);
-  let end = cut > limit / 2 ? cut : limit;
-  // Never end between the two halves of a surrogate pair.
-  if (/[\uD800-\uDBFF]/.test(text[end - 1] ?? '')) end--;
-  return { text: text.slice(0, end), truncated: true };
-}
-
-/** A draft cites something when it has a citation key in brackets, a footnote key or front-matter references. */
-export function citesAnything(text: string): boolean {
-  return /\[[^\]\n]*@[\p{L}\p{N}_]/u.test(text) || /^\[\^[^\]]+\]:.*@[\p{L}\p{N}_]/mu.test(text) || /^references\s*:/m.test(text.slice(0, 4000));
 }

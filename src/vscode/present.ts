@@ -2,7 +2,7 @@
 // translation is unit-tested with real engine output. src/vscode/*.ts turn these into API objects.
 import { LineIndex } from '../core/text/lines';
 import { lookupTerm } from '../core/reference/lookup';
-import type { CheckResult, Citation, Entity, Evidence, LineRange, Reference, Span, Verdict } from '../core/types';
+import type { CheckResult, Citation, Entity, Evidence, Fix, LineRange, Reference, Span, TextEdit, Verdict } from '../core/types';
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint' | 'none';
 
@@ -75,7 +75,7 @@ function severityOf(v: Verdict, s: SeveritySettings): SeverityName {
 }
 
 function diagnosticMessage(v: Verdict): string {
-  if (v.verdict === 'supported') {
+  if (v.verdict === 'supported' && !v.claim.explicitlyCited) {
     const ev = v.evidence[0];
     return ev ? `Supported by ${ev.reference} ¶${ev.paragraph} but not cited here: add a citation.` : 'Supported by the source but not cited here.';
   }
@@ -288,4 +288,30 @@ export function reportHtml(entries: ReportEntry[], cspSource: string, styleUri: 
 ${rows.length ? `<table><thead><tr><th>Where</th><th>Statement</th><th>Verdict</th><th>Why</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>` : '<p>No statements in the open drafts cite a reference.</p>'}
 ${problems.length ? `<h2>Citation problems</h2><ul>${problems.join('\n')}</ul>` : ''}
 </body></html>`;
+}
+
+/** Every safe fix of a judged draft, one per finding, without overlaps, in text order. */
+export function safeEdits(state: { result: { verdicts: { fixes: Fix[]; suppressed: boolean }[]; problems: { fixes: Fix[] }[] } }): TextEdit[] {
+  const chosen: TextEdit[] = [];
+  const candidates = [...state.result.verdicts.filter((v) => !v.suppressed), ...state.result.problems].flatMap((f) => f.fixes.filter((x) => x.safe).slice(0, 1));
+  for (const fix of candidates) {
+    const clash = fix.edits.some((e) => chosen.some((c) => (e.start < c.end && c.start < e.end) || (e.start === c.start && e.end === c.end)));
+    if (!clash) chosen.push(...fix.edits);
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+/** The part of a draft that is judged: all of it, or up to the last paragraph break before the limit. */
+export function judgedPart(text: string, limit: number): { text: string; truncated: boolean } {
+  if (text.length <= limit) return { text, truncated: false };
+  const cut = text.lastIndexOf('\n\n', limit);
+  let end = cut > limit / 2 ? cut : limit;
+  // Never end between the two halves of a surrogate pair.
+  if (/[\uD800-\uDBFF]/.test(text[end - 1] ?? '')) end--;
+  return { text: text.slice(0, end), truncated: true };
+}
+
+/** A draft cites something when it has a citation key in brackets, a footnote key or front-matter references. */
+export function citesAnything(text: string): boolean {
+  return /\[[^\]\n]*@[\p{L}\p{N}_]/u.test(text) || /^\[\^[^\]]+\]:.*@[\p{L}\p{N}_]/mu.test(text) || /^references\s*:/m.test(text.slice(0, 4000));
 }

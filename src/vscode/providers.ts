@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { findCitations } from '../core/draft/citations';
 import { suppressionEdit } from '../core/draft/suppress';
 import type { Fix, TextEdit } from '../core/types';
-import { completionsAt, hoverAt, type DiagnosticSpec } from './present';
+export { safeEdits } from './present';
+import { completionsAt, hoverAt, safeEdits, type DiagnosticSpec } from './present';
 import type { DraftJudge } from './judging';
 import type { ReferenceStore } from './references';
 import { rangeIn } from './judging';
@@ -122,17 +123,6 @@ export class QuickFixes implements vscode.CodeActionProvider {
     a.isPreferred = preferred;
     return a;
   }
-}
-
-/** Every safe fix of a judged draft, one per finding, without overlaps, in text order. */
-export function safeEdits(state: { result: { verdicts: { fixes: Fix[]; suppressed: boolean }[]; problems: { fixes: Fix[] }[] } }): TextEdit[] {
-  const chosen: TextEdit[] = [];
-  const candidates = [...state.result.verdicts.filter((v) => !v.suppressed), ...state.result.problems].flatMap((f) => f.fixes.filter((x) => x.safe).slice(0, 1));
-  for (const fix of candidates) {
-    const clash = fix.edits.some((e) => chosen.some((c) => (e.start < c.end && c.start < e.end) || (e.start === c.start && e.end === c.end)));
-    if (!clash) chosen.push(...fix.edits);
-  }
-  return chosen.sort((a, b) => a.start - b.start);
 }
 
 /** Applies edits computed for `args.version`; refuses when the document has moved on since. */

@@ -13,6 +13,40 @@ let api: SourceCheckApi;
 let root: vscode.Uri;
 let counter = 0;
 
+/** Network calls made from the extension's own bundle while the suite runs (the host's own are not ours). */
+const networkCalls: string[] = [];
+const OURS = /[\\/]dist[\\/](?:extension|worker)\.js/;
+
+// The real module objects (an ES namespace import would be a frozen copy), so patches reach every caller.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const net = require('node:net') as typeof import('node:net');
+const http = require('node:http') as typeof import('node:http');
+const https = require('node:https') as typeof import('node:https');
+const dns = require('node:dns') as typeof import('node:dns');
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+function watchNetwork(): () => void {
+  const undo: (() => void)[] = [];
+  const wrap = <T extends object>(obj: T, name: keyof T & string) => {
+    const original = obj[name] as unknown as (...a: unknown[]) => unknown;
+    if (typeof original !== 'function') return;
+    (obj as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
+      const stack = new Error().stack ?? '';
+      if (OURS.test(stack)) networkCalls.push(`${name}: ${stack.split('\n').slice(1, 4).join(' | ')}`);
+      return original.apply(this, args);
+    };
+    undo.push(() => ((obj as Record<string, unknown>)[name] = original));
+  };
+  wrap(net.Socket.prototype, 'connect');
+  wrap(http, 'request');
+  wrap(http, 'get');
+  wrap(https, 'request');
+  wrap(https, 'get');
+  wrap(dns, 'lookup');
+  if (typeof globalThis.fetch === 'function') wrap(globalThis as unknown as Record<string, unknown>, 'fetch');
+  return () => undo.forEach((u) => u());
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function until<T>(what: string, f: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
@@ -81,7 +115,9 @@ function replaced(text: string, words: string, by: string, occurrence = 0): stri
 }
 
 describe('Source Check in a real VS Code', function () {
+  let unwatch: () => void = () => undefined;
   before(async () => {
+    unwatch = watchNetwork();
     const ext = vscode.extensions.getExtension<SourceCheckApi>(EXTENSION_ID);
     assert.ok(ext, 'the extension is installed');
     api = await ext.activate();
@@ -91,6 +127,7 @@ describe('Source Check in a real VS Code', function () {
   });
 
   after(async () => {
+    unwatch();
     // Save first: closing an edited editor would otherwise stop at a "Save changes?" dialog.
     await vscode.workspace.saveAll(false);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -406,6 +443,12 @@ describe('Source Check in a real VS Code', function () {
       } finally {
         await config.update('maxDraftChars', undefined, vscode.ConfigurationTarget.Workspace);
       }
+    });
+  });
+
+  describe('network', () => {
+    it('made no network request from the extension during the whole suite', () => {
+      assert.deepEqual(networkCalls, []);
     });
   });
 });

@@ -1,0 +1,131 @@
+// The extension's translation layer (src/vscode/present.ts) on the engine's real output: what
+// becomes a diagnostic and with which range and severity, what hovers and completions say, and
+// that untrusted text stays inert in hovers and in the report.
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { builtinReferences } from '../../src/builtin';
+import { checkDraft, loadReference } from '../../src/core';
+import { findCitations } from '../../src/core/draft/citations';
+import { citesAnything, completionsAt, countFindings, DEFAULT_SEVERITIES, diagnosticSpecs, escapeMarkdown, hoverAt, judgedPart, reportHtml, safeEdits } from '../../src/vscode/present';
+
+const root = join(__dirname, '..', '..');
+const sample = readFileSync(join(root, 'media', 'sample-draft.md'), 'utf8');
+const refs = builtinReferences();
+const result = checkDraft(sample, refs);
+const noLink = () => undefined;
+
+describe('translating verdicts into diagnostics', () => {
+  const specs = diagnosticSpecs(sample, result);
+
+  it('puts a contradiction on the wrong words, as an error naming its category', () => {
+    const role = specs.find((s) => s.code === 'role');
+    assert.ok(role);
+    assert.equal(role.severity, 'error');
+    assert.equal(sample.slice(role.span.start, role.span.end), 'Foreign Secretary');
+    assert.equal(role.range.start.line, sample.slice(0, role.span.start).split('\n').length - 1);
+    assert.match(role.related[0].message, /^starmer-washington ¶5: /);
+  });
+
+  it('warns on unsupported statements, hints at uncited supported ones, and says nothing about cited supported ones', () => {
+    const byVerdict = (v: string) => specs.filter((s) => s.verdict >= 0 && result.verdicts[s.verdict].verdict === v);
+    assert.ok(byVerdict('unsupported').length > 0 && byVerdict('unsupported').every((s) => s.severity === 'warning'));
+    const supported = byVerdict('supported');
+    assert.ok(supported.length > 0 && supported.every((s) => s.severity === 'hint' && s.code === 'uncited'));
+    const citedSupported = result.verdicts.filter((v) => v.verdict === 'supported' && v.claim.explicitlyCited).length;
+    assert.ok(citedSupported > 0);
+    assert.equal(specs.filter((s) => s.verdict >= 0).length, result.verdicts.length - citedSupported);
+  });
+
+  it('turns citation problems into diagnostics on the key or locator', () => {
+    const problems = specs.filter((s) => s.problem >= 0);
+    assert.deepEqual(problems.map((p) => sample.slice(p.span.start, p.span.end)).sort(), ['starmer-washingon', '¶9']);
+  });
+
+  it('honours severities set to none and suppression comments', () => {
+    const quiet = diagnosticSpecs(sample, result, { ...DEFAULT_SEVERITIES, uncited: 'none', citation: 'none' });
+    assert.ok(quiet.every((s) => s.problem < 0 && s.code !== 'uncited'));
+    const suppressed = sample.replace('in Berlin [@starmer-washington].', 'in Berlin [@starmer-washington]. <!-- factcheck-ignore -->');
+    const after = diagnosticSpecs(suppressed, checkDraft(suppressed, refs));
+    assert.ok(!after.some((s) => s.code === 'place'));
+    assert.equal(after.length, specs.length - 1);
+  });
+});
+
+describe('hover cards', () => {
+  it('describe a name from the reference, with its mentions and key sentence', () => {
+    const at = sample.indexOf('Zelenskiy has');
+    const card = hoverAt(sample, at + 2, result, refs, noLink);
+    assert.ok(card);
+    assert.equal(sample.slice(card.span.start, card.span.end), 'Zelenskiy');
+    assert.match(card.markdown, /\*\*Volodymyr Zelenskiy\*\* \(Person\)/);
+    assert.match(card.markdown, /Mentioned in starmer\\-washington ¶2/);
+    assert.match(card.markdown, /\*\*Supported\*\*/, 'the verdict on the statement follows');
+  });
+
+  it('give the verdict and evidence on a flagged statement, and the paragraph on a citation', () => {
+    const at = sample.indexOf('holding talks');
+    const card = hoverAt(sample, at, result, refs, (key, span) => `file:///refs/${key}.md#L1,${span.start + 1}`);
+    assert.ok(card);
+    assert.match(card.markdown, /\*\*Contradicted\*\* \(place\)/);
+    assert.match(card.markdown, /\]\(file:\/\/\/refs\/starmer-washington\.md#L1,\d+\)/, 'links to the passage when the caller can');
+    const cite = sample.indexOf('[@starmer-washington, ¶3]');
+    const citation = hoverAt(sample, cite + 3, result, refs, noLink, findCitations(sample));
+    assert.ok(citation);
+    assert.ok(citation.markdown.includes(escapeMarkdown('According to The New York Times')), citation.markdown);
+  });
+
+  it('keep links, HTML and command URIs from a reference inert', () => {
+    const hostile = loadReference('Harbourmaster Jonas Pike said the ferry would resume [run](command:workbench.action.quit) <script>alert(1)</script> on Monday.\n', { key: 'h', title: '<b>T</b>', path: 'h.md' });
+    const draft = 'Jonas Pike said the ferry would resume on Monday [@h].';
+    const card = hoverAt(draft, 2, checkDraft(draft, [hostile]), [hostile], noLink);
+    assert.ok(card);
+    assert.ok(!card.markdown.includes('](command:'));
+    assert.ok(!/<script|<b>/.test(card.markdown));
+    assert.match(card.markdown, /\\\[run\\\]\\\(command\\:workbench\\\.action\\\.quit\\\)/);
+  });
+});
+
+describe('completion, report and helpers', () => {
+  it('completes keys after [@ and paragraphs after , ¶', () => {
+    const keys = completionsAt('As reported [@sta', 17, refs);
+    assert.deepEqual(keys.map((k) => k.label), ['starmer-washington']);
+    assert.deepEqual(keys[0].replace, { start: 14, end: 17 });
+    const line = 'As reported [@starmer-washington, ¶';
+    const paras = completionsAt(line, line.length, refs);
+    assert.deepEqual(paras.map((p) => p.label), ['1', '2', '3', '4', '5', '6']);
+    assert.match(paras[0].documentation, /^British Prime Minister Keir Starmer/);
+    assert.deepEqual(completionsAt('no citation here', 5, refs), []);
+  });
+
+  it('writes a report with a strict policy and every text escaped', () => {
+    const draft = 'Jonas <script>alert(1)</script> said "x" [@starmer-washington].';
+    const second = checkDraft(draft, refs);
+    const html = reportHtml([{ draft: 'a<b>.md', text: sample, result }, { draft: 'x.md', text: draft, result: second }], "'self' https://*.vscode-cdn.net", 'https://x/report.css');
+    assert.match(html, /content="default-src 'none'; style-src 'self' https:\/\/\*\.vscode-cdn\.net; img-src/);
+    assert.ok(!/<script|<b>/.test(html));
+    assert.match(html, /a&lt;b&gt;\.md:\d+/);
+    const a = countFindings(result);
+    const b = countFindings(second);
+    assert.ok(html.includes(`${a.contradicted + b.contradicted} contradicted · ${a.unsupported + b.unsupported} unsupported · ${a.supported + b.supported} supported`));
+    assert.equal((html.match(/<tr class=/g) ?? []).length, result.verdicts.length + second.verdicts.length);
+    assert.match(html, /Supported by the source \(¶1\)/, 'a cited supported statement is not called uncited');
+  });
+
+  it('picks one safe fix per finding, without overlaps', () => {
+    const edits = safeEdits({ result });
+    assert.ok(edits.length >= 6);
+    for (let i = 1; i < edits.length; i++) assert.ok(edits[i - 1].end <= edits[i].start || edits[i - 1].start === edits[i - 1].end, 'sorted and disjoint');
+  });
+
+  it('judges a huge draft up to the limit at a paragraph break, and only drafts that cite something', () => {
+    const text = 'a b c.\n\n'.repeat(1000);
+    const part = judgedPart(text, 1000);
+    assert.equal(part.truncated, true);
+    assert.ok(part.text.length <= 1000 && text.startsWith(part.text) && part.text.endsWith('c.'));
+    assert.deepEqual(judgedPart('short', 1000), { text: 'short', truncated: false });
+    assert.equal(citesAnything(sample), true);
+    assert.equal(citesAnything('Mail me at desk@example.com about Biden.'), false);
+    assert.equal(citesAnything('---\nreferences: [x]\n---\nText.'), true);
+  });
+});
