@@ -28,7 +28,7 @@ export type Check = (ctx: CheckContext) => Finding | undefined;
 
 export const para = (s: SentenceInfo | undefined) => (s ? `¶${s.sentence.paragraph}` : 'the source');
 
-/** Coverage of the statement without the given units (the part a check is disputing). */
+/** Coverage of the statement without the given units (the part a check calls into question). */
 export function coverageWithout(ctx: CheckContext, skip: (u: Alignment['view']['units'][number]) => boolean): number {
   let total = 0;
   let got = 0;
