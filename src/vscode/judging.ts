@@ -2,7 +2,7 @@
 // reuses unchanged blocks (DraftChecker), and runs in slices of at most SLICE_MS so the extension
 // host never stalls; a newer edit abandons a check in progress.
 import * as vscode from 'vscode';
-import { DraftChecker, type CheckResult } from '../core';
+import { DraftChecker, LineIndex, type CheckResult } from '../core';
 import { citesAnything, diagnosticSpecs, judgedPart, SOURCE, type DiagnosticSpec } from './present';
 import { readSettings, type Settings } from './settings';
 import type { ReferenceStore } from './references';
@@ -24,6 +24,9 @@ export interface JudgeStats {
   longestSliceMs: number;
   checks: number;
   lastCheckMs: number;
+  /** What the longest stretch was doing. */
+  longestWhere?: string;
+  phases?: string;
 }
 
 interface Pending {
@@ -181,10 +184,13 @@ export class DraftJudge implements vscode.Disposable {
     if (mine.cancelled || doc.isClosed) return;
     const publishStart = performance.now();
     const specs = diagnosticSpecs(text, result, this.settings.severities);
+    this.stats.phases = `specs ${(performance.now() - publishStart).toFixed(1)} ms for ${specs.length}`;
     this.stats.checks++;
     this.stats.lastCheckMs = performance.now() - started;
     this.publish(doc, { version: mine.version, text, result, specs, truncated });
-    this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, performance.now() - publishStart);
+    const publishMs = performance.now() - publishStart;
+    if (publishMs > this.stats.longestSliceMs) this.stats.longestWhere = `publishing ${specs.length} diagnostics of ${doc.uri.path.split('/').pop()} v${mine.version} (${this.stats.phases}; check ${this.stats.checks})`;
+    this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, publishMs);
     if (truncated && !this.noticed.has(key)) {
       this.noticed.add(key);
       const msg = `Source Check judged the first ${text.length.toLocaleString('en')} of ${full.length.toLocaleString('en')} characters of ${vscode.workspace.asRelativePath(doc.uri)} (setting sourcecheck.maxDraftChars).`;
@@ -206,7 +212,9 @@ export class DraftJudge implements vscode.Disposable {
         const sliceStart = performance.now();
         let step = steps.next();
         while (!step.done && performance.now() - sliceStart < SLICE_MS) step = steps.next();
-        this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, performance.now() - sliceStart);
+        const sliceMs = performance.now() - sliceStart;
+        if (sliceMs > this.stats.longestSliceMs) this.stats.longestWhere = 'judging on the host';
+        this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, sliceMs);
         if (step.done) return step.value;
         await new Promise<void>((r) => setImmediate(r));
         if (mine.cancelled || doc.isClosed || doc.version !== mine.version) {
@@ -226,8 +234,11 @@ export class DraftJudge implements vscode.Disposable {
     const key = doc.uri.toString();
     if (this.pending.get(key)?.version === state.version) this.pending.delete(key);
     this.states.set(key, state);
+    const t0 = performance.now();
     this.diagnostics.set(doc.uri, state.specs.map((s) => this.toDiagnostic(s)));
+    const t1 = performance.now();
     this.changed.fire(doc.uri);
+    this.stats.phases = `${this.stats.phases}; set ${(t1 - t0).toFixed(1)} ms; listeners ${(performance.now() - t1).toFixed(1)} ms`;
     const list = this.waiters.get(key);
     if (list && doc.version === state.version) {
       this.waiters.delete(key);
@@ -265,13 +276,17 @@ const SEVERITY: Record<DiagnosticSpec['severity'], vscode.DiagnosticSeverity> = 
   hint: vscode.DiagnosticSeverity.Hint,
 };
 
+const referenceLines = new Map<string, LineIndex>();
+
 /** Range of `span` in a reference's text, for links and locations. */
 export function rangeIn(text: string, span: { start: number; end: number }): vscode.Range {
-  const pos = (o: number) => {
-    const before = text.slice(0, o);
-    const line = before.split(/\r\n|\r|\n/).length - 1;
-    const lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1;
-    return new vscode.Position(line, o - lineStart);
-  };
-  return new vscode.Range(pos(span.start), pos(span.end));
+  // References are few and long-lived; their line tables are built once.
+  let lines = referenceLines.get(text);
+  if (!lines) {
+    if (referenceLines.size > 50) referenceLines.clear();
+    lines = new LineIndex(text);
+    referenceLines.set(text, lines);
+  }
+  const r = lines.range(span);
+  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 }

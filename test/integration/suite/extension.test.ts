@@ -47,6 +47,8 @@ function watchNetwork(): () => void {
   return () => undo.forEach((u) => u());
 }
 
+const doc = (d: vscode.TextDocument, x: vscode.Diagnostic) => d.getText(x.range);
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function until<T>(what: string, f: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
@@ -128,6 +130,9 @@ describe('Source Check in a real VS Code', function () {
 
   after(async () => {
     unwatch();
+    metrics.longestHostBlockMs = Math.round(api.stats.longestSliceMs * 10) / 10;
+    metrics.longestHostBlockWhere = api.stats.longestWhere ?? '';
+    metrics.judgedOn = api.judge.mode;
     // Save first: closing an edited editor would otherwise stop at a "Save changes?" dialog.
     await vscode.workspace.saveAll(false);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -371,10 +376,16 @@ describe('Source Check in a real VS Code', function () {
     it('says clearly when a reference is not UTF-8 or shares a key, and keeps working', async () => {
       const bad = vscode.Uri.joinPath(root, 'references', 'latin1.md');
       const twin = vscode.Uri.joinPath(root, 'references', 'twin.md');
+      const self = vscode.Uri.joinPath(root, 'references', 'self.md');
       try {
         await vscode.workspace.fs.writeFile(bad, new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x20, 0x6f, 0x6c, 0xe9, 0x2e]));
         await vscode.workspace.fs.writeFile(twin, new TextEncoder().encode('---\nkey: hostile\n---\n\nA second article that claims the hostile key for itself [@hostile].\n'));
+        await vscode.workspace.fs.writeFile(self, new TextEncoder().encode('---\nkey: self\n---\n\nCouncillor Ada Byrne said the library would reopen in May [@self, ¶1].\n'));
         await until('both problems to be reported', () => api.store.issues.length >= 2 || undefined);
+        // A reference that cites itself is only text to the checker: it loads and can be cited.
+        await until('the self-citing reference', () => api.store.byKey('self'));
+        const draft = await openCopy('self-draft.md', 'Ada Byrne said the library would reopen in June [@self].\n');
+        await until('a verdict against the self-citing reference', () => vscode.languages.getDiagnostics(draft.uri).find((d) => /June/.test(doc(draft, d)) || /May/.test(d.message)));
         const messages = api.store.issues.map((i) => i.message).join('\n');
         assert.match(messages, /latin1\.md.*not valid UTF-8/);
         assert.match(messages, /Two references use the key “hostile”/);
@@ -382,6 +393,7 @@ describe('Source Check in a real VS Code', function () {
       } finally {
         await vscode.workspace.fs.delete(bad);
         await vscode.workspace.fs.delete(twin);
+        await vscode.workspace.fs.delete(self);
       }
       await until('the problems to clear', () => api.store.issues.length === 0 || undefined);
     });
@@ -424,8 +436,6 @@ describe('Source Check in a real VS Code', function () {
       const diagnostics = await until('diagnostics on the large draft', () => vscode.languages.getDiagnostics(doc.uri).length > 0 || undefined);
       metrics.largeDraftWords = text.split(/\s+/).length;
       metrics.largeDraftToDiagnosticsMs = Date.now() - started;
-      metrics.longestHostBlockMs = Math.round(api.stats.longestSliceMs * 10) / 10;
-      metrics.judgedOn = api.judge.mode;
       assert.ok(diagnostics);
     });
 
