@@ -1,6 +1,5 @@
-import { writeFileSync } from 'node:fs';
 import { InputError, judgeStatement, loadReference, type Reference } from '../core';
-import { readTextFile } from './io';
+import { readTextFile, writeTextFile } from './io';
 
 interface Row {
   id: string;
@@ -83,7 +82,7 @@ export function runEval(path: string, builtin: Reference[], format: string, out:
     errors,
     millis: Math.round(millis),
   };
-  if (out) writeFileSync(out, predictions.join('\n') + '\n');
+  if (out) writeTextFile(out, 'Predictions file', predictions.join('\n') + '\n');
   print(format === 'json' ? JSON.stringify(report, null, 2) : formatReport(report, classes));
   return 0;
 }

@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LineIndex, type Reference, type Span } from '../core';
 import type { CheckedFile } from './check';
@@ -27,10 +27,20 @@ const HELP = 'https://github.com/sourcecheck/source-check#';
 
 /** SARIF 2.1.0 for CI systems: one result per finding, supported statements as passes. */
 export function toSarif(files: CheckedFile[], refs: Reference[]) {
-  const uri = (p: string) => relative(process.cwd(), p).split('\\').join('/') || p;
-  const refUri = (key: string) => {
+  // SARIF wants URIs: a path relative to SRCROOT (the working folder) with each segment
+  // percent-encoded ("my draft.md" → "my%20draft.md"), or a file: URI when there is no relative path.
+  const uri = (p: string) => {
+    const rel = relative(process.cwd(), p);
+    if (!rel || isAbsolute(rel)) return pathToFileURL(p).href;
+    return rel.split(/[\\/]/).map(encodeURIComponent).join('/');
+  };
+  const artifact = (p: string) => {
+    const u = uri(p);
+    return u.startsWith('file:') ? { uri: u } : { uri: u, uriBaseId: 'SRCROOT' };
+  };
+  const refArtifact = (key: string) => {
     const r = refs.find((x) => x.key === key);
-    return !r || r.path.startsWith('builtin:') ? `builtin/${key}` : uri(r.path);
+    return !r || r.path.startsWith('builtin:') ? { uri: `builtin/${encodeURIComponent(key)}` } : artifact(r.path);
   };
   const refLines = new Map(refs.map((r) => [r.key, new LineIndex(r.text)]));
   const region = (lines: LineIndex, s: Span) => {
@@ -40,12 +50,12 @@ export function toSarif(files: CheckedFile[], refs: Reference[]) {
   };
   const results = files.flatMap((f) => {
     const lines = new LineIndex(f.text);
-    const location = (s: Span) => ({ physicalLocation: { artifactLocation: { uri: uri(f.path) }, region: region(lines, s) } });
+    const location = (s: Span) => ({ physicalLocation: { artifactLocation: artifact(f.path), region: region(lines, s) } });
     const fixes = (list: { title: string; edits: (Span & { newText: string })[] }[]) =>
       list.map((x) => ({
         description: { text: x.title },
         artifactChanges: [
-          { artifactLocation: { uri: uri(f.path) }, replacements: x.edits.map((e) => ({ deletedRegion: region(lines, e), insertedContent: { text: e.newText } })) },
+          { artifactLocation: artifact(f.path), replacements: x.edits.map((e) => ({ deletedRegion: region(lines, e), insertedContent: { text: e.newText } })) },
         ],
       }));
     return [
@@ -60,7 +70,7 @@ export function toSarif(files: CheckedFile[], refs: Reference[]) {
           relatedLocations: v.evidence.map((e, i) => ({
             id: i + 1,
             message: { text: `${e.reference} ¶${e.paragraph}: ${e.text}` },
-            physicalLocation: { artifactLocation: { uri: refUri(e.reference) }, region: refLines.get(e.reference) ? region(refLines.get(e.reference)!, e) : undefined },
+            physicalLocation: { artifactLocation: refArtifact(e.reference), region: refLines.get(e.reference) ? region(refLines.get(e.reference)!, e) : undefined },
           })),
           fixes: fixes(v.fixes),
         })),

@@ -1,4 +1,4 @@
-import { buildBlock, parseDraft, type Block, type Draft } from './draft/parse';
+import { buildBlock, lineKind, maskInline, parseDraft, type Block, type Draft } from './draft/parse';
 import { nearestKey } from './draft/keys';
 import { judgeSpan, type Judgement } from './judge/judge';
 import { analyse } from './reference/analysis';
@@ -97,6 +97,15 @@ export class DraftChecker {
     const newEnd = text.length - s;
     const delta = text.length - old.length;
     if (STRUCTURAL.test(old.slice(p, oldEnd)) || STRUCTURAL.test(text.slice(p, newEnd))) return undefined;
+    // Nor may it touch markup: "x](u)" or "@" next to the edit can turn into a link or a citation.
+    if (STRUCTURAL.test(old.charAt(p - 1)) || STRUCTURAL.test(old.charAt(oldEnd))) return undefined;
+    // The edited line must read the same way: "x- item" → "- item" becomes a list item.
+    const lineStart = lastLineBreak(old, p) + 1;
+    const oldLineEnd = nextLineBreak(old, oldEnd);
+    const newLineEnd = oldLineEnd + delta;
+    const before = lineKind(old.slice(lineStart, oldLineEnd));
+    const after = lineKind(text.slice(lineStart, newLineEnd));
+    if (before.kind !== 'prose' || after.kind !== 'prose' || before.marker !== after.marker) return undefined;
     const bi = prev.blocks.findIndex((b) => b.start <= p && oldEnd <= b.end);
     if (bi < 0) return undefined;
     const b = prev.blocks[bi];
@@ -106,6 +115,9 @@ export class DraftChecker {
     const span = { start: b.start, end: b.end + delta };
     const blockProse = prose.slice(span.start, span.end);
     if (/^\s|\s$/.test(blockProse) || !/[\p{L}\p{N}]/u.test(blockProse)) return undefined;
+    // …and hold no inline markup the old line did not: "ttp://x" → "http://x" is a link now.
+    const line = prose.slice(lineStart, newLineEnd);
+    if (maskInline(line) !== line) return undefined;
     const moved = <T extends { start: number; end: number }>(x: T): T => (x.start >= oldEnd ? { ...x, start: x.start + delta, end: x.end + delta } : x);
     const citations = prev.citations.map((c) => (c.start >= oldEnd ? shiftCitation(c, delta) : c));
     const footnoteRefs = prev.footnoteRefs.map(moved);
@@ -186,6 +198,9 @@ export class DraftChecker {
 
   /** A locator that points past the end, or at a paragraph that does not hold the evidence, gets a fix to the one that does. */
   private addLocatorFixes(verdicts: Verdict[], problems: CitationProblem[]): void {
+    // Indexed by start: a line of thousands of citations must not cost citations × problems.
+    const outOfRange = new Map<number, CitationProblem>();
+    for (const p of problems) if (p.code === 'locator-out-of-range' && !outOfRange.has(p.start)) outOfRange.set(p.start, p);
     for (const v of verdicts) {
       const ev = v.evidence[0];
       if (!ev || v.verdict === 'unsupported') continue;
@@ -194,7 +209,7 @@ export class DraftChecker {
           if (item.key !== ev.reference || item.paragraph === undefined || !item.locatorSpan || item.paragraph === ev.paragraph) continue;
           if (v.evidence.some((e) => e.paragraph === item.paragraph)) continue;
           const fix: Fix = { title: `Change the locator to ¶${ev.paragraph}`, kind: 'locator', safe: false, edits: [{ ...item.locatorSpan, newText: `¶${ev.paragraph}` }] };
-          const problem = problems.find((p) => p.code === 'locator-out-of-range' && p.start === item.locatorSpan!.start);
+          const problem = outOfRange.get(item.locatorSpan.start);
           if (problem) problem.fixes.push(fix);
           else if (v.verdict === 'supported') v.fixes.push(fix);
         }
@@ -241,6 +256,19 @@ function toVerdict(draft: Draft, claim: Claim, j: Judgement): Verdict {
 const STRUCTURAL = /[\r\n`~<>^|#*_\[\]@\\]/;
 const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+/** Offset of the last CR or LF before `at`, or -1. */
+function lastLineBreak(text: string, at: number): number {
+  let i = at - 1;
+  while (i >= 0 && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i--;
+  return i;
+}
+/** Offset of the first CR or LF at or after `at`, or the text's length. */
+function nextLineBreak(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+  return i;
+}
 
 function shiftCitation<T extends Citation>(c: T, by: number): T {
   const sh = <S extends Span>(x: S): S => ({ ...x, start: x.start + by, end: x.end + by });

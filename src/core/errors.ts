@@ -9,6 +9,7 @@ export class InputError extends Error {
       | 'too-large'
       | 'not-found'
       | 'unreadable'
+      | 'unwritable'
       | 'directory'
       | 'usage',
     message: string,

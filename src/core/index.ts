@@ -8,6 +8,8 @@ export { parseDraft } from './draft/parse';
 export type { Draft, Block } from './draft/parse';
 export { judgeStatement } from './judge/judge';
 export { checkDraft, DraftChecker } from './check';
+export { applyFixes } from './fixes';
+export type { AppliedFixes } from './fixes';
 export type { CheckOptions } from './check';
 export { lookupTerm, findParagraph } from './reference/lookup';
 export type { TermMatch } from './reference/lookup';

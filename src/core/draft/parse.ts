@@ -2,7 +2,7 @@ import { findQuotes } from '../judge/quotes';
 import { frontMatterEnd } from '../reference/load';
 import { splitSentences } from '../text/sentences';
 import type { Citation, Claim, Span } from '../types';
-import { findCitations, findFootnoteRefs, keysInText } from './citations';
+import { BLANK_LINE, findCitations, findFootnoteRefs, keysInText } from './citations';
 import { readSuppressions, type Suppressions } from './suppress';
 
 /** A Markdown block of prose (a paragraph, list item run or quote), with the statements in it. */
@@ -72,18 +72,17 @@ export function parseDraft(text: string): Draft {
       mask(line.start, line.end);
       continue;
     }
-    const footnote = /^\s{0,3}\[\^([^\]\s]+)\]:\s?(.*)$/.exec(raw);
-    if (footnote) {
-      footnoteKeys.set(footnote[1], keysInText(footnote[2]));
+    const kind = lineKind(raw);
+    if (kind.kind === 'footnote') {
+      footnoteKeys.set(kind.id, keysInText(kind.body));
       mask(line.start, line.end);
       continue;
     }
-    if (/^\s{0,3}\[[^\]]+\]:\s*\S/.test(raw) || /^\s{0,3}#{1,6}(\s|$)/.test(raw) || /^\s{0,3}(?:[-*_]\s*){3,}$/.test(raw) || /^\s*\|/.test(raw) || /^\s{0,3}<\/?[A-Za-z][^>]*>\s*$/.test(raw)) {
+    if (kind.kind === 'markup') {
       mask(line.start, line.end); // link definitions, headings, rules, tables, HTML block lines
       continue;
     }
-    const marker = /^(\s{0,3}(?:>\s?)*(?:[-+*]|\d{1,9}[.)])?\s*)/.exec(raw);
-    if (marker && marker[1].trim()) mask(line.start, line.start + marker[1].length);
+    if (kind.marker) mask(line.start, line.start + kind.marker);
   }
 
   let prose = applyMask(text, masked);
@@ -114,6 +113,24 @@ export interface Notes {
   footnoteRefs: FootnoteRef[];
   footnoteKeys: Map<string, string[]>;
   frontMatterKeys: string[];
+}
+
+export type LineKind = { kind: 'footnote'; id: string; body: string } | { kind: 'markup' } | { kind: 'prose'; marker: number };
+
+/**
+ * How one line outside code and front matter reads: a footnote definition, a whole line of
+ * markup (link definition, heading, rule, table row, HTML block line), or prose after a list
+ * or quote marker of `marker` characters. A list marker needs a space after it, as in
+ * CommonMark: "1.5 million …" and "-->" at the start of a line are prose.
+ */
+export function lineKind(raw: string): LineKind {
+  const footnote = /^\s{0,3}\[\^([^\]\s]+)\]:\s?(.*)$/.exec(raw);
+  if (footnote) return { kind: 'footnote', id: footnote[1], body: footnote[2] };
+  if (/^\s{0,3}\[[^\]]+\]:\s*\S/.test(raw) || /^\s{0,3}#{1,6}(\s|$)/.test(raw) || /^\s{0,3}(?:[-*_]\s*){3,}$/.test(raw) || /^\s*\|/.test(raw) || /^\s{0,3}<\/?[A-Za-z][^>]*>\s*$/.test(raw)) {
+    return { kind: 'markup' };
+  }
+  const marker = /^(\s{0,3}(?:>\s?)*(?:(?:[-+*]|\d{1,9}[.)])(?=\s|$))?\s*)/.exec(raw);
+  return { kind: 'prose', marker: marker && marker[1].trim() ? marker[1].length : 0 };
 }
 
 /** The statements of one block of prose, with the citations that stand in or right after each. */
@@ -180,18 +197,18 @@ function applyMask(text: string, spans: Span[]): string {
 }
 
 /** Blanks inline markup: code spans, images, link targets, autolinks, HTML tags, emphasis marks. */
-function maskInline(s: string): string {
+export function maskInline(s: string): string {
   return s
-    .replace(/`+[^`\n]*`+/g, blank)
-    .replace(/!\[[^\]\n]*\]\([^)\n]*\)/g, blank)
-    .replace(/\[([^\]\n]*)\]\([^)\n]*\)/g, (m, label: string) => ` ${label}${blank(m.slice(label.length + 1))}`)
-    .replace(/\]\([^)\n]*\)/g, blank)
-    .replace(/\]\[[^\]\n]*\]/g, blank)
+    .replace(/`+[^`\r\n]*`+/g, blank)
+    .replace(/!\[[^\]\r\n]*\]\([^)\r\n]*\)/g, blank)
+    .replace(/\[([^\]\r\n]*)\]\([^)\r\n]*\)/g, (m, label: string) => ` ${label}${blank(m.slice(label.length + 1))}`)
+    .replace(/\]\([^)\r\n]*\)/g, blank)
+    .replace(/\]\[[^\]\r\n]*\]/g, blank)
     .replace(/<(?:https?:|mailto:)[^>\s]*>/g, blank)
     .replace(/https?:\/\/\S+/g, blank)
-    .replace(/<\/?[A-Za-z][^>\n]*>/g, blank)
+    .replace(/<\/?[A-Za-z][^>\r\n]*>/g, blank)
     .replace(/(\*{1,3}|_{1,3}|~~)(?=\S)|(?<=\S)(\*{1,3}|~~)|(?<=\S)_{1,3}(?![\p{L}\p{N}])/gu, blank)
-    .replace(/(?<![\p{L}\p{N}\]])\[(?=[^\]\n]*\])/gu, ' ');
+    .replace(/(?<![\p{L}\p{N}\]])\[(?=[^\]\r\n]*\])/gu, ' ');
 }
 
 function lineSpans(text: string): Span[] {
@@ -209,7 +226,8 @@ function lineSpans(text: string): Span[] {
 /** Blank-line separated spans of the prose view that hold any words. */
 function blockSpans(prose: string): Span[] {
   const out: Span[] = [];
-  const re = /(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)/g;
+  // A CRLF is one line break, never a CR and an LF: "a\r\nb" is one block.
+  const re = new RegExp(BLANK_LINE.source, 'g');
   let last = 0;
   const push = (s: number, e: number) => {
     while (s < e && /\s/.test(prose[s])) s++;

@@ -51,7 +51,8 @@ export function frontMatterFields(text: string): Record<string, string> {
 }
 
 export function frontMatterEnd(text: string): number {
-  const m = /^\uFEFF?---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
+  // Any line end: LF, CRLF or a lone CR (old Mac files), as everywhere else.
+  const m = /^\uFEFF?---[ \t]*(?:\r\n|\n|\r)[\s\S]*?(?:\r\n|\n|\r)(?:---|\.\.\.)[ \t]*(?:\r\n|\n|\r|$)/.exec(text);
   return m ? m[0].length : 0;
 }
 
@@ -61,7 +62,9 @@ export function frontMatterEnd(text: string): number {
  */
 function paragraphBlocks(text: string, from: number): { start: number; end: number }[] {
   const body = text.slice(from);
-  const splitter = /\n[ \t]*\r?\n|\r[ \t]*\r/.test(body) ? /(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)\s*/g : /\r\n|\n|\r/g;
+  // A CRLF is one line break, never a CR and an LF: "a\r\nb" is one paragraph, as with LF.
+  const blank = /(?:\r\n|\n|\r(?!\n))[ \t]*(?:\r\n|\n|\r(?!\n))/;
+  const splitter = blank.test(body) ? new RegExp(blank.source + '\\s*', 'g') : /\r\n|\n|\r/g;
   const out: { start: number; end: number }[] = [];
   let last = 0;
   for (let m = splitter.exec(body); m; m = splitter.exec(body)) {
