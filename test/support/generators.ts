@@ -244,14 +244,7 @@ function assertSpan(text: string, s: Span, what: string): void {
  * reference it really comes from and counted in `known`; set to false once it is fixed.
  */
 export const TOLERATE_MISLABELLED_QUOTE_EVIDENCE = true;
-export const known = { mislabelledEvidence: 0, quoteAcrossCr: 0 };
-
-/**
- * Known engine bug in src/core/judge/quotes.ts (findQuotes stops a quotation at LF but not at a
- * lone CR): with CR line ends an unclosed quote mark pairs with one on the next line. While true,
- * the CR comparison skips drafts with an odd number of quote marks on a line (counted in `known`).
- */
-export const TOLERATE_QUOTE_ACROSS_CR = true;
+export const known = { mislabelledEvidence: 0 };
 
 /** Every range of a result lies in its text, in order, and never splits a character. */
 export function assertRanges(text: string, refs: Reference[], r: CheckResult): void {

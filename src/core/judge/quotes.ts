@@ -7,7 +7,7 @@ import { para, refText, type Finding } from './context';
 /** Quoted words in a statement: straight or curly double quotes, two words or more. */
 export function findQuotes(text: string, start: number, end: number): Span[] {
   const out: Span[] = [];
-  const re = /["“”„]([^"“”„\n]+?)["“”]/g;
+  const re = /["“”„]([^"“”„\r\n]+?)["“”]/g;
   const slice = text.slice(start, end);
   for (let m = re.exec(slice); m; m = re.exec(slice)) {
     if (m[1].trim().split(/\s+/).length < 2) continue;
