@@ -1,5 +1,5 @@
 import { LIGHT_WORDS, SPEECH_VERBS, STOPWORDS, TITLE_HEADS } from '../lexicon';
-import { analyse, type EntityMention, type ReferenceAnalysis, type SentenceInfo } from '../reference/analysis';
+import { analyse, sentenceIndex, sentencesContaining, stemsOfConcept, stemsStartingWith, type EntityMention, type ReferenceAnalysis, type SentenceIndex, type SentenceInfo } from '../reference/analysis';
 import { namePhrases, type NamePhrase } from '../reference/entities';
 import { conceptsOf, tokenize, type Token } from '../text/tokens';
 import type { Reference } from '../types';
@@ -33,9 +33,9 @@ export function viewClaim(text: string, start: number, end: number, ref: Referen
   return viewTokens(tokens, analyse(ref));
 }
 
-export function viewTokens(tokens: Token[], a: ReferenceAnalysis): ClaimView {
+/** `phrases` may be passed in when the same tokens are viewed against several references. */
+export function viewTokens(tokens: Token[], a: ReferenceAnalysis, phrases: NamePhrase[] = namePhrases(tokens)): ClaimView {
   const mentions = a.matcher.find(tokens);
-  const phrases = namePhrases(tokens);
   const units: Unit[] = [];
   const inMention = new Set<number>();
   for (const m of mentions) {
@@ -114,6 +114,124 @@ export function covers(u: Unit, tokens: Token[], window: SentenceInfo[]): boolea
   return false;
 }
 
+/** Sentence indexes, ascending. */
+type Ids = readonly number[];
+
+const EMPTY: Ids = [];
+/** References of this many sentences or more keep a memo of the sentences each word is in. */
+const MEMO_FROM = 200;
+
+/** Is `k` in the ascending list? */
+function has(list: Ids, k: number): boolean {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = list[mid];
+    if (v === k) return true;
+    if (v < k) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** Ascending, without repeats, of the given ascending lists. */
+function union(lists: Ids[], n: number): Ids {
+  const nonEmpty = lists.filter((l) => l.length);
+  if (!nonEmpty.length) return EMPTY;
+  if (nonEmpty.length === 1) return nonEmpty[0];
+  const mark = new Uint8Array(n);
+  let count = 0;
+  for (const l of nonEmpty) {
+    for (let i = 0; i < l.length; i++) {
+      if (!mark[l[i]]) {
+        mark[l[i]] = 1;
+        count++;
+      }
+    }
+  }
+  const out: number[] = new Array(count);
+  for (let k = 0, j = 0; j < count; k++) if (mark[k]) out[j++] = k;
+  return out;
+}
+
+/** The amount a unit is part of, when `covers` weighs it as an amount (a window's amounts together decide). */
+function amountOf(u: Unit, tokens: Token[]): Amount | undefined {
+  if (u.entityId || (u.kind === 'name' && u.first !== u.last)) return undefined;
+  return amounts(tokens).find((q) => q.first <= u.first && u.first <= q.last);
+}
+
+/**
+ * The sentences (indexes, ascending) a unit is said in, each on its own: exactly those `s` for which
+ * `covers(u, tokens, [s])` holds, found through the index rather than by trying every sentence.
+ */
+export function coveringSentences(u: Unit, tokens: Token[], a: ReferenceAnalysis, idx: SentenceIndex = sentenceIndex(a)): Ids {
+  if (u.entityId) return idx.byEntity.get(u.entityId) ?? EMPTY;
+  const t = tokens[u.first];
+  {
+    const amount = amountOf(u, tokens);
+    if (amount) {
+      // An amount is backed only where the source gives one that fits it; otherwise the unit's word
+      // or digits decide, unless the source rules it out. Gather both, then ask `covers` of each.
+      idx.withAmounts ??= a.sentences.flatMap((s, k) => (amounts(s.tokens).length ? [k] : []));
+      const fitting = idx.withAmounts.filter((k) => amounts(a.sentences[k].tokens).some((q) => fit(amount, q) === 'yes'));
+      const plain = u.kind === 'number' ? numberSentences(t, a, idx) : wordSentences(t, a, idx);
+      const candidates = union([fitting, plain], a.sentences.length);
+      return candidates.filter((k) => covers(u, tokens, [a.sentences[k]]));
+    }
+  }
+  if (u.kind === 'number') return numberSentences(t, a, idx);
+  return wordSentences(t, a, idx);
+}
+
+/**
+ * Sentences with a number token written as `t` is. A number token's stem is its lower-cased text, and
+ * no other kind of token has a stem starting with a digit or "$", so the stem index answers this.
+ */
+function numberSentences(t: Token, a: ReferenceAnalysis, idx: SentenceIndex): Ids {
+  if (/^[\d$]/.test(t.lower)) return idx.byStem.get(t.lower) ?? EMPTY;
+  const out: number[] = [];
+  a.sentences.forEach((s, k) => s.tokens.some((x) => x.kind === 'number' && x.lower === t.lower) && out.push(k));
+  return out;
+}
+
+/** Sentences that hold a word: its stem, a synonym, a word of the same six-letter start, or its hyphenated parts. */
+function wordSentences(t: Token, a: ReferenceAnalysis, idx: SentenceIndex): Ids {
+  const hyphen = t.lower.includes('-');
+  const n = a.sentences.length;
+  // Only large references keep what they worked out; for an article it costs less to redo it.
+  const memo = n >= MEMO_FROM ? idx.memo : undefined;
+  const key = hyphen ? `${t.stem}\u0000${t.lower}` : t.stem;
+  let out = memo?.get(key);
+  if (out) return out;
+  const lists: Ids[] = [];
+  const stemList = (st: string) => {
+    const l = idx.byStem.get(st);
+    if (l) lists.push(l);
+  };
+  stemList(t.stem);
+  // Sentences holding a synonym: the reference's stems of each concept the word belongs to.
+  for (const c of conceptsOf(t.stem)) for (const st of stemsOfConcept(idx, c)) stemList(st);
+  if (t.stem.length >= 6) for (const st of stemsStartingWith(idx, t.stem.slice(0, 6))) stemList(st);
+  if (hyphen) {
+    // Every part of three letters or more appears in the sentence's text.
+    let common: number[] | undefined;
+    for (const p of t.lower.split('-')) {
+      if (p.length < 3) continue;
+      const inText = sentencesContaining(a, idx, p);
+      common = common ? common.filter((k) => has(inText, k)) : inText;
+      if (!common.length) break;
+    }
+    lists.push(common ?? Array.from({ length: n }, (_, k) => k));
+  }
+  out = union(lists, n);
+  if (memo) {
+    if (memo.size >= 50_000) memo.clear();
+    memo.set(key, out);
+  }
+  return out;
+}
+
 /** A source amount that backs the statement's: same value, or within its bound and about the same thing. */
 export function amountBacked(c: Amount, tokens: Token[], window: SentenceInfo[]): 'yes' | 'no' | 'unknown' {
   const pool = window.flatMap((s) => amounts(s.tokens).map((q) => ({ q, s, f: fit(c, q) })));
@@ -173,61 +291,97 @@ export function align(view: ClaimView, ref: Reference): Alignment | undefined {
   const topic = passageTopic(view, a);
   const weightOf = (u: Unit, i: number) => (i === topic ? 0 : u.weight);
   const total = units.reduce((n, u, i) => n + weightOf(u, i), 0) || 1;
-  const idfOf = (u: Unit) => a.idf.get(u.entityId ?? tokens[u.first].concept) ?? a.idf.get(tokens[u.first].stem) ?? 1;
-  const scored = a.sentences.map((s) => {
-    let score = 0;
-    const hit = units.map((u) => covers(u, tokens, [s]));
-    units.forEach((u, i) => {
-      if (hit[i]) score += u.weight * idfOf(u);
-    });
-    return { s, score, hit };
+  const idfs = units.map((u) => a.idf.get(u.entityId ?? tokens[u.first].concept) ?? a.idf.get(tokens[u.first].stem) ?? 1);
+  // Only sentences that say at least one unit of the statement can score: each unit's sentences
+  // come from the reference's inverted index, and scores add up over those lists alone.
+  const idx = sentenceIndex(a);
+  const n = a.sentences.length;
+  const lists = units.map((u) => coveringSentences(u, tokens, a, idx));
+  const scoreOf = new Float64Array(n);
+  const seen = new Uint8Array(n);
+  const hits: number[] = [];
+  units.forEach((u, i) => {
+    const w = u.weight * idfs[i];
+    const list = lists[i];
+    for (let j = 0; j < list.length; j++) {
+      const k = list[j];
+      if (!seen[k]) {
+        seen[k] = 1;
+        hits.push(k);
+      }
+      scoreOf[k] += w;
+    }
   });
-  const top = scored
-    .filter((x) => x.score > 0)
-    .sort((x, y) => y.score - x.score)
-    .slice(0, 5);
-  if (!top.length) return undefined;
+  if (!hits.length) return undefined;
+  // Sentences by score, ties in sentence order (as a stable sort of all sentences would leave them).
+  const before = (x: number, y: number, sx: number, sy: number) => sx > sy || (sx === sy && x < y);
+  // The five best.
+  const top: number[] = [];
+  for (const k of hits) {
+    const sk = scoreOf[k];
+    if (top.length === 5 && !before(k, top[4], sk, scoreOf[top[4]])) continue;
+    let at = top.length;
+    while (at > 0 && before(k, top[at - 1], sk, scoreOf[top[at - 1]])) at--;
+    top.splice(at, 0, k);
+    if (top.length > 5) top.pop();
+  }
+  const pooled = units.map((u) => amountOf(u, tokens) !== undefined);
+  const hitOf = (k: number) => lists.map((list) => has(list, k));
   const windows: SentenceInfo[][] = [];
-  for (const { s } of top) {
+  for (const k of top) {
+    const s = a.sentences[k];
     windows.push([s]);
     for (const d of [-1, 1]) {
-      const n = a.sentences[s.sentence.index + d];
-      if (n && n.sentence.paragraph === s.sentence.paragraph) windows.push(d < 0 ? [n, s] : [s, n]);
+      const nb = a.sentences[s.sentence.index + d];
+      if (nb && nb.sentence.paragraph === s.sentence.paragraph) windows.push(d < 0 ? [nb, s] : [s, nb]);
     }
   }
   const wide: SentenceInfo[][] = [];
   // A statement may gather what several sentences say ("born in X ... moved to Y in 1990"): grow the
   // best single sentences with the sentences that add most of what is still missing.
+  const gainOf = new Float64Array(n);
+  const touched: number[] = [];
   for (const seed of top.slice(0, 3)) {
-    const window = [seed.s];
-    const have = seed.hit.slice();
+    const window = [a.sentences[seed]];
+    const have = hitOf(seed);
     for (let step = 0; step < 2; step++) {
-      let pick: (typeof scored)[number] | undefined;
+      // What each sentence adds: the weight of the units it says that the window still lacks.
+      units.forEach((u, i) => {
+        if (have[i] || i === topic) return;
+        const g = weightOf(u, i) * idfs[i];
+        const list = lists[i];
+        for (let j = 0; j < list.length; j++) {
+          const k = list[j];
+          if (gainOf[k] === 0) touched.push(k);
+          gainOf[k] += g;
+        }
+      });
+      // The sentence adding most, the first in the reference on a tie.
+      let pick = -1;
       let gain = 0;
-      for (const x of scored) {
-        if (window.includes(x.s)) continue;
-        let g = 0;
-        units.forEach((u, i) => {
-          if (!have[i] && x.hit[i] && i !== topic) g += weightOf(u, i) * idfOf(u);
-        });
-        if (g > gain) {
+      for (const k of touched) {
+        const g = gainOf[k];
+        gainOf[k] = 0;
+        if ((g > gain || (g === gain && pick >= 0 && k < pick)) && !window.includes(a.sentences[k])) {
           gain = g;
-          pick = x;
+          pick = k;
         }
       }
-      if (!pick) break;
-      window.push(pick.s);
-      pick.hit.forEach((h, i) => (have[i] ||= h));
+      touched.length = 0;
+      if (pick < 0) break;
+      window.push(a.sentences[pick]);
+      hitOf(pick).forEach((h, i) => (have[i] ||= h));
       wide.push([...window].sort((x, y) => x.sentence.index - y.sentence.index));
     }
   }
   const pickBest = (list: SentenceInfo[][]): Alignment | undefined => {
     let best: Alignment | undefined;
     for (const window of list) {
-      const covered = units.map((u, i) => i === topic || covers(u, tokens, window));
+      // A unit other than an amount is said in a window when it is said in one of its sentences.
+      const covered = units.map((u, i) => i === topic || (pooled[i] ? covers(u, tokens, window) : window.some((s) => has(lists[i], s.sentence.index))));
       const got = units.reduce((n, u, i) => n + (covered[i] ? weightOf(u, i) : 0), 0);
       const coverage = got / total;
-      const score = window.reduce((n, s) => n + (scored[s.sentence.index]?.score ?? 0), 0) / window.length;
+      const score = window.reduce((n, s) => n + (scoreOf[s.sentence.index] ?? 0), 0) / window.length;
       // A second sentence must add something real to be worth citing.
       if (!best || coverage > best.coverage + 0.05 || (Math.abs(coverage - best.coverage) <= 0.05 && window.length < best.window.length) || (Math.abs(coverage - best.coverage) <= 0.05 && window.length === best.window.length && score > best.score)) {
         best = { ref, window, coverage, covered, view, score };

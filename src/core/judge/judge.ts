@@ -1,6 +1,8 @@
 import { analyse } from '../reference/analysis';
 import type { Category, Claim, Evidence, Reference, Span, Verdict, VerdictKind } from '../types';
-import { align, viewClaim, type Alignment } from './align';
+import { namePhrases } from '../reference/entities';
+import { tokenize } from '../text/tokens';
+import { align, viewTokens, type Alignment } from './align';
 import type { Check, CheckContext, Finding } from './context';
 import { checkNumber, checkOrigin, checkPlace, checkTime } from './details';
 import { checkContrast, checkModality, checkNegation, checkOpposite, checkSubstitution } from './polarity';
@@ -28,8 +30,11 @@ export interface Judgement {
 /** Judges `text[start, end)` against the given references. */
 export function judgeSpan(text: string, start: number, end: number, refs: Reference[]): Judgement {
   let best: Alignment | undefined;
+  // The statement's tokens and name phrases are the same against every reference: work them out once.
+  const tokens = tokenize(text, start, end);
+  const phrases = refs.length > 1 ? namePhrases(tokens) : undefined;
   for (const ref of refs) {
-    const al = align(viewClaim(text, start, end, ref), ref);
+    const al = align(viewTokens(tokens, analyse(ref), phrases), ref);
     if (al && (!best || al.coverage > best.coverage || (al.coverage === best.coverage && al.score > best.score))) best = al;
   }
   if (!best) {

@@ -25,6 +25,33 @@ function sameWord(x: Token, y: Token): boolean {
 
 const content = (t: Token) => t.kind === 'word' && !STOPWORDS.has(t.lower) && !NEGATIONS.has(t.lower);
 
+/** Where each stem and concept first stands among a sentence's content words; built once per sentence. */
+interface FirstContent {
+  byStem: Map<string, number>;
+  byConcept: Map<string, number>;
+}
+const firstContent = new WeakMap<SentenceInfo, FirstContent>();
+
+/** Index of the first content word of `s` that is `x`'s word or a synonym (as `sameWord` decides), or -1. */
+function firstSameWord(s: SentenceInfo, x: Token): number {
+  let f = firstContent.get(s);
+  if (!f) {
+    f = { byStem: new Map(), byConcept: new Map() };
+    s.tokens.forEach((y, j) => {
+      if (!content(y)) return;
+      if (!f!.byStem.has(y.stem)) f!.byStem.set(y.stem, j);
+      for (const c of conceptsOf(y.stem)) if (!f!.byConcept.has(c)) f!.byConcept.set(c, j);
+    });
+    firstContent.set(s, f);
+  }
+  let j = f.byStem.get(x.stem) ?? -1;
+  for (const c of conceptsOf(x.stem)) {
+    const k = f.byConcept.get(c);
+    if (k !== undefined && (j < 0 || k < j)) j = k;
+  }
+  return j;
+}
+
 /** "made commitments" where the source says "did not make any commitments", and the reverse. */
 export const checkNegation: Check = (ctx) => {
   if (ctx.al.coverage < 0.5) return undefined;
@@ -32,7 +59,7 @@ export const checkNegation: Check = (ctx) => {
   for (const s of ctx.al.window) {
     for (let i = 0; i < ct.length; i++) {
       if (!content(ct[i])) continue;
-      const j = s.tokens.findIndex((y) => content(y) && sameWord(ct[i], y));
+      const j = firstSameWord(s, ct[i]);
       if (j < 0) continue;
       const inClaim = negated(ct, i);
       const inSource = negated(s.tokens, j);
@@ -75,7 +102,9 @@ export const checkContrast: Check = (ctx) => {
   for (const s of ctx.al.window) {
     const st = s.tokens;
     for (let k = 0; k < st.length - 1; k++) {
-      const two = `${st[k].lower} ${st[k + 1].lower}`;
+      const w = st[k].lower;
+      if (w !== 'rather' && w !== 'instead') continue;
+      const two = `${w} ${st[k + 1].lower}`;
       if (two !== 'rather than' && two !== 'instead of') continue;
       const rejected = st.slice(k + 2, k + 6).filter(content).slice(0, 2);
       const preferred = st.slice(Math.max(0, k - 4), k).filter(content);

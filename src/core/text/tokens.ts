@@ -79,31 +79,127 @@ for (const group of SYNONYM_GROUPS) {
     set.add(name);
   }
 }
-export function conceptsOf(stem: string): Set<string> {
-  return conceptsOfStem.get(stem) ?? new Set([stem]);
+const singletons = new Map<string, ReadonlySet<string>>();
+export function conceptsOf(stem: string): ReadonlySet<string> {
+  const set = conceptsOfStem.get(stem);
+  if (set) return set;
+  let one = singletons.get(stem);
+  if (!one) {
+    one = new Set([stem]);
+    if (singletons.size < 200_000) singletons.set(stem, one);
+  }
+  return one;
 }
 
-/** Splits `text[start, end)` into tokens whose offsets point into `text`. */
+/** What a token's text alone decides, computed once per distinct text. */
+interface Lexeme {
+  lower: string;
+  stem: string;
+  concept: string;
+  kind: TokenKind;
+  capital: boolean;
+}
+
+const lexemes = new Map<string, Lexeme>();
+
+function lexeme(text: string): Lexeme {
+  let lx = lexemes.get(text);
+  if (lx) return lx;
+  // A long slice of a text may share the whole text's memory: keep a copy, so that the cache never
+  // holds a draft or a reference alive.
+  const t = text.length > 12 ? text.split('').join('') : text;
+  const first = t.charAt(0);
+  const kind: TokenKind = /[\d$]/.test(first) ? 'number' : /[\p{L}\p{M}]/u.test(first) ? 'word' : 'punct';
+  const lower = fold(t);
+  const stem = kind === 'word' ? stemOf(lower) : lower;
+  lx = { lower, stem, concept: kind === 'word' ? conceptOf(stem) : stem, kind, capital: kind === 'word' && first !== first.toLowerCase() };
+  if (lexemes.size < 200_000) lexemes.set(t, lx);
+  return lx;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+const isAlnum = (c: number) => isLetter(c) || isDigit(c);
+
+/**
+ * End of the word token starting at `p` (an ASCII letter), as TOKEN_RE would match it, or -1 when a
+ * non-ASCII character is met and the regular expression must decide.
+ */
+function wordEnd(s: string, p: number): number {
+  let q = p + 1;
+  for (;;) {
+    const c = s.charCodeAt(q);
+    if (isAlnum(c)) {
+      q++;
+      continue;
+    }
+    if (c >= 128) return -1;
+    if (c === 39 || c === 45) {
+      // An inner apostrophe or hyphen followed by a letter or digit.
+      const d = s.charCodeAt(q + 1);
+      if (isAlnum(d)) {
+        q += 2;
+        continue;
+      }
+      if (d >= 128) return -1;
+    }
+    return q;
+  }
+}
+
+/**
+ * Splits `text[start, end)` into tokens whose offsets point into `text`. Tokens are exactly TOKEN_RE's
+ * matches; ASCII text is scanned by hand (the common case, several times faster) and anything else is
+ * left to the regular expression.
+ */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const out: Token[] = [];
-  const slice = text.slice(start, end);
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(slice); m; m = TOKEN_RE.exec(slice)) {
-    const t = m[0];
-    const first = t.charAt(0);
-    const kind: TokenKind = /[\d$]/.test(first) ? 'number' : /[\p{L}\p{M}]/u.test(first) ? 'word' : 'punct';
-    const lower = fold(t);
-    const stem = kind === 'word' ? stemOf(lower) : lower;
-    out.push({
-      text: t,
-      lower,
-      stem,
-      concept: kind === 'word' ? conceptOf(stem) : stem,
-      kind,
-      start: start + m.index,
-      end: start + m.index + t.length,
-      capital: kind === 'word' && first !== first.toLowerCase(),
-    });
+  const s = start === 0 && end === text.length ? text : text.slice(start, end);
+  const n = s.length;
+  let p = 0;
+  while (p < n) {
+    const c = s.charCodeAt(p);
+    let q = -1;
+    if (c < 128) {
+      if (c === 32 || (c >= 9 && c <= 13)) {
+        p++;
+        continue;
+      }
+      if (isLetter(c)) {
+        if (s.charCodeAt(p + 1) === 46 && isLetter(s.charCodeAt(p + 2)) && s.charCodeAt(p + 3) === 46) {
+          // A dotted acronym: "U.S.", "e.g.".
+          q = p + 4;
+          while (isLetter(s.charCodeAt(q)) && s.charCodeAt(q + 1) === 46) q += 2;
+        } else {
+          q = wordEnd(s, p);
+        }
+      } else if (isDigit(c) || (c === 36 && isDigit(s.charCodeAt(p + 1)))) {
+        // "$1,200.50", "42%".
+        q = c === 36 ? p + 1 : p;
+        while (isDigit(s.charCodeAt(q))) q++;
+        while (s.charCodeAt(q) === 44 && isDigit(s.charCodeAt(q + 1)) && isDigit(s.charCodeAt(q + 2)) && isDigit(s.charCodeAt(q + 3))) q += 4;
+        if (s.charCodeAt(q) === 46 && isDigit(s.charCodeAt(q + 1))) {
+          q += 2;
+          while (isDigit(s.charCodeAt(q))) q++;
+        }
+        if (s.charCodeAt(q) === 37) q++;
+      } else {
+        // Any other visible ASCII character stands alone.
+        q = p + 1;
+      }
+    }
+    let at = p;
+    if (q < 0) {
+      TOKEN_RE.lastIndex = p;
+      const m = TOKEN_RE.exec(s);
+      if (!m) break;
+      at = m.index;
+      q = at + m[0].length;
+    }
+    const t = s.slice(at, q);
+    const lx = lexeme(t);
+    out.push({ text: t, lower: lx.lower, stem: lx.stem, concept: lx.concept, kind: lx.kind, start: start + at, end: start + q, capital: lx.capital });
+    p = q;
   }
   return out;
 }
