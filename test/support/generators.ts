@@ -236,16 +236,6 @@ function assertSpan(text: string, s: Span, what: string): void {
   assert.ok(!splitsPair(text, s.end), `${what}: ends inside a surrogate pair at ${s.end}`);
 }
 
-/**
- * Known engine bug, outside what these tests may change (src/core/judge/): with two references
- * loaded, a misquote's evidence can be a sentence of the other reference, labelled with the key
- * of the one the statement aligned to (judge.ts labels `finding.evidence` with the aligned
- * reference; checkQuotes searches all of them). While true, such evidence is checked against the
- * reference it really comes from and counted in `known`; set to false once it is fixed.
- */
-export const TOLERATE_MISLABELLED_QUOTE_EVIDENCE = true;
-export const known = { mislabelledEvidence: 0 };
-
 /** Every range of a result lies in its text, in order, and never splits a character. */
 export function assertRanges(text: string, refs: Reference[], r: CheckResult): void {
   const byKey = new Map(refs.map((x) => [x.key, x]));
@@ -265,15 +255,8 @@ export function assertRanges(text: string, refs: Reference[], r: CheckResult): v
     }
     for (const q of c.quotes) assertSpan(text, q, `quote “${q.text}”`);
     for (const e of v.evidence) {
-      let ref = byKey.get(e.reference);
+      const ref = byKey.get(e.reference);
       assert.ok(ref, `evidence names an unloaded reference “${e.reference}”`);
-      if (TOLERATE_MISLABELLED_QUOTE_EVIDENCE && v.category === 'quote' && ref.text.slice(e.start, e.end) !== e.text) {
-        const other = refs.find((x) => x.sentences[e.sentence]?.text === e.text && x.sentences[e.sentence].start === e.start);
-        if (other) {
-          known.mislabelledEvidence++;
-          ref = other;
-        }
-      }
       assertSpan(ref.text, e, `evidence in ${e.reference}`);
       assert.ok(e.paragraph >= 1 && e.paragraph <= ref.paragraphs.length, `evidence paragraph ${e.paragraph} of ${ref.paragraphs.length}`);
       assert.equal(ref.text.slice(e.start, e.end), e.text, `evidence text is not the text at its range in “${e.reference}”`);

@@ -22,6 +22,8 @@ export interface Finding {
   replacement?: string;
   /** Sentences relied on, when not the aligned window. */
   evidence?: SentenceInfo[];
+  /** The reference those sentences come from, when not the one the statement aligned to. */
+  reference?: Reference;
 }
 
 export type Check = (ctx: CheckContext) => Finding | undefined;

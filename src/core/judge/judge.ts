@@ -67,12 +67,14 @@ export function judgeSpan(text: string, start: number, end: number, refs: Refere
   finding ??= quoteResult.finding;
   finding ??= decideSupport(ctx);
   const sentences = finding.evidence ?? al.window;
+  // A misquote may be found in another of the cited references than the one aligned to.
+  const evidenceRef = (finding.evidence && finding.reference) || ref;
   return {
     verdict: finding.verdict,
     category: finding.category,
     message: finding.message,
     evidence: sentences.map((s) => ({
-      reference: ref.key,
+      reference: evidenceRef.key,
       paragraph: s.sentence.paragraph,
       sentence: s.sentence.index,
       text: s.sentence.text,
@@ -82,7 +84,7 @@ export function judgeSpan(text: string, start: number, end: number, refs: Refere
     })),
     focus: finding.focus,
     replacement: finding.replacement,
-    reference: ref,
+    reference: evidenceRef,
     coverage: al.coverage,
   };
 }

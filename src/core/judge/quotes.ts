@@ -73,6 +73,7 @@ export function checkQuotes(quotes: Span[], claimTokens: Token[], refs: Referenc
           focus: q,
           replacement: truth,
           evidence: [best.s],
+          reference: best.ref,
         },
       };
     }
@@ -84,6 +85,7 @@ export function checkQuotes(quotes: Span[], claimTokens: Token[], refs: Referenc
         message: 'The quoted words do not appear in the source.',
         focus: q,
         evidence: best ? [best.s] : undefined,
+        reference: best?.ref,
       },
     };
   }
