@@ -14,6 +14,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  console.error(e instanceof Error ? e.message : String(e));
+  const message = e instanceof Error ? e.message : String(e);
+  console.error(`@vscode/test-electron failed: ${message}`);
+  if (/ENOTFOUND|ECONNREFUSED|ETIMEDOUT|download/i.test(message)) {
+    console.error('VS Code could not be downloaded from this machine. Run `npm run test:integration` instead: the same suite in code-server.');
+  }
   process.exit(1);
 });
