@@ -41,7 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Source
     status,
     vscode.workspace.registerTextDocumentContentProvider(REFERENCE_SCHEME, { onDidChange: referenceDocs.event, provideTextDocumentContent: (uri) => store.textOf(uri) ?? `No reference is loaded for ${uri.path}.` }),
     vscode.languages.registerHoverProvider(selector, new HoverCards(judge, store)),
-    vscode.languages.registerCodeActionsProvider(selector, new QuickFixes(judge, store), { providedCodeActionKinds: QuickFixes.kinds }),
+    vscode.languages.registerCodeActionsProvider(selector, new QuickFixes(judge), { providedCodeActionKinds: QuickFixes.kinds }),
     vscode.languages.registerCompletionItemProvider(selector, new CitationCompletions(judge, store), ...CitationCompletions.triggers),
     vscode.commands.registerCommand(COMMANDS.applyFix, (args: FixArgs) => applyFix(args)),
     vscode.commands.registerCommand(COMMANDS.fixAll, async (uri?: string, version?: number) => {

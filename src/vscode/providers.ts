@@ -62,10 +62,7 @@ export class HoverCards implements vscode.HoverProvider {
 export class QuickFixes implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix, vscode.CodeActionKind.SourceFixAll.append('sourcecheck')];
 
-  constructor(
-    private readonly judge: DraftJudge,
-    private readonly store: ReferenceStore,
-  ) {}
+  constructor(private readonly judge: DraftJudge) {}
 
   provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const state = this.judge.stateOf(doc);

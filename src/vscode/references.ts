@@ -31,7 +31,7 @@ export class ReferenceStore implements vscode.Disposable {
   ) {
     this.builtin = builtinReferences(mediaDir);
     this.refs = [...this.builtin];
-    for (const r of this.builtin) this.uris.set(r.key, builtinUri(r.key));
+    for (const r of this.builtin) this.uris.set(r.key, referenceUri(r.key));
   }
 
   get all(): Reference[] {
@@ -44,7 +44,7 @@ export class ReferenceStore implements vscode.Disposable {
 
   /** The read-only document that shows a reference, built-in or file, with its text exactly as judged. */
   uriOf(key: string): vscode.Uri | undefined {
-    return this.byKey(key) ? builtinUri(key) : undefined;
+    return this.byKey(key) ? referenceUri(key) : undefined;
   }
 
   /** The workspace file a reference was read from; undefined for a built-in one. */
@@ -80,7 +80,7 @@ export class ReferenceStore implements vscode.Disposable {
     const patterns = vscode.workspace.getConfiguration('sourcecheck').get<string[]>('references', []).filter((p) => typeof p === 'string' && p.trim());
     const trusted = vscode.workspace.isTrusted;
     const refs = [...this.builtin];
-    const uris = new Map<string, vscode.Uri>(this.builtin.map((r) => [r.key, builtinUri(r.key)]));
+    const uris = new Map<string, vscode.Uri>(this.builtin.map((r) => [r.key, referenceUri(r.key)]));
     const issues: ReferenceIssue[] = [];
     this.disposeWatchers();
     if (patterns.length && !trusted) {
@@ -201,7 +201,7 @@ export class ReferenceStore implements vscode.Disposable {
   }
 }
 
-export function builtinUri(key: string): vscode.Uri {
+export function referenceUri(key: string): vscode.Uri {
   return vscode.Uri.from({ scheme: REFERENCE_SCHEME, path: `/${encodeURIComponent(key)}.md` });
 }
 
