@@ -60,7 +60,7 @@ describe('citation grammar', () => {
 
   it('scopes the key and the locator of a bracketed citation', async () => {
     const [line] = await tokens(['Starmer met Biden [@starmer-washington, ¶3].']);
-    assert.ok(scopeOf(line, 'starmer-washington').includes('entity.name.citation-key.sourcecheck'));
+    assert.ok(scopeOf(line, 'starmer-washington').includes('entity.name.tag.citation-key.sourcecheck'));
     assert.ok(scopeOf(line, '¶').includes('keyword.other.locator.sourcecheck'));
     assert.ok(scopeOf(line, '3').includes('constant.numeric.locator.sourcecheck'));
     assert.ok(scopeOf(line, '[').includes('punctuation.definition.citation.begin.sourcecheck'));
@@ -70,15 +70,15 @@ describe('citation grammar', () => {
 
   it('scopes each key of a multi-citation and "para." locators', async () => {
     const [line] = await tokens(['As reported [see @a-one, para. 2; @b_two].']);
-    assert.ok(scopeOf(line, 'a-one').includes('entity.name.citation-key.sourcecheck'));
-    assert.ok(scopeOf(line, 'b_two').includes('entity.name.citation-key.sourcecheck'));
+    assert.ok(scopeOf(line, 'a-one').includes('entity.name.tag.citation-key.sourcecheck'));
+    assert.ok(scopeOf(line, 'b_two').includes('entity.name.tag.citation-key.sourcecheck'));
     assert.ok(scopeOf(line, ';').includes('punctuation.separator.citation.sourcecheck'));
     assert.ok(scopeOf(line, '2').includes('constant.numeric.locator.sourcecheck'));
   });
 
   it('scopes a key in a footnote and the suppression comments', async () => {
     const [note, inline, region] = await tokens(["[^1]: Lammy's remarks, @starmer-washington, ¶6.", 'A claim. <!-- factcheck-ignore -->', '<!-- factcheck-disable-next-line -->']);
-    assert.ok(scopeOf(note, 'starmer-washington').includes('entity.name.citation-key.sourcecheck'));
+    assert.ok(scopeOf(note, 'starmer-washington').includes('entity.name.tag.citation-key.sourcecheck'));
     assert.ok(scopeOf(note, '6').includes('constant.numeric.locator.sourcecheck'));
     assert.ok(scopeOf(inline, 'factcheck-ignore').includes('keyword.control.suppression.sourcecheck'));
     assert.ok(scopeOf(region, 'factcheck-disable-next-line').includes('keyword.control.suppression.sourcecheck'));
