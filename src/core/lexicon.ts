@@ -39,6 +39,13 @@ explained explains wrote writes lobbying lobbied lobbies lobby urging warning sa
 pressed pressing cautioned cautions predicted predicts promised promises vowed vows acknowledged admitted
 `);
 
+/** Words that bound a number or a date ("more than", "fewer than", "before", "nearly"). */
+export const COMPARATORS = words(`
+more less fewer over under above below before after since until till by prior earlier later greater higher lower
+larger smaller nearly almost about around approximately roughly some least most exceeding exceeded upwards excess
+surpassed surpassing topped short close estimated circa approx maximum minimum than following from starting beginning
+`);
+
 /** Title heads of offices; the words around them in a capitalised phrase form the office. */
 export const TITLE_HEADS = words(`
 President Minister Secretary Chancellor King Queen Prince Princess Governor Mayor Senator Representative Director
@@ -146,7 +153,7 @@ export const SYNONYM_GROUPS: string[][] = [
   ['report', 'article', 'story'],
   ['currently', 'now', 'presently'],
   ['immediate', 'instant', 'prompt', 'quick', 'swift'],
-  ['worldwide', 'globally', 'global', 'internationally', 'world-wide'],
+  ['worldwide', 'globally', 'global', 'internationally', 'world-wide', 'world'],
   ['gross', 'earn', 'revenue', 'takings', 'box-office'],
   ['critic', 'reviewer', 'review'],
   ['case', 'infection', 'infected'],
@@ -191,6 +198,9 @@ export const ANTONYM_PAIRS: [string, string][] = [
 export const STANCE_FOR = words(`endorse endorsed endorses back backed backs support supported supports approve approved approves welcome welcomed welcomes praise praised praises favour favor favoured favored favours favors agree agreed agrees embrace embraced embraces accept accepted accepts champion championed`);
 export const STANCE_AGAINST = words(`warn warned warns oppose opposed opposes reject rejected rejects criticise criticised criticises criticize criticized criticizes condemn condemned condemns object objected objects refuse refused refuses resist resisted resists veto vetoed vetoes deny denied denies block blocked blocks`);
 
+/** Word forms whose stem is an antonym's but whose sense is not ("a critical moment", "the critics"). */
+export const ANTONYM_FALSE_FRIENDS = words(`critic critics critical critically`);
+
 /** Words that mark the second of two things as the one not meant ("X rather than Y"). */
 export const CONTRAST_MARKERS = ['rather than', 'instead of', 'as opposed to', 'not'];
 
@@ -198,9 +208,12 @@ export const CONTRAST_MARKERS = ['rather than', 'instead of', 'as opposed to', '
 export const NATIONALITY_SUFFIX = /(?:an|ian|ean|ish|ese|ic|i|ch|ern)$/;
 
 
-/** Closed sets of mutually exclusive values: saying one where the source says another is a clash. */
+/**
+ * Closed sets of mutually exclusive values: saying one where the source says another is a clash.
+ * Words joined by "/" are one value ("positive" and "favourable" reviews agree).
+ */
 export const EXCLUSIVE_SETS: string[][] = [
-  ['positive', 'negative', 'mixed', 'unfavorable', 'unfavourable', 'favorable', 'favourable'],
+  ['positive/favorable/favourable', 'negative/unfavorable/unfavourable', 'mixed'],
   ['northern', 'southern', 'eastern', 'western', 'central'],
   ['male', 'female'],
   ['gold', 'silver', 'bronze'],

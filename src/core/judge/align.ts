@@ -1,9 +1,9 @@
-import { LIGHT_WORDS, SPEECH_VERBS, STOPWORDS, TITLE_HEADS } from '../lexicon';
+import { COMPARATORS, LIGHT_WORDS, MONTHS, SPEECH_VERBS, STOPWORDS, SYNONYM_GROUPS, TITLE_HEADS, WEEKDAYS } from '../lexicon';
 import { analyse, sentenceIndex, sentencesContaining, stemsOfConcept, stemsStartingWith, type EntityMention, type ReferenceAnalysis, type SentenceIndex, type SentenceInfo } from '../reference/analysis';
 import { namePhrases, type NamePhrase } from '../reference/entities';
-import { conceptsOf, tokenize, type Token } from '../text/tokens';
+import { conceptsOf, stemOf, tokenize, type Token } from '../text/tokens';
 import type { Reference } from '../types';
-import { amounts, compatible, fit, sameContext, type Amount } from './numbers';
+import { amounts, compatible, contextOverlap, fit, sameContext, sameFigure, type Amount } from './numbers';
 
 /** One unit of meaning of a statement: an entity, a name the source may not know, a number or a word. */
 export interface Unit {
@@ -36,6 +36,15 @@ export function viewClaim(text: string, start: number, end: number, ref: Referen
 /** `phrases` may be passed in when the same tokens are viewed against several references. */
 export function viewTokens(tokens: Token[], a: ReferenceAnalysis, phrases: NamePhrase[] = namePhrases(tokens)): ClaimView {
   const mentions = a.matcher.find(tokens);
+  const qs = amounts(tokens);
+  // "before", "fewer than", "nearly": the words that bound an amount are weighed with the amount.
+  const bound = new Set<number>();
+  for (const q of qs) {
+    if (q.cmp === 'eq') continue;
+    for (let k = q.first - 1; k >= Math.max(0, q.first - 4) && (COMPARATORS.has(tokens[k].lower) || STOPWORDS.has(tokens[k].lower) || /^[$£€¥₹]$/.test(tokens[k].text)); k--) {
+      if (COMPARATORS.has(tokens[k].lower)) bound.add(k);
+    }
+  }
   const units: Unit[] = [];
   const inMention = new Set<number>();
   for (const m of mentions) {
@@ -50,7 +59,7 @@ export function viewTokens(tokens: Token[], a: ReferenceAnalysis, phrases: NameP
       units.push(unit('number', tokens, i, i, 1.5));
       continue;
     }
-    if (STOPWORDS.has(t.lower) || t.lower.length < 2) continue;
+    if (STOPWORDS.has(t.lower) || t.lower.length < 2 || bound.has(i)) continue;
     // "15th", "22nd": the suffix is part of the number.
     if (/^(?:st|nd|rd|th)$/.test(t.lower) && tokens[i - 1]?.kind === 'number' && tokens[i - 1].end === t.start) continue;
     // An unknown capitalised word mid-sentence is a name the source may not know ("Toropets").
@@ -73,7 +82,7 @@ export function viewTokens(tokens: Token[], a: ReferenceAnalysis, phrases: NameP
     units.push(unit('word', tokens, i, i, weight));
   }
   units.sort((x, y) => x.first - y.first);
-  return { tokens, units, mentions, phrases, amounts: amounts(tokens) };
+  return { tokens, units, mentions, phrases, amounts: qs };
 }
 
 function unit(kind: Unit['kind'], tokens: Token[], first: number, last: number, weight: number, entityId?: string): Unit {
@@ -93,6 +102,17 @@ function unit(kind: Unit['kind'], tokens: Token[], first: number, last: number, 
 /** Is this unit said in these sentences (same entity, same word, a synonym, or a close word form)? */
 export function covers(u: Unit, tokens: Token[], window: SentenceInfo[]): boolean {
   if (u.entityId) return window.some((s) => s.entityIds.has(u.entityId as string));
+  const named = titleNumber(u, tokens);
+  if (named) {
+    // "Part 2", "Volume 4": the source gives the same number, or names the thing without any number.
+    const t = tokens[u.first];
+    if (window.some((s) => s.tokens.some((x) => x.kind === 'number' && x.lower === t.lower))) return true;
+    // "the second volume" for "Volume 2".
+    const value = Number(t.text);
+    if (window.some((s) => amounts(s.tokens).some((q) => q.kind === 'ordinal' && q.value === value && s.tokens[q.last + 1]?.stem === named.stem))) return true;
+    const uses = window.flatMap((s) => s.tokens.flatMap((x, k) => (x.stem === named.stem && x.capital ? [s.tokens[k + 1]] : [])));
+    return uses.length > 0 && !uses.some((next) => next?.kind === 'number');
+  }
   if (u.kind !== 'name' || u.first === u.last) {
     const amount = amounts(tokens).find((q) => q.first <= u.first && u.first <= q.last);
     if (amount) {
@@ -104,14 +124,72 @@ export function covers(u: Unit, tokens: Token[], window: SentenceInfo[]): boolea
   }
   if (u.kind === 'number') return window.some((s) => s.tokens.some((t) => t.kind === 'number' && t.lower === tokens[u.first].lower));
   const t = tokens[u.first];
+  if (u.kind === 'name' && u.first !== u.last) {
+    // Every word of a name of several ("North Harbour" is not "North Bay"), in one sentence.
+    const words = nameWords(u, tokens);
+    return window.some((s) =>
+      words.every((w) => s.stems.has(w.stem) || foldedText(s).includes(fold(w.lower)) || (w.stem.length >= 6 && [...s.stems].some((st) => st.length >= 6 && st.startsWith(w.stem.slice(0, 6))))),
+    );
+  }
   for (const s of window) {
     if (s.stems.has(t.stem)) return true;
     for (const c of conceptsOf(t.stem)) if (s.concepts.has(c)) return true;
+    for (const m of matesOf(t.stem)) if (s.stems.has(m)) return true;
     if (t.stem.length >= 6) for (const st of s.stems) if (st.length >= 6 && (st.startsWith(t.stem.slice(0, 6)))) return true;
     // Hyphenated compounds: "fact-finding" against "fact finding", "long-range" against "range".
     if (t.lower.includes('-') && t.lower.split('-').every((p) => p.length < 3 || s.lowerText.includes(p))) return true;
   }
   return false;
+}
+
+/**
+ * Stems that share a synonym group with a stem, in any of its groups. A reference word counts under
+ * its first group only; a word in two groups (a "report", and a figure "reported") must still
+ * meet its synonyms of the other.
+ */
+const mates = new Map<string, string[]>();
+{
+  const sets = new Map<string, Set<string>>();
+  for (const group of SYNONYM_GROUPS) {
+    const stems = group.filter((w) => !w.includes(' ')).map(stemOf);
+    for (const st of stems) {
+      let set = sets.get(st);
+      if (!set) sets.set(st, (set = new Set()));
+      for (const o of stems) if (o !== st) set.add(o);
+    }
+  }
+  for (const [st, set] of sets) mates.set(st, [...set]);
+}
+const NO_MATES: readonly string[] = [];
+export const matesOf = (stem: string): readonly string[] => mates.get(stem) ?? NO_MATES;
+
+/**
+ * The capitalised word a number is part of the name of ("Part 2", "Volume 4", "Route 66"), when it
+ * stands right after it mid-sentence and is not the day of a month or a weekday.
+ */
+export function titleNumber(u: Unit, tokens: Token[]): Token | undefined {
+  if (u.kind !== 'number' || u.first !== u.last || u.first < 2) return undefined;
+  const t = tokens[u.first];
+  const prev = tokens[u.first - 1];
+  if (!/^\d{1,4}$/.test(t.text) || prev.kind !== 'word' || !prev.capital || prev.end + 1 !== t.start) return undefined;
+  if (MONTHS.has(prev.lower) || WEEKDAYS.has(prev.lower) || /^[.!?:;"“(]$/.test(tokens[u.first - 2].text)) return undefined;
+  const next = tokens[u.first + 1];
+  if (next && next.start === t.end) return undefined;
+  return prev;
+}
+
+/** Lower-case text without accents ("Zürich" as "zurich"). */
+const fold = (x: string) => x.normalize('NFD').replace(/\p{M}/gu, '');
+const folded = new WeakMap<SentenceInfo, string>();
+function foldedText(s: SentenceInfo): string {
+  let f = folded.get(s);
+  if (f === undefined) folded.set(s, (f = fold(s.lowerText)));
+  return f;
+}
+
+/** The words of a name of several tokens, without "of", "the" and other small words. */
+function nameWords(u: Unit, tokens: Token[]): Token[] {
+  return tokens.slice(u.first, u.last + 1).filter((x, k) => x.kind === 'word' && (k === 0 || !STOPWORDS.has(x.lower)));
 }
 
 /** Sentence indexes, ascending. */
@@ -168,6 +246,11 @@ function amountOf(u: Unit, tokens: Token[]): Amount | undefined {
 export function coveringSentences(u: Unit, tokens: Token[], a: ReferenceAnalysis, idx: SentenceIndex = sentenceIndex(a)): Ids {
   if (u.entityId) return idx.byEntity.get(u.entityId) ?? EMPTY;
   const t = tokens[u.first];
+  const named = titleNumber(u, tokens);
+  if (named) {
+    const candidates = union([numberSentences(t, a, idx), idx.byStem.get(named.stem) ?? EMPTY], a.sentences.length);
+    return candidates.filter((k) => covers(u, tokens, [a.sentences[k]]));
+  }
   {
     const amount = amountOf(u, tokens);
     if (amount) {
@@ -181,6 +264,7 @@ export function coveringSentences(u: Unit, tokens: Token[], a: ReferenceAnalysis
     }
   }
   if (u.kind === 'number') return numberSentences(t, a, idx);
+  if (u.kind === 'name' && u.first !== u.last) return wordSentences(t, a, idx).filter((k) => covers(u, tokens, [a.sentences[k]]));
   return wordSentences(t, a, idx);
 }
 
@@ -212,6 +296,7 @@ function wordSentences(t: Token, a: ReferenceAnalysis, idx: SentenceIndex): Ids 
   stemList(t.stem);
   // Sentences holding a synonym: the reference's stems of each concept the word belongs to.
   for (const c of conceptsOf(t.stem)) for (const st of stemsOfConcept(idx, c)) stemList(st);
+  for (const m of matesOf(t.stem)) stemList(m);
   if (t.stem.length >= 6) for (const st of stemsStartingWith(idx, t.stem.slice(0, 6))) stemList(st);
   if (hyphen) {
     // Every part of three letters or more appears in the sentence's text.
@@ -235,6 +320,8 @@ function wordSentences(t: Token, a: ReferenceAnalysis, idx: SentenceIndex): Ids 
 /** A source amount that backs the statement's: same value, or within its bound and about the same thing. */
 export function amountBacked(c: Amount, tokens: Token[], window: SentenceInfo[]): 'yes' | 'no' | 'unknown' {
   const pool = window.flatMap((s) => amounts(s.tokens).map((q) => ({ q, s, f: fit(c, q) })));
+  // The very figure the statement gives, when it is too long to match by chance, is the one it speaks of.
+  if (c.cmp === 'eq' && distinctive(c, tokens) && pool.some(({ q, f }) => f === 'yes' && q.value === c.value && q.kind === c.kind)) return 'yes';
   // The amount about the same thing, closest in value, decides.
   const nearest = nearestAmount(c, tokens, pool);
   if (nearest && nearest.f !== 'unknown') return nearest.f === 'yes' ? 'yes' : 'no';
@@ -242,34 +329,65 @@ export function amountBacked(c: Amount, tokens: Token[], window: SentenceInfo[])
   return 'unknown';
 }
 
+/** An amount of three significant digits or more ("12,480", "$ 3.75 million", "18.5%"). */
+function distinctive(c: Amount, tokens: Token[]): boolean {
+  const digits = tokens
+    .slice(c.first, c.last + 1)
+    .map((t) => t.text.replace(/\D/g, ''))
+    .join('')
+    .replace(/^0+|0+$/g, '');
+  return digits.length >= 3;
+}
+
 /** The source amount most likely to be the statement's: about the same thing, closest in value. */
 export function nearestAmount<T extends { q: Amount; s: SentenceInfo; f: string }>(c: Amount, tokens: Token[], pool: T[]): T | undefined {
   const comparable = pool.filter(({ q }) => compatible(c, q) && (c.kind !== 'ordinal' || q.kind === 'ordinal'));
   const timeLike = c.kind === 'date' || c.kind === 'year';
   const aligned = timeLike ? comparable : comparable.filter(({ q, s }) => sameContext(tokens, c, s.tokens, q));
-  const list = aligned.length ? aligned : comparable.length === 1 && c.kind !== 'ordinal' ? comparable : [];
+  // Failing a shared word, the source's very figure ("less than $ 10 million" against "$ 10 million").
+  const same = aligned.length ? [] : comparable.filter(({ q }) => sameFigure(c.value, q.value));
+  const list = aligned.length ? aligned : same.length ? same : comparable.length === 1 && c.kind !== 'ordinal' ? comparable : [];
   const dist = (q: Amount) => (c.value > 0 && q.value > 0 ? Math.abs(Math.log(q.value / c.value)) : Math.abs(q.value - c.value));
+  if (timeLike && list.length > 1) {
+    // Several dates: the one said of the same thing ("the 1950 novel X") before the closest in time.
+    const overlap = new Map(list.map((x) => [x, contextOverlap(tokens, c, x.s.tokens, x.q)]));
+    return list.sort((x, y) => (overlap.get(y) as number) - (overlap.get(x) as number) || dist(x.q) - dist(y.q))[0];
+  }
   return list.sort((x, y) => dist(x.q) - dist(y.q))[0];
 }
 
 /**
  * A short passage (an excerpt, as quoted under its page's title) often speaks of its subject only as
  * "it", "she" or "the film", or not at all. The statement's first name, when the passage never uses
- * any word of it, is then taken as that subject rather than as a new detail. Returns its index, or -1.
+ * any word of it, is then taken as that subject rather than as a new detail; so are the words of a
+ * title it opens that the passage does not use ("The Tale of the Northern Lights"). Returns their
+ * unit indexes.
  */
-function passageTopic(view: ClaimView, a: ReferenceAnalysis): number {
-  if (a.sentences.length > 4) return -1;
+function passageTopic(view: ClaimView, a: ReferenceAnalysis): Set<number> {
+  const topic = new Set<number>();
+  if (a.sentences.length > 4) return topic;
   const { units, tokens } = view;
-  // The first name of the statement is the one most likely to be its subject.
-  const i = units.findIndex((u) => u.kind === 'name');
+  // The first name of the statement is the one most likely to be its subject. The month of a date
+  // names nothing.
+  const i = units.findIndex((u) => u.kind === 'name' && !view.amounts.some((q) => q.first <= u.first && u.last <= q.last));
   const u = units[i];
   // A lone adjective of nationality ("is Albanian") is a detail, not a subject.
-  if (!u || (u.first === u.last && /^[A-Z][a-z]+(?:an|ese|ish|ic|ch)$/.test(tokens[u.first].text))) return -1;
+  if (!u || (u.first === u.last && /^[A-Z][a-z]+(?:an|ese|ish|ic|ch)$/.test(tokens[u.first].text))) return topic;
+  const absent = (x: Unit) => !tokens.slice(x.first, x.last + 1).some((t) => t.kind === 'word' && a.sentences.some((s) => s.stems.has(t.stem)));
   // Every word of the name is absent from the passage (a name it uses in part is a different matter).
-  const words = tokens.slice(u.first, u.last + 1).filter((t) => t.kind === 'word');
-  if (words.some((t) => a.sentences.some((s) => s.stems.has(t.stem)))) return -1;
-  return i;
+  if (absent(u)) topic.add(i);
+  // The rest of a title: names joined by "of", "the", ":" and the like.
+  for (let k = i + 1; k < units.length; k++) {
+    const x = units[k];
+    const gap = tokens.slice(units[k - 1].last + 1, x.first);
+    if (!(x.kind === 'name' || x.kind === 'entity') || !gap.every((t) => TITLE_GLUE.has(t.lower))) break;
+    if (x.kind === 'name' && absent(x)) topic.add(k);
+  }
+  return topic;
 }
+
+/** Words and marks that join the words of a title ("Tale of the Northern Lights", "Part 2: The Return"). */
+const TITLE_GLUE = new Set(['of', 'the', 'a', 'an', 'in', 'on', 'to', 'from', 'and', 'for', 'with', 'at', ':', '-', '–', "'s", '&']);
 
 export interface Alignment {
   ref: Reference;
@@ -289,7 +407,10 @@ export function align(view: ClaimView, ref: Reference): Alignment | undefined {
   const { units, tokens } = view;
   if (!units.length) return undefined;
   const topic = passageTopic(view, a);
-  const weightOf = (u: Unit, i: number) => (i === topic ? 0 : u.weight);
+  // The number of a title the passage never names is part of that subject ("Part 2" of a title).
+  for (const i of [...topic]) if (units[i + 1] && titleNumber(units[i + 1], tokens) && units[i + 1].first === units[i].last + 1) topic.add(i + 1);
+  const isTopic = (i: number) => topic.has(i);
+  const weightOf = (u: Unit, i: number) => (isTopic(i) ? 0 : u.weight);
   const total = units.reduce((n, u, i) => n + weightOf(u, i), 0) || 1;
   const idfs = units.map((u) => a.idf.get(u.entityId ?? tokens[u.first].concept) ?? a.idf.get(tokens[u.first].stem) ?? 1);
   // Only sentences that say at least one unit of the statement can score: each unit's sentences
@@ -347,7 +468,7 @@ export function align(view: ClaimView, ref: Reference): Alignment | undefined {
     for (let step = 0; step < 2; step++) {
       // What each sentence adds: the weight of the units it says that the window still lacks.
       units.forEach((u, i) => {
-        if (have[i] || i === topic) return;
+        if (have[i] || isTopic(i)) return;
         const g = weightOf(u, i) * idfs[i];
         const list = lists[i];
         for (let j = 0; j < list.length; j++) {
@@ -378,7 +499,7 @@ export function align(view: ClaimView, ref: Reference): Alignment | undefined {
     let best: Alignment | undefined;
     for (const window of list) {
       // A unit other than an amount is said in a window when it is said in one of its sentences.
-      const covered = units.map((u, i) => i === topic || (pooled[i] ? covers(u, tokens, window) : window.some((s) => has(lists[i], s.sentence.index))));
+      const covered = units.map((u, i) => isTopic(i) || (pooled[i] ? covers(u, tokens, window) : window.some((s) => has(lists[i], s.sentence.index))));
       const got = units.reduce((n, u, i) => n + (covered[i] ? weightOf(u, i) : 0), 0);
       const coverage = got / total;
       const score = window.reduce((n, s) => n + (scoreOf[s.sentence.index] ?? 0), 0) / window.length;

@@ -2,7 +2,7 @@ import { FACILITY_WORDS, MONTHS, WEEKDAYS } from '../lexicon';
 import { isNationalityWord } from '../reference/entities';
 import type { Token } from '../text/tokens';
 import { nearestAmount } from './align';
-import { amounts, fit, sameContext } from './numbers';
+import { amounts, contextOverlap, fit, sameContext, sameCounted } from './numbers';
 import { coverageWithout, para, refText, type Check, type Finding } from './context';
 import { sameNationality } from './nationality';
 
@@ -18,15 +18,22 @@ export const checkPlace: Check = (ctx) => {
     if (nameTokens.some((x) => FACILITY_WORDS.has(x.text) || WEEKDAYS.has(x.lower) || MONTHS.has(x.lower))) continue;
     const claimed = view.mentions.find((m) => m.first <= p.name!.last && p.name!.first <= m.last);
     if (claimed && al.window.some((s) => s.entityIds.has(claimed.entity.id))) continue;
-    const sourcePlaces = al.window.flatMap((s) =>
+    // The source names the place too, if not as a place ("the City Hospital Westbury"), or spells
+    // it otherwise ("Westbury", "Westbery").
+    if (nameTokens.some((x) => x.kind === 'word' && al.window.some((s) => s.stems.has(x.stem) || s.tokens.some((y) => y.capital && spelledAlike(x.lower, y.lower))))) continue;
+    const places = al.window.flatMap((s) =>
       s.mentions
         .filter((m) => m.entity.kind === 'place' && ['in', 'at'].includes(s.tokens[m.first - 1]?.lower ?? ''))
+        // Not a month, a day or a building ("in May", "at the Royal Palace").
+        .filter((m) => !s.tokens.slice(m.first, m.last + 1).some((x) => FACILITY_WORDS.has(x.text) || WEEKDAYS.has(x.lower) || MONTHS.has(x.lower)))
         .map((m) => ({ s, m })),
     );
-    if (!sourcePlaces.length) continue;
+    // A place the statement names as well: "in the country, … 20 in its capital" narrows the place, it does not move it.
+    if (places.some(({ s, m }) => view.mentions.some((c) => c.entity.id === m.entity.id) || s.tokens.slice(m.first, m.last + 1).some((x) => t.some((y) => y.capital && y.stem === x.stem)))) continue;
+    if (!places.length) continue;
     const rest = coverageWithout(ctx, (u) => u.first >= p.name!.first && u.last <= p.name!.last);
     if (rest < 0.6) continue;
-    const { s, m } = sourcePlaces[0];
+    const { s, m } = places[0];
     const truth = refText(ctx.ref, { start: s.tokens[m.first].start, end: s.tokens[m.last].end });
     return {
       verdict: 'contradicted',
@@ -67,6 +74,9 @@ export const checkTime: Check = (ctx) => {
   return undefined;
 };
 
+/** Share of the rest of a statement that must be backed for a count of the same thing to clash. */
+const LOOSE_REST = 0.2;
+
 /** Numbers, amounts, dates and years, with "more than", "under", "before" and the like. */
 export const checkNumber: Check = (ctx): Finding | undefined => {
   const { view, al } = ctx;
@@ -74,7 +84,8 @@ export const checkNumber: Check = (ctx): Finding | undefined => {
   if (!claimQs.length) return undefined;
   const sourceQs = al.window.flatMap((s) => amounts(s.tokens).map((q) => ({ q, s })));
   if (!sourceQs.length) return undefined;
-  if (coverageWithout(ctx, (u) => u.kind === 'number' || claimQs.some((q) => q.first <= u.first && u.first <= q.last)) < 0.5) return undefined;
+  const rest = coverageWithout(ctx, (u) => u.kind === 'number' || claimQs.some((q) => q.first <= u.first && u.first <= q.last));
+  if (rest < LOOSE_REST) return undefined;
   for (const q of claimQs) {
     // Numbers that are part of a name or a range ("Season 2", "49ers", "2017-18") are not counts.
     const before = view.tokens[q.first - 1];
@@ -82,10 +93,25 @@ export const checkNumber: Check = (ctx): Finding | undefined => {
     if ((q.kind === 'plain' || q.kind === 'ordinal') && before?.capital && q.first > 1 && !MONTHS.has(before.lower)) continue;
     if (after && after.start === q.end && (after.kind === 'word' ? q.kind !== 'ordinal' : /^[-–]$/.test(after.text))) continue;
     const candidates = sourceQs.map((x) => ({ ...x, f: fit(q, x.q) }));
-    if (candidates.some((x) => x.f === 'yes' && (x.q.value === q.value || sameContext(view.tokens, q, x.s.tokens, x.q)))) continue;
+    // A date, or a bound ("under 40"), is backed by a fitting figure of the source unless another is
+    // more clearly the one meant: any smaller figure fits "under 40".
+    const timeLike = q.kind === 'date' || q.kind === 'year';
+    const bound = q.cmp !== 'eq' && q.cmp !== 'approx';
+    if (candidates.some((x) => x.f === 'yes' && (x.q.value === q.value || (!timeLike && !bound && sameContext(view.tokens, q, x.s.tokens, x.q))))) continue;
+    if (timeLike || bound) {
+      const overlap = candidates.map((x) => contextOverlap(view.tokens, q, x.s.tokens, x.q));
+      const most = Math.max(0, ...overlap);
+      if (candidates.some((x, k) => x.f === 'yes' && overlap[k] >= most)) continue;
+    }
+    // A source figure the statement gives elsewhere, word for word, is accounted for: it cannot also be
+    // the one this figure misstates ("opened May 2 … closed May 9" against "May 9").
+    const free = candidates.filter((x) => !claimQs.some((o) => o !== q && o.value === x.q.value && fit(o, x.q) === 'yes'));
     // Only a clash when the source's number is about the same thing as the statement's.
-    const nearest = nearestAmount(q, view.tokens, candidates);
+    const nearest = nearestAmount(q, view.tokens, free);
     if (!nearest || nearest.f !== 'no') continue;
+    // Where little else of the statement is backed, only a count of the same named thing clashes
+    // ("under 40 votes" against "42 counted votes"), not a date or a number taken by elimination.
+    if (rest < 0.5 && (timeLike || !sameCounted(view.tokens, q, nearest.s.tokens, nearest.q))) continue;
     const { q: sq, s } = nearest;
     const sourceText = refText(ctx.ref, { start: sq.start, end: sq.end });
     const claimText = ctx.text.slice(q.start, q.end);
@@ -145,3 +171,18 @@ export const checkOrigin: Check = (ctx) => {
   }
   return undefined;
 };
+
+/** Two spellings of one name: the same but for one letter in five ("Westbury", "Westbery"). */
+export function spelledAlike(x: string, y: string): boolean {
+  if (x === y) return true;
+  if (Math.min(x.length, y.length) < 5 || Math.abs(x.length - y.length) > 2 || x[0] !== y[0]) return false;
+  const limit = Math.floor(Math.max(x.length, y.length) / 5);
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= y.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+    if (Math.min(...row) > limit) return false;
+    prev = row;
+  }
+  return prev[y.length] <= limit;
+}

@@ -2,7 +2,7 @@ import { analyse } from '../reference/analysis';
 import type { Category, Claim, Evidence, Reference, Span, Verdict, VerdictKind } from '../types';
 import { namePhrases } from '../reference/entities';
 import { tokenize } from '../text/tokens';
-import { align, viewTokens, type Alignment } from './align';
+import { align, viewTokens, type Alignment, type Unit } from './align';
 import type { Check, CheckContext, Finding } from './context';
 import { checkNumber, checkOrigin, checkPlace, checkTime } from './details';
 import { checkContrast, checkModality, checkNegation, checkOpposite, checkSubstitution } from './polarity';
@@ -10,7 +10,7 @@ import { checkQuotes, findQuotes } from './quotes';
 import { checkAttribution, checkRole } from './roles';
 
 /** Share of a statement's meaning the source must cover for it to count as supported. */
-export const SUPPORT_THRESHOLD = 0.72;
+export const SUPPORT_THRESHOLD = 0.7;
 
 // Order matters: the most specific explanation of a clash wins.
 const CHECKS: Check[] = [checkRole, checkAttribution, checkOrigin, checkPlace, checkTime, checkNumber, checkContrast, checkNegation, checkOpposite, checkSubstitution, checkModality];
@@ -101,7 +101,8 @@ function supportFrom(ctx: CheckContext, al: Alignment): Finding {
   const missing = view.units.filter((u, i) => !al.covered[i]);
   // Names the source never uses, and numbers it does not give, are details it does not back. A name
   // it knows but uses elsewhere ("Paris" for the French government) only lowers the coverage.
-  const missingKey = missing.filter((u) => u.kind === 'name' || u.kind === 'number');
+  // So does a year the source gives elsewhere (a page's date line, an earlier paragraph).
+  const missingKey = missing.filter((u) => u.kind === 'name' || (u.kind === 'number' && !yearGivenElsewhere(u, ctx)));
   const where = [...new Set(al.window.map((s) => `¶${s.sentence.paragraph}`))].join(', ');
   if (al.coverage >= SUPPORT_THRESHOLD && !missingKey.length) {
     return { verdict: 'supported', category: 'paraphrase', message: `Supported by the source (${where}).` };
@@ -117,6 +118,14 @@ function supportFrom(ctx: CheckContext, al: Alignment): Finding {
       : `The source does not say this; its closest passage is ${where}.`,
     focus: shown.length === 1 ? { start: shown[0].start, end: shown[0].end } : undefined,
   };
+}
+
+/** Is the unit a year the reference gives somewhere, though not in the passage aligned to? */
+function yearGivenElsewhere(u: Unit, ctx: CheckContext): boolean {
+  const q = ctx.view.amounts.find((x) => x.first <= u.first && u.last <= x.last);
+  if (!q || q.kind !== 'year' || q.cmp !== 'eq') return false;
+  const text = ctx.view.tokens[u.first].lower;
+  return ctx.a.sentences.some((s) => s.tokens.some((t) => t.kind === 'number' && t.lower === text));
 }
 
 /** Judges one free-standing statement (as in evaluation data) against references. */

@@ -200,10 +200,15 @@ function dateAt(tokens: Token[], i: number): { parts: DateParts; last: number } 
     // "2,500 people" is not a year; "1500 metres" neither — a year is not followed by a count noun
     // we can recognise cheaply, so accept the common case of a bare four-digit number.
     if (next?.text === '%') return undefined;
+    // "fewer than 1500 seats", "there were 1480 seats": a count, not a year.
+    if (COUNT_BEFORE.has(tokens[i - 1]?.lower ?? '')) return undefined;
     return { parts: { y }, last: i };
   }
   return undefined;
 }
+
+/** Words after which a four-digit number is a count rather than a year. */
+const COUNT_BEFORE = new Set(['than', 'over', 'under', 'nearly', 'almost', 'approximately', 'roughly', 'least', 'were', 'are', 'had', 'has', 'have', 'total', 'about', 'exceeding', 'some']);
 
 /** Does the source's amount back the statement's ('yes'), rule it out ('no'), or neither? */
 export type Fit = 'yes' | 'no' | 'unknown';
@@ -218,6 +223,9 @@ export function compatible(a: Amount, b: Amount): boolean {
 
 const close = (x: number, y: number) => x === y || roundsTo(y, x) || roundsTo(x, y);
 
+/** The statement's figure is the source's, or the source's rounded ("$ 10 million" for "$ 10.04 million"). */
+export const sameFigure = (claim: number, source: number) => claim === source || roundsTo(source, claim);
+
 // "17 million" for 17.1 million; "42%" for 42.4%.
 function roundsTo(source: number, claim: number): boolean {
   if (claim === 0) return source === 0;
@@ -225,6 +233,12 @@ function roundsTo(source: number, claim: number): boolean {
   const step = Number.isInteger(claim / magnitude) ? magnitude / 10 : magnitude / 100;
   return Math.abs(source - claim) < Math.max(step, Math.abs(claim) * 0.01) && Math.abs(source - claim) / Math.abs(claim) < 0.05;
 }
+
+/**
+ * A bound the source gives is read as the figure it knows: a statement's bound beyond it by more
+ * than this factor says more than the source does, and counts as contradicting it.
+ */
+const OVERSTATED = 1.1;
 
 /** Compares two values under the statement's comparator, given what the source's comparator allows. */
 function fitValues(c: number, cc: Comparator, s: number, sc: Comparator): Fit {
@@ -252,12 +266,13 @@ function fitValues(c: number, cc: Comparator, s: number, sc: Comparator): Fit {
   if (cc === sc && close(c, s)) return 'yes';
   // The source gives a bound: a statement within it is backed, one beyond it is not.
   if (up(sc)) {
-    if (up(cc)) return c <= s ? 'yes' : 'unknown';
+    // "more than 40 million" is the figure the source knows: "more than 90 million" overstates it.
+    if (up(cc)) return c <= s ? 'yes' : c > s * OVERSTATED ? 'no' : 'unknown';
     if (down(cc)) return c < s ? 'no' : 'unknown';
     return 'unknown';
   }
   if (down(sc)) {
-    if (down(cc)) return c >= s ? 'yes' : 'unknown';
+    if (down(cc)) return c >= s ? 'yes' : c < s / OVERSTATED ? 'no' : 'unknown';
     if (up(cc)) return c > s ? 'no' : 'unknown';
     return 'unknown';
   }
@@ -281,6 +296,9 @@ function fitDates(c: DateParts, cc: Comparator, s: DateParts, sc: Comparator): F
   if (cv === sv) {
     // Same at the shared precision: the statement's finer detail is not backed, nor ruled out.
     if (claimFiner) return 'unknown';
+    // "before 1990" against "since 1990" or "from 1990": it began then, not before.
+    if (cc === 'before' && sc === 'ge') return 'no';
+    if (cc === 'after' && sc === 'le') return 'no';
     if (cc === 'before' || cc === 'after') return sc === cc ? 'yes' : sc === 'eq' || sc === 'approx' ? 'no' : 'unknown';
     if (cc === 'eq' || cc === 'approx') return sc === 'eq' || sc === 'approx' ? 'yes' : 'unknown';
     return sc === 'eq' || sc === 'approx' || sc === cc ? 'yes' : 'unknown';
@@ -321,6 +339,8 @@ export function contextOf(tokens: Token[], a: Amount, span = 4): Token[] {
   // The words right before it ("grossed $ 5 million", "a rating of 7.1"), back to the phrase's start.
   for (let k = a.first - 1, n = 0; k >= 0 && n < 2; k--) {
     const t = tokens[k];
+    // The currency sign of this amount ("$ 12.5 million") is part of it, not another number.
+    if (k === a.first - 1 && CURRENCY.test(t.text)) continue;
     if (/^[.;,:()]$/.test(t.text) || t.lower === 'and' || t.lower === 'or' || t.lower === 'but' || t.kind === 'number') break;
     if (!contentStem(t) || comparatorWords.includes(t.lower)) continue;
     out.push(t);
@@ -343,4 +363,30 @@ export function sameContext(ct: Token[], c: Amount, st: Token[], s: Amount): boo
   const a = contextOf(ct, c);
   const b = contextOf(st, s);
   return a.some((x) => b.some((y) => sameStem(x, y)));
+}
+
+/**
+ * How many words near the statement's amount are near the source's too. A name counts half: the
+ * subject of a sentence may stand near all its numbers.
+ */
+export function contextOverlap(ct: Token[], c: Amount, st: Token[], s: Amount): number {
+  const b = contextOf(st, s);
+  return contextOf(ct, c).reduce((n, x) => n + (b.some((y) => sameStem(x, y)) ? (x.capital ? 0.5 : 1) : 0), 0);
+}
+
+/** The words a number counts: the first common words right after it ("42 counted votes"). */
+function countedOf(tokens: Token[], a: Amount): Token[] {
+  const out: Token[] = [];
+  for (let k = a.last + 1; k < tokens.length && out.length < 2; k++) {
+    const t = tokens[k];
+    if (t.kind !== 'word' || /^(?:and|or|but|while)$/.test(t.lower)) break;
+    if (contentStem(t) && !t.capital) out.push(t);
+  }
+  return out;
+}
+
+/** Do two amounts count the same kind of thing ("under 40 votes" and "42 counted votes")? */
+export function sameCounted(ct: Token[], c: Amount, st: Token[], s: Amount): boolean {
+  const b = countedOf(st, s);
+  return countedOf(ct, c).some((x) => b.some((y) => sameStem(x, y)));
 }

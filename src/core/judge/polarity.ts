@@ -1,20 +1,35 @@
-import { ANTONYM_PAIRS, CERTAINTY, EXCLUSIVE_SETS, NATIONALITY_SUFFIX, HEDGES, NEGATIONS, STANCE_AGAINST, STANCE_FOR, STOPWORDS } from '../lexicon';
+import { ANTONYM_FALSE_FRIENDS, ANTONYM_PAIRS, COMPARATORS, CERTAINTY, EXCLUSIVE_SETS, NATIONALITY_SUFFIX, HEDGES, NEGATIONS, STANCE_AGAINST, STANCE_FOR, STOPWORDS } from '../lexicon';
 import type { SentenceInfo } from '../reference/analysis';
 import { conceptsOf, stemOf, type Token } from '../text/tokens';
 
 import { coverageWithout, para, type Check, type CheckContext, type Finding } from './context';
+import { amounts, type Amount } from './numbers';
 
 const CLAUSE_BREAK = new Set([',', ';', ':', '.', 'but', 'while', 'whereas', 'although', 'which', 'who']);
+
+/** A word that negates: "not", "never", "declined", "didn't", "wasn’t" (not a capitalised title word, "Much Ado About Nothing"). */
+function negator(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  const w = t.lower;
+  if (w === 't') {
+    // "wasn ’ t", split apart.
+    return /^['’]$/.test(tokens[k - 1]?.text ?? '') && !!tokens[k - 2]?.lower.endsWith('n');
+  }
+  if (!NEGATIONS.has(w) && !w.endsWith("n't") && !w.endsWith('n’t')) return false;
+  return !(t.capital && /[a-z]/.test(t.text) && k > 0 && !/^[.!?:;"“(]$/.test(tokens[k - 1].text));
+}
 
 /** Is the token at `i` under a negation within a few words before it, in the same clause? */
 function negated(tokens: Token[], i: number, span = 3): boolean {
   for (let k = i - 1; k >= Math.max(0, i - span); k--) {
-    const w = tokens[k].lower;
-    if (CLAUSE_BREAK.has(w)) return false;
-    if (NEGATIONS.has(w) || w.endsWith("n't")) return true;
+    if (CLAUSE_BREAK.has(tokens[k].lower)) return false;
+    if (negator(tokens, k)) return true;
   }
   return false;
 }
+
+/** The same within a wider span: a negation that far off leaves the polarity in doubt. */
+const maybeNegated = (tokens: Token[], i: number) => negated(tokens, i, 6);
 
 function sameWord(x: Token, y: Token): boolean {
   if (x.stem === y.stem) return true;
@@ -64,6 +79,11 @@ export const checkNegation: Check = (ctx) => {
       const inClaim = negated(ct, i);
       const inSource = negated(s.tokens, j);
       if (inClaim === inSource) continue;
+      // "refused to sign" and "refused the offer to sign": a negation a few words further off.
+      if (inClaim ? maybeNegated(s.tokens, j) : maybeNegated(ct, i)) continue;
+      // The word said elsewhere with the statement's polarity: "may enter the park … may not enter the lake".
+      if (s.tokens.some((y, k) => k !== j && content(y) && sameWord(y, ct[i]) && negated(s.tokens, k) === inClaim)) continue;
+      if (ct.some((y, k) => k !== i && content(y) && sameWord(y, ct[i]) && negated(ct, k) === inSource)) continue;
       const cue = inSource ? sourceCue(s, j) : undefined;
       return {
         verdict: 'contradicted',
@@ -81,7 +101,7 @@ export const checkNegation: Check = (ctx) => {
 
 function sourceCue(s: SentenceInfo, j: number): string {
   let k = j;
-  while (k > 0 && j - k < 3 && !NEGATIONS.has(s.tokens[k].lower) && !s.tokens[k].lower.endsWith("n't")) k--;
+  while (k > 0 && j - k < 3 && !negator(s.tokens, k)) k--;
   return window(s, k, j + 3);
 }
 
@@ -92,7 +112,7 @@ function window(s: SentenceInfo, from: number, to = from + 4): string {
 }
 
 function negationSpan(ct: Token[], i: number) {
-  for (let k = i - 1; k >= Math.max(0, i - 3); k--) if (NEGATIONS.has(ct[k].lower) || ct[k].lower.endsWith("n't")) return { start: ct[k].start, end: ct[i].end };
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) if (negator(ct, k)) return { start: ct[k].start, end: ct[i].end };
   return { start: ct[i].start, end: ct[i].end };
 }
 
@@ -138,6 +158,12 @@ for (const [x, y] of ANTONYM_PAIRS) {
   antonyms.get(b)!.add(a);
 }
 
+/** Is the word at `i` a comparator bounding an amount that follows ("more than 60 %", "before 2016")? */
+function boundsAmount(tokens: Token[], i: number, qs: Amount[]): boolean {
+  if (!COMPARATORS.has(tokens[i].lower)) return false;
+  return qs.some((q) => q.first > i && q.first <= i + 3 && q.cmp !== 'eq');
+}
+
 /** "endorsed" where the source has "warned"; "increased" where it has "decreased". */
 export const checkOpposite: Check = (ctx): Finding | undefined => {
   if (coverageWithout(ctx, () => false) < 0.4) return undefined;
@@ -146,12 +172,18 @@ export const checkOpposite: Check = (ctx): Finding | undefined => {
     for (const c of ct) {
       if (c.kind !== 'word') continue;
       if (s.stems.has(c.stem)) continue;
-      // "before 2016", "after March": bounds on dates are weighed with the dates themselves.
+      // "before 2016", "after March": bounds on dates are weighed with the dates themselves; "less
+      // than 50 %" against "more than 40 %" with the numbers.
       if (ctx.view.amounts.some((q) => q.start > c.start && q.first <= ct.indexOf(c) + 3 && (q.kind === 'date' || q.kind === 'year'))) continue;
+      if (boundsAmount(ct, ct.indexOf(c), ctx.view.amounts)) continue;
+      if (ANTONYM_FALSE_FRIENDS.has(c.lower)) continue;
       const forC = STANCE_FOR.has(c.lower);
       const againstC = STANCE_AGAINST.has(c.lower);
       const opposite = s.tokens.find(
-        (y) => (forC && STANCE_AGAINST.has(y.lower)) || (againstC && STANCE_FOR.has(y.lower)) || antonyms.get(c.stem)?.has(y.stem),
+        (y, k) =>
+          !ANTONYM_FALSE_FRIENDS.has(y.lower) &&
+          !boundsAmount(s.tokens, k, amounts(s.tokens)) &&
+          ((forC && STANCE_AGAINST.has(y.lower)) || (againstC && STANCE_FOR.has(y.lower)) || antonyms.get(c.stem)?.has(y.stem)),
       );
       if (!opposite) continue;
       // The statement must not also say the source's word: "more X and less Y" is not a flip.
@@ -174,6 +206,8 @@ export const checkModality: Check = (ctx: CheckContext) => {
   const ct = ctx.view.tokens;
   if (ct.some((t) => HEDGES.has(t.lower))) return undefined;
   if (ctx.al.coverage < 0.5) return undefined;
+  // A statement that adds a figure or a name the source does not give speaks of something else.
+  if (ctx.view.units.some((u, i) => !ctx.al.covered[i] && (u.kind === 'number' || u.kind === 'name'))) return undefined;
   for (const s of ctx.al.window) {
     const st = s.tokens;
     for (let j = 0; j < st.length; j++) {
@@ -199,8 +233,17 @@ export const checkModality: Check = (ctx: CheckContext) => {
 
 
 
+/** Each word of a closed set: the set, and which of its values it says. */
 const exclusiveOf = new Map<string, number>();
-EXCLUSIVE_SETS.forEach((set, n) => set.forEach((w) => exclusiveOf.set(w, n)));
+const valueOf = new Map<string, number>();
+EXCLUSIVE_SETS.forEach((set, n) =>
+  set.forEach((value, v) =>
+    value.split('/').forEach((w) => {
+      exclusiveOf.set(w, n);
+      valueOf.set(w, v);
+    }),
+  ),
+);
 
 /** A nationality adjective ("Greek", "Albanian"), not a sentence-initial or name word. */
 const nationality = (t: Token, tokens: Token[], k: number) =>
@@ -222,8 +265,10 @@ export const checkSubstitution: Check = (ctx): Finding | undefined => {
     if (set === undefined && !isNat) continue;
     if (coverageWithout(ctx, (x) => x === unit) < 0.75) continue;
     for (const s of al.window) {
+      // The source says the statement's value too, in its words or others ("mostly positive" for "favourable").
+      if (set !== undefined && s.tokens.some((y) => exclusiveOf.get(y.lower) === set && valueOf.get(y.lower) === valueOf.get(c.lower))) continue;
       const k = s.tokens.findIndex((y, j) =>
-        set !== undefined ? exclusiveOf.get(y.lower) === set && y.lower !== c.lower : nationality(y, s.tokens, j) && y.text !== c.text,
+        set !== undefined ? exclusiveOf.get(y.lower) === set && valueOf.get(y.lower) !== valueOf.get(c.lower) : nationality(y, s.tokens, j) && y.text !== c.text,
       );
       if (k < 0) continue;
       const y = s.tokens[k];
