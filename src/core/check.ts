@@ -3,7 +3,7 @@ import { nearestKey } from './draft/keys';
 import { judgeSpan, type Judgement } from './judge/judge';
 import { analyse } from './reference/analysis';
 import { tokenize } from './text/tokens';
-import type { CheckResult, Citation, CitationProblem, Claim, Fix, Reference, Span, Verdict } from './types';
+import type { CheckResult, Citation, CitationItem, CitationProblem, Claim, Fix, Reference, Span, Verdict } from './types';
 
 export interface CheckOptions {
   /** Judge statements with no citation that name something a linked reference knows (default true). */
@@ -15,17 +15,52 @@ export function checkDraft(text: string, references: Reference[], options: Check
   return new DraftChecker(references, options).check(text);
 }
 
+/** The verdicts judged for a block, as judged (at `base`); never returned, so never changed. */
 interface CachedBlock {
+  base: number;
+  verdicts: Verdict[];
+  /** Per verdict, the index of its statement in the block. */
+  claims: number[];
+}
+
+/** A block's verdicts at its place in a draft, with the cache entry they came from. */
+interface PlacedBlock {
+  cached: CachedBlock;
   verdicts: Verdict[];
 }
 
 /**
+ * The last draft checked, with what is known about each of its blocks (arrays by block index): the
+ * cache key, and the verdicts where the block stands, valid for the linked references `context`
+ * of the checker's references `generation`.
+ */
+interface DraftState {
+  text: string;
+  draft: Draft;
+  keys: (string | undefined)[];
+  placed: (PlacedBlock | undefined)[];
+  context?: string;
+  generation?: number;
+}
+
+const NO_CACHE: ReadonlyMap<string, CachedBlock> = new Map();
+
+/**
  * Checks drafts incrementally: a block whose text and context are unchanged reuses its verdicts,
  * so re-checking after a one-sentence edit judges only that block.
+ *
+ * Verdicts are shared between successive results where nothing about them changed (blocks before
+ * the edit), so results are read-only: the checker never changes a verdict it has returned
+ * (suppressions and locator fixes change a copy).
  */
 export class DraftChecker {
+  /** Judged blocks by key (block text and cited keys), valid for `cacheContext` (the linked references). */
   private cache = new Map<string, CachedBlock>();
+  private cacheContext?: string;
   private byKey = new Map<string, Reference>();
+  private last?: DraftState;
+  /** Counts setReferences calls: a check that began with other references leaves no verdicts behind. */
+  private generation = 0;
 
   constructor(
     private references: Reference[],
@@ -38,9 +73,9 @@ export class DraftChecker {
     this.references = references;
     this.byKey = new Map(references.map((r) => [r.key, r]));
     this.cache.clear();
+    this.cacheContext = undefined;
+    this.generation++;
   }
-
-  private last?: { text: string; draft: Draft };
 
   check(text: string): CheckResult {
     const steps = this.checkInSteps(text);
@@ -55,41 +90,79 @@ export class DraftChecker {
    * its event loop between steps and abandon a check that a newer edit has made stale.
    */
   *checkInSteps(text: string): Generator<void, CheckResult, void> {
-    const draft = (this.last && this.editedDraft(this.last.text, this.last.draft, text)) ?? parseDraft(text);
-    this.last = { text, draft };
+    const state: DraftState = (this.last && this.edited(this.last, text)) ?? { text, draft: parseDraft(text), keys: [], placed: [] };
+    this.last = state;
+    const { draft } = state;
+    const generation = this.generation;
     const problems = this.citationProblems(draft);
     const linked = this.linkedReferences(draft);
     const context = linked.map((r) => r.key).join('\u0001');
+    if (context !== state.context || generation !== state.generation) {
+      state.placed = [];
+      state.context = context;
+      state.generation = generation;
+    }
+    const cache = context === this.cacheContext ? this.cache : NO_CACHE;
     const verdicts: Verdict[] = [];
     const live = new Map<string, CachedBlock>();
-    for (const block of draft.blocks) {
-      const key = `${context}\u0000${draft.text.slice(block.start, block.end)}\u0000${block.claims.map((c) => c.cited.join(',')).join(';')}`;
-      let cached = this.cache.get(key) ?? live.get(key);
-      if (!cached) {
-        cached = { verdicts: block.claims.flatMap((c) => this.judgeClaim(draft, c, linked)).map((v) => shiftVerdict(v, -block.start)) };
-        yield;
+    for (let b = 0; b < draft.blocks.length; b++) {
+      const block = draft.blocks[b];
+      let key = state.keys[b];
+      if (key === undefined) {
+        // What a block's verdicts depend on besides the linked references: its text, the keys each statement
+        // cites and whether it cites them itself (front matter keys alone leave a statement to be cited).
+        key = state.keys[b] = `${draft.text.slice(block.start, block.end)}\u0000${block.claims.map((c) => (c.explicitlyCited ? '1' : '0') + c.cited.join(',')).join(';')}`;
       }
-      live.set(key, cached);
-      for (const v of cached.verdicts) verdicts.push(shiftVerdict(v, block.start, block.index));
+      let placed = state.placed[b];
+      if (!placed) {
+        let cached = cache.get(key) ?? live.get(key);
+        if (!cached) {
+          cached = { base: block.start, verdicts: [], claims: [] };
+          for (let i = 0; i < block.claims.length; i++) {
+            for (const v of this.judgeClaim(draft, block.claims[i], linked)) {
+              cached.verdicts.push(v);
+              cached.claims.push(i);
+            }
+          }
+          yield;
+        }
+        placed = { cached, verdicts: placeVerdicts(cached, block) };
+        if (generation === this.generation) state.placed[b] = placed;
+      }
+      live.set(key, placed.cached);
+      for (const v of placed.verdicts) verdicts.push(v);
     }
     // Keep only what the current text uses, so the cache never outgrows the draft.
-    this.cache = live;
+    if (generation === this.generation) {
+      this.cache = live;
+      this.cacheContext = context;
+    }
     this.applySuppressions(draft, verdicts, problems);
     this.addLocatorFixes(verdicts, problems);
     return { verdicts, problems };
+  }
+
+  /** The state of `text` derived from the last one, when the edit allows (see editedDraft); blocks keep what still holds. */
+  private edited(prev: DraftState, text: string): DraftState | undefined {
+    if (prev.text === text) return prev;
+    const e = this.editedDraft(prev.text, prev.draft, text);
+    if (!e) return undefined;
+    // Blocks before the edit are the same objects at the same place; later ones moved unless the length is the same.
+    const keys = prev.keys.slice();
+    keys[e.block] = undefined;
+    const placed = e.moved ? prev.placed.slice(0, e.block) : prev.placed.slice();
+    placed[e.block] = undefined;
+    return { text, draft: e.draft, keys, placed, context: prev.context, generation: prev.generation };
   }
 
   /**
    * The parse of `text` derived from the previous one when the edit stays inside one block of plain
    * prose (no line breaks, markup or citation characters); otherwise undefined and the caller re-parses.
    */
-  private editedDraft(old: string, prev: Draft, text: string): Draft | undefined {
-    if (old === text) return prev;
+  private editedDraft(old: string, prev: Draft, text: string): { draft: Draft; block: number; moved: boolean } | undefined {
     const max = Math.min(old.length, text.length);
-    let p = 0;
-    while (p < max && old.charCodeAt(p) === text.charCodeAt(p)) p++;
-    let s = 0;
-    while (s < max - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
+    let p = commonPrefix(old, text, max);
+    let s = commonSuffix(old, text, max - p);
     // Never start or end an edit between the two halves of a surrogate pair.
     if (p > 0 && isHighSurrogate(old.charCodeAt(p - 1))) p--;
     if (s > 0 && isLowSurrogate(old.charCodeAt(old.length - s))) s--;
@@ -106,7 +179,7 @@ export class DraftChecker {
     const before = lineKind(old.slice(lineStart, oldLineEnd));
     const after = lineKind(text.slice(lineStart, newLineEnd));
     if (before.kind !== 'prose' || after.kind !== 'prose' || before.marker !== after.marker) return undefined;
-    const bi = prev.blocks.findIndex((b) => b.start <= p && oldEnd <= b.end);
+    const bi = blockAround(prev.blocks, p, oldEnd);
     if (bi < 0) return undefined;
     const b = prev.blocks[bi];
     // The edit and its neighbours must be prose the parser kept as written, not blanked markup.
@@ -118,16 +191,37 @@ export class DraftChecker {
     // …and hold no inline markup the old line did not: "ttp://x" → "http://x" is a link now.
     const line = prose.slice(lineStart, newLineEnd);
     if (maskInline(line) !== line) return undefined;
-    const moved = <T extends { start: number; end: number }>(x: T): T => (x.start >= oldEnd ? { ...x, start: x.start + delta, end: x.end + delta } : x);
-    const citations = prev.citations.map((c) => (c.start >= oldEnd ? shiftCitation(c, delta) : c));
-    const footnoteRefs = prev.footnoteRefs.map(moved);
+    // Everything after the edit moves by delta; a citation shifted once serves the draft and its statement.
+    const shifted = new Map<Citation, Citation>();
+    const citations = !delta
+      ? prev.citations
+      : shiftTail(prev.citations, oldEnd, (c) => {
+          const moved = shiftCitation(c, delta);
+          shifted.set(c, moved);
+          return moved;
+        });
+    const footnoteRefs = !delta ? prev.footnoteRefs : shiftTail(prev.footnoteRefs, oldEnd, (f) => ({ ...f, start: f.start + delta, end: f.end + delta }));
     const notes = { citations, footnoteRefs, footnoteKeys: prev.footnoteKeys, frontMatterKeys: prev.frontMatterKeys };
     const edited = buildBlock(prose, span, b.index, notes);
     if (!edited.claims.length) return undefined;
-    const blocks: Block[] = prev.blocks.map((x, i) => (i < bi ? x : i === bi ? edited : shiftBlock(x, delta)));
-    const regions = prev.suppressions.regions.map((r) => (r.start >= oldEnd ? moved(r) : r.end >= oldEnd ? { start: r.start, end: r.end + delta } : r));
+    const blocks: Block[] = prev.blocks.slice();
+    blocks[bi] = edited;
+    if (delta !== 0) {
+      const claimOf = (c: Claim): Claim => ({
+        ...c,
+        start: c.start + delta,
+        end: c.end + delta,
+        citations: c.citations.length ? c.citations.map((x) => shifted.get(x) ?? shiftCitation(x, delta)) : [],
+        quotes: c.quotes.length ? c.quotes.map((q) => ({ ...q, start: q.start + delta, end: q.end + delta })) : [],
+      });
+      for (let i = bi + 1; i < blocks.length; i++) {
+        const x = blocks[i];
+        blocks[i] = { ...x, start: x.start + delta, end: x.end + delta, claims: x.claims.map(claimOf) };
+      }
+    }
+    const regions = prev.suppressions.regions.map((r) => (r.start >= oldEnd ? { ...r, start: r.start + delta, end: r.end + delta } : r.end >= oldEnd ? { start: r.start, end: r.end + delta } : r));
     const inline = prev.suppressions.inline.map((at) => (at >= oldEnd ? at + delta : at));
-    return { ...prev, text, prose, blocks, citations, footnoteRefs, suppressions: { inline, regions } };
+    return { draft: { ...prev, text, prose, blocks, citations, footnoteRefs, suppressions: { inline, regions } }, block: bi, moved: delta !== 0 };
   }
 
   private linkedReferences(draft: Draft): Reference[] {
@@ -201,9 +295,11 @@ export class DraftChecker {
     // Indexed by start: a line of thousands of citations must not cost citations × problems.
     const outOfRange = new Map<number, CitationProblem>();
     for (const p of problems) if (p.code === 'locator-out-of-range' && !outOfRange.has(p.start)) outOfRange.set(p.start, p);
-    for (const v of verdicts) {
+    for (let i = 0; i < verdicts.length; i++) {
+      let v = verdicts[i];
       const ev = v.evidence[0];
       if (!ev || v.verdict === 'unsupported') continue;
+      let copied = false;
       for (const c of v.claim.citations) {
         for (const item of c.items) {
           if (item.key !== ev.reference || item.paragraph === undefined || !item.locatorSpan || item.paragraph === ev.paragraph) continue;
@@ -211,7 +307,14 @@ export class DraftChecker {
           const fix: Fix = { title: `Change the locator to ¶${ev.paragraph}`, kind: 'locator', safe: false, edits: [{ ...item.locatorSpan, newText: `¶${ev.paragraph}` }] };
           const problem = outOfRange.get(item.locatorSpan.start);
           if (problem) problem.fixes.push(fix);
-          else if (v.verdict === 'supported') v.fixes.push(fix);
+          else if (v.verdict === 'supported') {
+            // Verdicts may be shared with earlier results: change a copy.
+            if (!copied) {
+              v = verdicts[i] = { ...v, fixes: [...v.fixes] };
+              copied = true;
+            }
+            v.fixes.push(fix);
+          }
         }
       }
     }
@@ -222,10 +325,13 @@ export class DraftChecker {
     if (!inline.length && !regions.length) return;
     const starts = draft.blocks.flatMap((b) => b.claims.map((c) => c.start)).sort((a, b) => a - b);
     const inRegion = (s: number, e: number) => regions.some((r) => s < r.end && r.start < e);
-    for (const v of verdicts) {
-      const next = starts.find((s) => s > v.claim.start) ?? draft.text.length;
+    for (let i = 0; i < verdicts.length; i++) {
+      const v = verdicts[i];
+      const after = firstAbove(starts, v.claim.start);
+      const next = after < starts.length ? starts[after] : draft.text.length;
       const ignored = inline.some((at) => at >= v.claim.start && at < next);
-      if (ignored || inRegion(v.claim.start, v.claim.end)) v.suppressed = true;
+      // Verdicts may be shared with earlier results: mark a copy.
+      if (ignored || inRegion(v.claim.start, v.claim.end)) verdicts[i] = { ...v, suppressed: true };
     }
     for (let i = problems.length - 1; i >= 0; i--) if (inRegion(problems[i].start, problems[i].end)) problems.splice(i, 1);
   }
@@ -271,32 +377,96 @@ function nextLineBreak(text: string, at: number): number {
 }
 
 function shiftCitation<T extends Citation>(c: T, by: number): T {
-  const sh = <S extends Span>(x: S): S => ({ ...x, start: x.start + by, end: x.end + by });
-  return { ...sh(c), items: c.items.map((i) => ({ ...i, keySpan: sh(i.keySpan), locatorSpan: i.locatorSpan && sh(i.locatorSpan) })) };
+  const items: CitationItem[] = [];
+  for (const i of c.items) items.push({ ...i, keySpan: shiftSpan(i.keySpan, by), locatorSpan: i.locatorSpan && shiftSpan(i.locatorSpan, by) });
+  return { ...c, start: c.start + by, end: c.end + by, items };
 }
 
-function shiftClaim(c: Claim, by: number, block?: number): Claim {
-  return {
-    ...c,
-    start: c.start + by,
-    end: c.end + by,
-    block: block ?? c.block,
-    citations: c.citations.map((x) => shiftCitation(x, by)),
-    quotes: c.quotes.map((q) => ({ ...q, start: q.start + by, end: q.end + by })),
-  };
+function shiftSpan<T extends Span>(s: T, by: number): T {
+  return { ...s, start: s.start + by, end: s.end + by };
 }
 
-function shiftBlock(b: Block, by: number): Block {
-  return { ...b, start: b.start + by, end: b.end + by, claims: b.claims.map((c) => shiftClaim(c, by)) };
+/**
+ * Length of the common prefix of `a` and `b`, at most `max`. Equal runs are skipped in slices
+ * (compared as whole strings, far faster than char by char on a long draft), then char by char.
+ */
+function commonPrefix(a: string, b: string, max: number): number {
+  let p = 0;
+  for (let step = 1024; step >= 1; step >>= 2) while (p + step <= max && a.slice(p, p + step) === b.slice(p, p + step)) p += step;
+  while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  return p;
 }
 
-function shiftVerdict(v: Verdict, by: number, block?: number): Verdict {
+/** Length of the common suffix of `a` and `b`, at most `max`. */
+function commonSuffix(a: string, b: string, max: number): number {
+  let s = 0;
+  for (let step = 1024; step >= 1; step >>= 2) while (s + step <= max && a.slice(a.length - s - step, a.length - s) === b.slice(b.length - s - step, b.length - s)) s += step;
+  while (s < max && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  return s;
+}
+
+/** `xs` (in text order) with every element that starts at or after `from` replaced by `move(x)`. */
+function shiftTail<T extends Span>(xs: T[], from: number, move: (x: T) => T): T[] {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo === xs.length) return xs;
+  const out = xs.slice();
+  for (let i = lo; i < out.length; i++) out[i] = move(out[i]);
+  return out;
+}
+
+/** Index of the block that holds the whole of [start, end], or -1 (blocks are in text order and never touch). */
+function blockAround(blocks: Block[], start: number, end: number): number {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid].start <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && end <= blocks[lo - 1].end ? lo - 1 : -1;
+}
+
+/** Index of the first of the ascending `xs` above `x`, or xs.length. */
+function firstAbove(xs: number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * A statement as verdicts carry it: its citation items always have a `locatorSpan` key (undefined
+ * when there is no locator), as a shifted copy has; the parser's own statement when it already does.
+ */
+function verdictClaim(c: Claim): Claim {
+  for (const x of c.citations) for (const i of x.items) if (!('locatorSpan' in i)) return { ...c, citations: c.citations.map((y) => shiftCitation(y, 0)) };
+  return c;
+}
+
+/** A block's verdicts where it stands now: its own statements, focus and fixes moved with it. */
+function placeVerdicts(cached: CachedBlock, block: Block): Verdict[] {
+  const by = block.start - cached.base;
   const sh = <T extends Span>(s: T): T => ({ ...s, start: s.start + by, end: s.end + by });
-  return {
-    ...v,
-    claim: shiftClaim(v.claim, by, block),
-    focus: v.focus && sh(v.focus),
-    fixes: v.fixes.map((f) => ({ ...f, edits: f.edits.map(sh) })),
-    suppressed: false,
-  };
+  const out: Verdict[] = new Array(cached.verdicts.length);
+  for (let i = 0; i < out.length; i++) {
+    const v = cached.verdicts[i];
+    out[i] = {
+      ...v,
+      claim: verdictClaim(block.claims[cached.claims[i]]),
+      focus: v.focus && (by ? sh(v.focus) : v.focus),
+      fixes: v.fixes.length ? v.fixes.map((f) => ({ ...f, edits: f.edits.map(sh) })) : [],
+      suppressed: false,
+    };
+  }
+  return out;
 }

@@ -10,7 +10,7 @@ import {
   WEEKDAYS,
 } from '../lexicon';
 import { tokenize, type Token } from '../text/tokens';
-import type { Entity, EntityKind, Reference, Span } from '../types';
+import type { Entity, EntityKind, Paragraph, Reference, Span } from '../types';
 
 /** A capitalised phrase of a sentence, cut into nationality, office and name. */
 export interface NamePhrase {
@@ -194,9 +194,18 @@ export function extractEntities(ref: Reference): Entity[] {
 
   const drafts = [...byName.values()];
   // A later surname or short form ("Vasquez") is the person named in full elsewhere ("Elena Vasquez").
+  // Candidates by last word, in order (whether a draft is an office never changes from here on).
+  const byLastWord = new Map<string, Draft[]>();
+  for (const d of drafts) {
+    if (d.kind === 'office') continue;
+    const last = d.name.split(/\s+/).pop() as string;
+    const list = byLastWord.get(last);
+    if (list) list.push(d);
+    else byLastWord.set(last, [d]);
+  }
   for (const short of drafts) {
     if (short.kind === 'office' || short.name.includes(' ')) continue;
-    const full = drafts.find((d) => d !== short && d.kind !== 'office' && d.name.split(/\s+/).pop() === short.name);
+    const full = byLastWord.get(short.name)?.find((d) => d !== short);
     if (full) {
       merge(full, short);
       byName.delete(short.name.toLowerCase());
@@ -204,10 +213,18 @@ export function extractEntities(ref: Reference): Entity[] {
   }
   // Acronyms stand for the capitalised phrase whose initials they spell ("U.S." for "United States").
   const live = () => [...byName.values()];
+  // Candidates by word count and initials, in order; the first one not yet merged away is taken.
+  const byInitials = new Map<string, Draft[]>();
+  for (const d of byName.values()) {
+    const k = `${d.name.split(/\s+/).length} ${initials(d.name)}`;
+    const list = byInitials.get(k);
+    if (list) list.push(d);
+    else byInitials.set(k, [d]);
+  }
   for (const word of [...nationalityWords, ...live().map((d) => d.name)]) {
     const letters = word.replace(/\./g, '');
     if (!/^[A-Z]{2,6}$/.test(letters)) continue;
-    const full = live().find((d) => d.name.split(/\s+/).length === letters.length && initials(d.name) === letters);
+    const full = byInitials.get(`${letters.length} ${letters}`)?.find((d) => byName.get(d.name.toLowerCase()) === d);
     if (!full) continue;
     full.aliases.add(word);
     full.demonyms.add(word);
@@ -218,11 +235,12 @@ export function extractEntities(ref: Reference): Entity[] {
     }
   }
   // Adjectives of nationality point to the place they come from ("Norwegian" → "Norway").
+  const places = live();
   for (const word of nationalityWords) {
     if (word.includes('.')) continue;
     const stem = word.replace(/(?:ian|ean|an|ish|ese|ic|i)$/, '');
     if (stem.length < 4) continue;
-    const place = live().find((d) => d.kind !== 'office' && !d.name.includes(' ') && d.name.startsWith(stem) && d.name !== word);
+    const place = places.find((d) => d.kind !== 'office' && !d.name.includes(' ') && d.name.startsWith(stem) && d.name !== word);
     if (place) {
       place.demonyms.add(word);
       place.hints.locative++;
@@ -231,10 +249,18 @@ export function extractEntities(ref: Reference): Entity[] {
 
   const entities: Entity[] = [];
   const all = live();
+  // The first person who holds each office, by the office's name in lower case.
+  const holders = new Map<string, Draft>();
+  for (const p of all) {
+    if (p.kind !== 'person' || !p.office) continue;
+    const k = officeKey(p.office, p.nationality);
+    if (!holders.has(k)) holders.set(k, p);
+  }
+  const byId = new Map(all.map((d) => [d.id, d]));
   for (const d of all) {
     if (d.kind === 'office' && !d.holder) {
       // Offices named alone ("the British Prime Minister") belong to whoever holds that office.
-      const holder = all.find((p) => p.kind === 'person' && p.office && officeMatches(d.name, p.office, p.nationality));
+      const holder = holders.get(d.name.toLowerCase());
       if (holder) d.holder = holder.id;
     }
   }
@@ -261,7 +287,7 @@ export function extractEntities(ref: Reference): Entity[] {
       kind === 'person' && d.office
         ? [d.nationality, d.office].filter(Boolean).join(' ')
         : kind === 'office' && d.holder
-          ? `office held by ${all.find((p) => p.id === d.holder)?.name ?? 'someone named in the source'}`
+          ? `office held by ${byId.get(d.holder)?.name ?? 'someone named in the source'}`
           : d.nationality && kind === 'thing'
             ? `${d.nationality} ${kindWord(kind)}`
             : undefined;
@@ -292,8 +318,9 @@ function officeName(p: NamePhrase): string {
   return [p.nationality?.text, p.title?.text].filter(Boolean).join(' ');
 }
 
-function officeMatches(officeName: string, office: string, nationality: string | undefined): boolean {
-  return officeName.toLowerCase() === [nationality, office].filter(Boolean).join(' ').toLowerCase();
+/** An office as its holder's description names it, in lower case: an office entity's name matches it. */
+function officeKey(office: string, nationality: string | undefined): string {
+  return [nationality, office].filter(Boolean).join(' ').toLowerCase();
 }
 
 function initials(name: string): string {
@@ -323,28 +350,105 @@ export function locateMentions(ref: Reference, entities: Entity[]): void {
   const forms: { form: string; entity: Entity }[] = [];
   for (const e of entities) for (const f of [e.name, ...e.aliases]) if (f.length > 1) forms.push({ form: f, entity: e });
   forms.sort((a, b) => b.form.length - a.form.length);
-  const taken: Span[] = [];
   const text = ref.text;
+  // Characters already claimed by a (longer or earlier) mention: a match overlapping any of them is
+  // skipped. Checking a match costs its own length, never the number of mentions found so far.
+  const taken = new Uint8Array(text.length);
+  const take = (entity: Entity, start: number, end: number) => {
+    for (let i = start; i < end; i++) if (taken[i]) return;
+    const s = { start, end };
+    if (!paragraphOf(ref, s)) return;
+    // "the" alias forms are lower-case in running text; other names must keep their capital.
+    taken.fill(1, start, end);
+    entity.mentions.push(s);
+  };
   for (const { form, entity } of forms) {
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(form).replace(/\\?'/g, "['’]")}(?:s|['’]s?)?(?![\\p{L}\\p{N}])`, 'gu');
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const s = { start: m.index, end: m.index + m[0].length };
-      if (taken.some((t) => t.start < s.end && s.start < t.end)) continue;
-      if (!ref.paragraphs.some((q) => q.start <= s.start && s.end <= q.end)) continue;
-      // "the" alias forms are lower-case in running text; other names must keep their capital.
-      taken.push(s);
-      entity.mentions.push(s);
+    const cut = form.indexOf("'");
+    const literal = cut < 0 ? form : form.slice(0, cut);
+    if (!literal || /[\\\ud800-\udfff]/.test(form)) {
+      // Rare forms (a leading apostrophe, a backslash, characters outside the BMP): the pattern itself.
+      const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(form).replace(/\\?'/g, "['’]")}(?:s|['’]s?)?(?![\\p{L}\\p{N}])`, 'gu');
+      for (let m = re.exec(text); m; m = re.exec(text)) take(entity, m.index, m.index + m[0].length);
+      continue;
+    }
+    // The same matches as that pattern, without compiling one per form (compiling \p{L} costs more
+    // than the search): places that start with the form's text up to its first apostrophe, then the
+    // rest of the form (either apostrophe for '), then "s", "'s" or "'" if a word boundary follows.
+    for (let at = text.indexOf(literal); at >= 0; ) {
+      const end = matchFormAt(text, form, at);
+      if (end >= 0) take(entity, at, end);
+      at = text.indexOf(literal, end >= 0 ? end : at + 1);
     }
   }
   for (const e of entities) {
     e.mentions.sort((a, b) => a.start - b.start);
     const paras = new Set<number>();
     for (const m of e.mentions) {
-      const p = ref.paragraphs.find((q) => q.start <= m.start && m.end <= q.end);
+      const p = paragraphOf(ref, m);
       if (p) paras.add(p.number);
     }
     e.paragraphs = [...paras].sort((a, b) => a - b);
   }
+}
+
+const APOSTROPHE = 0x27;
+const RIGHT_QUOTE = 0x2019;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const ASCII_WORD = Array.from({ length: 128 }, (_, c) => LETTER_OR_DIGIT.test(String.fromCharCode(c)));
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+const isWordPoint = (cp: number) => (cp < 128 ? ASCII_WORD[cp] : LETTER_OR_DIGIT.test(String.fromCodePoint(cp)));
+
+/** A letter or digit (\p{L}, \p{N}) ends at `at` (exclusive), reading a surrogate pair as one character. */
+function wordBefore(text: string, at: number): boolean {
+  if (at <= 0) return false;
+  const c = text.charCodeAt(at - 1);
+  if (isLow(c) && at >= 2 && isHigh(text.charCodeAt(at - 2))) return isWordPoint(text.codePointAt(at - 2) as number);
+  return isWordPoint(c);
+}
+
+/** A letter or digit starts at `at`, reading a surrogate pair as one character. */
+function wordAfter(text: string, at: number): boolean {
+  return at < text.length && isWordPoint(text.codePointAt(at) as number);
+}
+
+/**
+ * Where a match of `(?<![\p{L}\p{N}])FORM(?:s|['’]s?)?(?![\p{L}\p{N}])` (flag u, each ' of the form
+ * matching ' or ’) starting at `at` ends, or -1; alternatives are tried in the pattern's order. Only
+ * for forms with no backslash and no surrogates, which start at `at` with a character of their own.
+ */
+function matchFormAt(text: string, form: string, at: number): number {
+  if (wordBefore(text, at)) return -1;
+  const n = form.length;
+  if (at + n > text.length) return -1;
+  for (let k = 0; k < n; k++) {
+    const f = form.charCodeAt(k);
+    const c = text.charCodeAt(at + k);
+    if (c !== f && !(f === APOSTROPHE && c === RIGHT_QUOTE)) return -1;
+  }
+  const e = at + n;
+  const c = text.charCodeAt(e);
+  if (c === 0x73 /* s */ && !wordAfter(text, e + 1)) return e + 1;
+  if (c === APOSTROPHE || c === RIGHT_QUOTE) {
+    if (text.charCodeAt(e + 1) === 0x73 && !wordAfter(text, e + 2)) return e + 2;
+    if (!wordAfter(text, e + 1)) return e + 1;
+  }
+  return wordAfter(text, e) ? -1 : e;
+}
+
+/** The paragraph that holds the whole span, found by binary search (paragraphs are in text order and never overlap). */
+function paragraphOf(ref: Reference, s: Span): Paragraph | undefined {
+  const paras = ref.paragraphs;
+  let lo = 0;
+  let hi = paras.length;
+  // The last paragraph that starts at or before the span.
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (paras[mid].start <= s.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const p = paras[lo - 1];
+  return p && s.end <= p.end ? p : undefined;
 }
 
 export function escapeRegExp(s: string): string {
