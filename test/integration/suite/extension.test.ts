@@ -136,6 +136,8 @@ describe('Source Check in a real VS Code', function () {
     // Save first: closing an edited editor would otherwise stop at a "Save changes?" dialog.
     await vscode.workspace.saveAll(false);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // The browser steps that follow take screenshots: leave no notifications from these tests.
+    await vscode.commands.executeCommand('notifications.clearAll');
     for (const [name] of await vscode.workspace.fs.readDirectory(root)) {
       if (name.startsWith('tmp-')) await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, name));
     }
