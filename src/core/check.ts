@@ -4,6 +4,7 @@ import { judgeSpan, type Judgement } from './judge/judge';
 import { analyse } from './reference/analysis';
 import { tokenize } from './text/tokens';
 import type { CheckResult, Citation, CitationItem, CitationProblem, Claim, Fix, Reference, Span, Verdict } from './types';
+import { partitionPoint } from './text/search';
 
 export interface CheckOptions {
   /** Judge statements with no citation that name something a linked reference knows (default true). */
@@ -407,13 +408,7 @@ function commonSuffix(a: string, b: string, max: number): number {
 
 /** `xs` (in text order) with every element that starts at or after `from` replaced by `move(x)`. */
 function shiftTail<T extends Span>(xs: T[], from: number, move: (x: T) => T): T[] {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid].start < from) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(xs.length, (i) => xs[i].start < from);
   if (lo === xs.length) return xs;
   const out = xs.slice();
   for (let i = lo; i < out.length; i++) out[i] = move(out[i]);
@@ -422,26 +417,13 @@ function shiftTail<T extends Span>(xs: T[], from: number, move: (x: T) => T): T[
 
 /** Index of the block that holds the whole of [start, end], or -1 (blocks are in text order and never touch). */
 function blockAround(blocks: Block[], start: number, end: number): number {
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid].start <= start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(blocks.length, (i) => blocks[i].start <= start);
   return lo > 0 && end <= blocks[lo - 1].end ? lo - 1 : -1;
 }
 
 /** Index of the first of the ascending `xs` above `x`, or xs.length. */
 function firstAbove(xs: number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(xs.length, (i) => xs[i] <= x);
 }
 
 /**

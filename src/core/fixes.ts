@@ -1,4 +1,5 @@
 import type { Fix, Span, TextEdit } from './types';
+import { partitionPoint } from './text/search';
 
 export interface AppliedFixes {
   /** The text with every applied fix's edits made. */
@@ -62,14 +63,7 @@ function splitsPair(text: string, at: number): boolean {
 }
 
 function lowerBound(taken: TextEdit[], e: Span): number {
-  let lo = 0;
-  let hi = taken.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (byPosition(taken[mid], e) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(taken.length, (i) => byPosition(taken[i], e) < 0);
 }
 
 function overlapsTaken(taken: TextEdit[], e: Span): boolean {

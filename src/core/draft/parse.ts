@@ -4,6 +4,7 @@ import { splitSentences } from '../text/sentences';
 import type { Citation, Claim, Span } from '../types';
 import { BLANK_LINE, findCitations, findFootnoteRefs, keysInText } from './citations';
 import { readSuppressions, type Suppressions } from './suppress';
+import { partitionPoint } from '../text/search';
 
 /** A Markdown block of prose (a paragraph, list item run or quote), with the statements in it. */
 export interface Block extends Span {
@@ -169,14 +170,7 @@ export function buildBlock(prose: string, b: Span, index: number, notes: Notes):
 }
 
 function lowerBound(spans: Span[], at: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(spans.length, (i) => spans[i].start < at);
 }
 
 

@@ -1,5 +1,6 @@
 import { conceptOf, tokenize, type Token } from '../text/tokens';
 import type { Entity, Reference, Sentence } from '../types';
+import { partitionPoint } from '../text/search';
 
 /** Tokens of a sentence with the entities found in them. */
 export interface SentenceInfo {
@@ -101,13 +102,7 @@ export function stemsOfConcept(idx: SentenceIndex, c: string): string[] {
 /** The reference's stems of six letters or more that start with `prefix`. */
 export function stemsStartingWith(idx: SentenceIndex, prefix: string): string[] {
   const list = idx.longStems;
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid] < prefix) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(list.length, (i) => list[i] < prefix);
   const out: string[] = [];
   for (let i = lo; i < list.length && list[i].startsWith(prefix); i++) out.push(list[i]);
   return out;

@@ -11,6 +11,7 @@ import {
 } from '../lexicon';
 import { tokenize, type Token } from '../text/tokens';
 import type { Entity, EntityKind, Paragraph, Reference, Span } from '../types';
+import { partitionPoint } from '../text/search';
 
 /** A capitalised phrase of a sentence, cut into nationality, office and name. */
 export interface NamePhrase {
@@ -439,15 +440,8 @@ function matchFormAt(text: string, form: string, at: number): number {
 /** The paragraph that holds the whole span, found by binary search (paragraphs are in text order and never overlap). */
 function paragraphOf(ref: Reference, s: Span): Paragraph | undefined {
   const paras = ref.paragraphs;
-  let lo = 0;
-  let hi = paras.length;
   // The last paragraph that starts at or before the span.
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (paras[mid].start <= s.start) lo = mid + 1;
-    else hi = mid;
-  }
-  const p = paras[lo - 1];
+  const p = paras[partitionPoint(paras.length, (i) => paras[i].start <= s.start) - 1];
   return p && s.end <= p.end ? p : undefined;
 }
 
