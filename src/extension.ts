@@ -115,6 +115,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Source
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('sourcecheck')) return;
       judge.settings = readSettings();
+      // Checkers hold the judging options they were made with: start afresh when those change.
+      if (e.affectsConfiguration('sourcecheck.judgeUncitedStatements')) judge.dropCheckers();
       if (e.affectsConfiguration('sourcecheck.references')) void store.load();
       else judge.rejudgeAll();
       if (e.affectsConfiguration('sourcecheck.enable') || e.affectsConfiguration('sourcecheck.languages')) {

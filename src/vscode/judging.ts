@@ -138,6 +138,13 @@ export class DraftJudge implements vscode.Disposable {
     }
   }
 
+  /** Drops every draft's checker (and its cache); the next check of each builds a new one. */
+  dropCheckers(): void {
+    for (const key of this.checkers.keys()) this.worker?.forget(key);
+    for (const doc of vscode.workspace.textDocuments) this.worker?.forget(doc.uri.toString());
+    this.checkers.clear();
+  }
+
   forget(uri: vscode.Uri): void {
     const key = uri.toString();
     this.diagnostics.delete(uri);

@@ -212,6 +212,20 @@ describe('Source Check in a real VS Code', function () {
       assert.match(loc.message, /6 paragraphs; ¶9 is past its end/);
     });
 
+    it('stops judging statements without their own citation when the setting says so', async () => {
+      const text = 'Zelenskiy has been urging Western allies for months to let Ukraine use advanced Western missiles.\n\nStarmer is in Washington for talks with Biden [@starmer-washington].\n';
+      const draft = await openCopy('uncited.md', text);
+      assert.ok(vscode.languages.getDiagnostics(draft.uri).some((d) => /not cited/.test(d.message)));
+      const config = vscode.workspace.getConfiguration('sourcecheck');
+      await config.update('judgeUncitedStatements', false, vscode.ConfigurationTarget.Workspace);
+      try {
+        await until('the uncited statement to be left alone', () => !vscode.languages.getDiagnostics(draft.uri).some((d) => /not cited/.test(d.message)) || undefined);
+      } finally {
+        await config.update('judgeUncitedStatements', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+      await until('the uncited statement to be judged again', () => vscode.languages.getDiagnostics(draft.uri).some((d) => /not cited/.test(d.message)) || undefined);
+    });
+
     it('gives no findings for a file that cites nothing', async () => {
       const notes = await openCopy('notes.md');
       assert.equal(vscode.languages.getDiagnostics(notes.uri).length, 0);
@@ -373,6 +387,22 @@ describe('Source Check in a real VS Code', function () {
         await vscode.workspace.fs.writeFile(refUri, original);
       }
       await until('the restored reference to be used', () => !vscode.languages.getDiagnostics(doc.uri).some((d) => /Unknown reference|Thursday/.test(d.message)) || undefined);
+    });
+
+    it('follows a renamed reference file', async () => {
+      const doc = await openCopy('bridge-draft.md');
+      const before = vscode.languages.getDiagnostics(doc.uri).map((d) => d.message).sort();
+      const from = vscode.Uri.joinPath(root, 'references', 'harbour-bridge.md');
+      const to = vscode.Uri.joinPath(root, 'references', 'renamed-bridge.md');
+      await vscode.workspace.fs.rename(from, to);
+      try {
+        await until('the store to read the renamed file', () => api.store.fileOf('harbour-bridge')?.path.endsWith('/renamed-bridge.md') || undefined);
+        await judged(doc);
+        assert.deepEqual(vscode.languages.getDiagnostics(doc.uri).map((d) => d.message).sort(), before, 'the key comes from front matter, so nothing changes');
+      } finally {
+        await vscode.workspace.fs.rename(to, from);
+      }
+      await until('the store to read the original name again', () => api.store.fileOf('harbour-bridge')?.path.endsWith('/harbour-bridge.md') || undefined);
     });
 
     it('says clearly when a reference is not UTF-8 or shares a key, and keeps working', async () => {
