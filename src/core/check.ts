@@ -6,6 +6,9 @@ import { tokenize } from './text/tokens';
 import type { CheckResult, Citation, CitationItem, CitationProblem, Claim, Fix, Reference, Span, Verdict } from './types';
 import { partitionPoint } from './text/search';
 
+/** Longest statement judged; a real sentence is rarely a tenth of this. */
+export const MAX_STATEMENT_CHARS = 2_000;
+
 export interface CheckOptions {
   /** Judge statements with no citation that name something a linked reference knows (default true). */
   judgeUncited?: boolean;
@@ -242,6 +245,14 @@ export class DraftChecker {
       if (!refs.length) return [];
     }
     if (!/[\p{L}]{2,}/u.test(claim.text) || claim.text.split(/\s+/).length < 3) return [];
+    // Counted with line breaks and runs of spaces as one, so CRLF and LF drafts agree.
+    const length = claim.end - claim.start > MAX_STATEMENT_CHARS ? draft.prose.slice(claim.start, claim.end).replace(/\s+/g, ' ').trim().length : 0;
+    if (length > MAX_STATEMENT_CHARS) {
+      // A run-on "sentence" of thousands of characters (a pasted table, a list without full stops)
+      // is no statement a source can back; judging it would cost seconds.
+      const message = `This statement is ${length.toLocaleString('en')} characters long, too long to check as one; statements of up to ${MAX_STATEMENT_CHARS.toLocaleString('en')} characters are checked. Split it into sentences.`;
+      return [{ claim, verdict: 'unsupported', category: 'coverage', message, evidence: [], fixes: [], suppressed: false }];
+    }
     const j = judgeSpan(draft.prose, claim.start, claim.end, refs);
     return [toVerdict(draft, claim, j)];
   }

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { builtinReferences } from '../../src/builtin';
 import { checkDraft, DraftChecker, suppressionEdit, type TextEdit } from '../../src/core';
+import { MAX_STATEMENT_CHARS } from '../../src/core/check';
 
 const [ref] = builtinReferences();
 const key = ref.key;
@@ -99,5 +100,19 @@ describe('judging a draft against the built-in reference', () => {
       base,
     ];
     for (const t of edits) assert.deepEqual(checker.check(t), checkDraft(t, [ref]));
+  });
+
+  it('answers a run-on statement longer than the limit without judging it', () => {
+    const runOn = `Figures ${'12 3,000 4.5 million 1990 2024 '.repeat(80)}[@${key}].`;
+    const r = checkDraft(runOn, [ref]);
+    assert.equal(r.verdicts.length, 1);
+    const v = r.verdicts[0];
+    assert.ok(v.claim.end - v.claim.start > MAX_STATEMENT_CHARS);
+    assert.equal(v.verdict, 'unsupported');
+    assert.match(v.message, /too long to check as one; statements of up to 2,000 characters are checked/);
+    assert.deepEqual(v.fixes, []);
+    // Just under the limit, the same words are judged as usual.
+    const judged = checkDraft(`Figures ${'12 3,000 4.5 million 1990 2024 '.repeat(40)}[@${key}].`, [ref]).verdicts[0];
+    assert.doesNotMatch(judged.message, /too long/);
   });
 });
