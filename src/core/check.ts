@@ -14,6 +14,33 @@ export interface CheckOptions {
   judgeUncited?: boolean;
 }
 
+/**
+ * Runs `checker.checkInSteps(text)` in slices of about `sliceMs`, yielding to the event loop between
+ * them so a host stays responsive; gives up (undefined) once `isStale()` says a newer text has come.
+ * `onSlice` hears how long each slice held the thread.
+ */
+export async function checkInSlices(
+  checker: DraftChecker,
+  text: string,
+  sliceMs: number,
+  isStale: () => boolean,
+  onSlice?: (ms: number) => void,
+): Promise<CheckResult | undefined> {
+  const steps = checker.checkInSteps(text);
+  for (;;) {
+    const sliceStart = performance.now();
+    let step = steps.next();
+    while (!step.done && performance.now() - sliceStart < sliceMs) step = steps.next();
+    onSlice?.(performance.now() - sliceStart);
+    if (step.done) return step.value;
+    await new Promise<void>((r) => setImmediate(r));
+    if (isStale()) {
+      steps.return({ verdicts: [], problems: [] });
+      return undefined;
+    }
+  }
+}
+
 /** Judges every statement of a draft once; for repeated checks of a changing draft use DraftChecker. */
 export function checkDraft(text: string, references: Reference[], options: CheckOptions = {}): CheckResult {
   return new DraftChecker(references, options).check(text);

@@ -7,7 +7,7 @@ export { loadReference } from './reference/load';
 export { parseDraft } from './draft/parse';
 export type { Draft, Block } from './draft/parse';
 export { judgeStatement } from './judge/judge';
-export { checkDraft, DraftChecker } from './check';
+export { checkDraft, checkInSlices, DraftChecker } from './check';
 export { applyFixes } from './fixes';
 export type { AppliedFixes } from './fixes';
 export type { CheckOptions } from './check';

@@ -2,7 +2,7 @@
 // reuses unchanged blocks (DraftChecker), and runs in slices of at most SLICE_MS so the extension
 // host never stalls; a newer edit abandons a check in progress.
 import * as vscode from 'vscode';
-import { DraftChecker, LineIndex, type CheckResult } from '../core';
+import { checkInSlices, DraftChecker, LineIndex, type CheckResult } from '../core';
 import { citesAnything, diagnosticSpecs, judgedPart, SOURCE, type DiagnosticSpec } from './present';
 import { readSettings, type Settings } from './settings';
 import type { ReferenceStore } from './references';
@@ -94,8 +94,7 @@ export class DraftJudge implements vscode.Disposable {
     }
     const p = this.pending.get(key);
     if (p) p.cancelled = true;
-    const t = this.timers.get(key);
-    if (t) clearTimeout(t);
+    this.cancelTimer(key);
     this.timers.set(
       key,
       setTimeout(() => {
@@ -110,9 +109,7 @@ export class DraftJudge implements vscode.Disposable {
     if (!this.isDraft(doc)) return undefined;
     const done = this.stateOf(doc);
     if (done) return done;
-    const t = this.timers.get(doc.uri.toString());
-    if (t) clearTimeout(t);
-    this.timers.delete(doc.uri.toString());
+    this.cancelTimer(doc.uri.toString());
     await this.run(doc);
     return this.stateOf(doc);
   }
@@ -140,7 +137,7 @@ export class DraftJudge implements vscode.Disposable {
 
   /** Drops every draft's checker (and its cache); the next check of each builds a new one. */
   dropCheckers(): void {
-    for (const key of this.checkers.keys()) this.worker?.forget(key);
+    // The worker holds a checker for every open draft it has judged; the host only for its fallback ones.
     for (const doc of vscode.workspace.textDocuments) this.worker?.forget(doc.uri.toString());
     this.checkers.clear();
   }
@@ -154,10 +151,14 @@ export class DraftJudge implements vscode.Disposable {
     const p = this.pending.get(key);
     if (p) p.cancelled = true;
     this.pending.delete(key);
+    this.cancelTimer(key);
+    this.changed.fire(uri);
+  }
+
+  private cancelTimer(key: string): void {
     const t = this.timers.get(key);
     if (t) clearTimeout(t);
     this.timers.delete(key);
-    this.changed.fire(uri);
   }
 
   private async run(doc: vscode.TextDocument): Promise<void> {
@@ -214,22 +215,12 @@ export class DraftJudge implements vscode.Disposable {
       checker = new DraftChecker(this.store.all, { judgeUncited: this.settings.judgeUncited });
       this.checkers.set(key, checker);
     }
-    const steps = checker.checkInSteps(text);
     try {
-      for (;;) {
-        const sliceStart = performance.now();
-        let step = steps.next();
-        while (!step.done && performance.now() - sliceStart < SLICE_MS) step = steps.next();
-        const sliceMs = performance.now() - sliceStart;
-        if (sliceMs > this.stats.longestSliceMs) this.stats.longestWhere = 'judging on the host';
-        this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, sliceMs);
-        if (step.done) return step.value;
-        await new Promise<void>((r) => setImmediate(r));
-        if (mine.cancelled || doc.isClosed || doc.version !== mine.version) {
-          steps.return({ verdicts: [], problems: [] });
-          return undefined;
-        }
-      }
+      const stale = () => mine.cancelled || doc.isClosed || doc.version !== mine.version;
+      return await checkInSlices(checker, text, SLICE_MS, stale, (ms) => {
+        if (ms > this.stats.longestSliceMs) this.stats.longestWhere = 'judging on the host';
+        this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, ms);
+      });
     } catch (e) {
       // The engine is meant never to throw; if it does, say so and keep the editor usable.
       this.log.error(`Checking ${doc.uri.toString()} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

@@ -39,7 +39,7 @@ export class HoverCards implements vscode.HoverProvider {
     const state = this.judge.stateOf(doc) ?? (await this.judge.judgeNow(doc));
     const line = doc.lineAt(position.line);
     const citations = findCitations(text, doc.offsetAt(line.range.start), doc.offsetAt(line.range.end));
-    const card = hoverAt(text, offset, state && state.version === doc.version ? state.result : undefined, this.store.all, (key, span) => this.link(key, span), citations);
+    const card = hoverAt(text, offset, state?.result, this.store.all, (key, span) => this.link(key, span), citations);
     if (!card) return undefined;
     // Reference and draft text is untrusted: never enable command links or HTML in the card.
     const md = new vscode.MarkdownString(card.markdown, false);

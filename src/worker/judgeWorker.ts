@@ -1,7 +1,7 @@
 // Judging off the extension host's thread: the host posts a draft's text, this thread judges it
 // block by block and gives up as soon as a newer version of the same draft arrives.
 import { parentPort } from 'node:worker_threads';
-import { DraftChecker } from '../core/check';
+import { checkInSlices, DraftChecker } from '../core/check';
 import { loadReference } from '../core/reference/load';
 import type { Reference } from '../core/types';
 import type { FromWorker, ToWorker } from './protocol';
@@ -23,23 +23,10 @@ async function check(m: Extract<ToWorker, { type: 'check' }>): Promise<void> {
     checkers.set(m.uri, checker);
   }
   try {
-    const steps = checker.checkInSteps(m.text);
-    for (;;) {
-      const sliceStart = performance.now();
-      let step = steps.next();
-      while (!step.done && performance.now() - sliceStart < SLICE_MS) step = steps.next();
-      if (step.done) {
-        post({ type: 'result', id: m.id, result: step.value, ms: performance.now() - started });
-        return;
-      }
-      // Let newer messages in; a newer version of this draft makes this check pointless.
-      await new Promise<void>((r) => setImmediate(r));
-      if (latest.get(m.uri) !== m.version) {
-        steps.return({ verdicts: [], problems: [] });
-        post({ type: 'cancelled', id: m.id });
-        return;
-      }
-    }
+    // Between slices newer messages get in; a newer version of this draft makes this check pointless.
+    const result = await checkInSlices(checker, m.text, SLICE_MS, () => latest.get(m.uri) !== m.version);
+    if (result) post({ type: 'result', id: m.id, result, ms: performance.now() - started });
+    else post({ type: 'cancelled', id: m.id });
   } catch (e) {
     checkers.delete(m.uri);
     post({ type: 'error', id: m.id, message: e instanceof Error ? (e.stack ?? e.message) : String(e) });

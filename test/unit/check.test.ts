@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { builtinReferences } from '../../src/builtin';
-import { checkDraft, DraftChecker, suppressionEdit, type TextEdit } from '../../src/core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkDraft, checkInSlices, DraftChecker, suppressionEdit, type TextEdit } from '../../src/core';
 import { MAX_STATEMENT_CHARS } from '../../src/core/check';
 
 const [ref] = builtinReferences();
@@ -114,5 +116,14 @@ describe('judging a draft against the built-in reference', () => {
     // Just under the limit, the same words are judged as usual.
     const judged = checkDraft(`Figures ${'12 3,000 4.5 million 1990 2024 '.repeat(40)}[@${key}].`, [ref]).verdicts[0];
     assert.doesNotMatch(judged.message, /too long/);
+  });
+
+  it('judges in slices to the same result, and gives up when the text is stale', async () => {
+    const text = readFileSync(join(__dirname, '..', '..', 'media', 'sample-draft.md'), 'utf8');
+    const slices: number[] = [];
+    const result = await checkInSlices(new DraftChecker([ref]), text, 0, () => false, (ms) => slices.push(ms));
+    assert.deepEqual(result, checkDraft(text, [ref]));
+    assert.ok(slices.length > 1, 'a zero budget yields after every block');
+    assert.equal(await checkInSlices(new DraftChecker([ref]), text, 0, () => true), undefined);
   });
 });
