@@ -159,6 +159,8 @@ export interface Verdict {
   focus?: Span;
   /** True when an inline suppression comment covers this statement. */
   suppressed: boolean;
+  /** How likely the verdict is right, 0 to 1, from the fitted decision model (`judge/decide.ts`). */
+  confidence?: number;
 }
 
 export type ProblemCode = 'unknown-key' | 'locator-out-of-range' | 'malformed-citation' | 'no-reference';
