@@ -1,14 +1,21 @@
 import type { ReferenceAnalysis, SentenceInfo } from '../reference/analysis';
 import type { Category, Reference, Span, VerdictKind } from '../types';
 import type { Alignment, ClaimView } from './align';
+import type { QuoteResult } from './quotes';
 
 /** What every check sees: the statement's units, the best-aligned sentences and the reference. */
 export interface CheckContext {
+  /** The whole text the statement stands in; units and spans are offsets into it. */
   text: string;
+  /** The statement cut into units against the reference. */
   view: ClaimView;
-  al: Alignment;
-  a: ReferenceAnalysis;
+  /** The reference sentences that best cover the statement. */
+  alignment: Alignment;
+  /** What was worked out of the reference when it was loaded. */
+  analysis: ReferenceAnalysis;
   ref: Reference;
+  /** Quotations of the statement, found in the cited references or not. */
+  quotes: QuoteResult;
 }
 
 /** A check's conclusion about a statement. */
@@ -37,7 +44,7 @@ export function coverageWithout(ctx: CheckContext, skip: (u: Alignment['view']['
   ctx.view.units.forEach((u, i) => {
     if (skip(u)) return;
     total += u.weight;
-    if (ctx.al.covered[i]) got += u.weight;
+    if (ctx.alignment.covered[i]) got += u.weight;
   });
   return total ? got / total : 0;
 }

@@ -8,7 +8,7 @@ import { sameNationality } from './nationality';
 
 /** "in Berlin" when the source puts it in another place. */
 export const checkPlace: Check = (ctx) => {
-  const { view, al } = ctx;
+  const { view, alignment: al } = ctx;
   const t = view.tokens;
   for (const p of view.phrases) {
     const prep = t[p.first - 1]?.lower === 'the' ? t[p.first - 2] : t[p.first - 1];
@@ -52,7 +52,7 @@ const timeKind = (x: Token): string | undefined =>
 
 /** "beyond Sunday" when the source says "beyond Friday". */
 export const checkTime: Check = (ctx) => {
-  const { view, al } = ctx;
+  const { view, alignment: al } = ctx;
   for (const x of view.tokens) {
     const kind = timeKind(x);
     if (!kind) continue;
@@ -79,7 +79,7 @@ const LOOSE_REST = 0.2;
 
 /** Numbers, amounts, dates and years, with "more than", "under", "before" and the like. */
 export const checkNumber: Check = (ctx): Finding | undefined => {
-  const { view, al } = ctx;
+  const { view, alignment: al } = ctx;
   const claimQs = view.amounts;
   if (!claimQs.length) return undefined;
   const sourceQs = al.window.flatMap((s) => amounts(s.tokens).map((q) => ({ q, s })));
@@ -132,7 +132,7 @@ export const checkNumber: Check = (ctx): Finding | undefined => {
 
 /** "French-made cranes" when the source calls them Danish; "American officials" for "European officials". */
 export const checkOrigin: Check = (ctx) => {
-  const { view, al, a } = ctx;
+  const { view, alignment: al, analysis: a } = ctx;
   const t = view.tokens;
   for (let i = 0; i < t.length - 1; i++) {
     if (!isNationalityWord(t[i], t[i + 1])) continue;

@@ -3,17 +3,14 @@ import type { Category, Claim, Evidence, Reference, Span, Verdict, VerdictKind }
 import { namePhrases } from '../reference/entities';
 import { tokenize } from '../text/tokens';
 import { align, viewTokens, type Alignment, type Unit } from './align';
-import type { Check, CheckContext, Finding } from './context';
-import { checkNumber, checkOrigin, checkPlace, checkTime } from './details';
-import { checkContrast, checkModality, checkNegation, checkOpposite, checkSubstitution } from './polarity';
+import { CHECKS } from './checks';
+import type { CheckContext, Finding } from './context';
+import { decideVerdict, probabilities } from './decide';
+import { featuresOf, type CheckFinding } from './features';
 import { checkQuotes, findQuotes } from './quotes';
-import { checkAttribution, checkRole } from './roles';
 
-/** Share of a statement's meaning the source must cover for it to count as supported. */
+/** Share of a statement's meaning the source must cover for the rules alone to call it supported (the message's view; the fitted model decides). */
 export const SUPPORT_THRESHOLD = 0.7;
-
-// Order matters: the most specific explanation of a clash wins.
-const CHECKS: Check[] = [checkRole, checkAttribution, checkOrigin, checkPlace, checkTime, checkNumber, checkContrast, checkNegation, checkOpposite, checkSubstitution, checkModality];
 
 export interface Judgement {
   verdict: VerdictKind;
@@ -25,10 +22,26 @@ export interface Judgement {
   /** The reference the evidence comes from. */
   reference?: Reference;
   coverage: number;
+  /** How likely the verdict is right, 0..1, from the fitted model. */
+  confidence: number;
 }
 
-/** Judges `text[start, end)` against the given references. */
-export function judgeSpan(text: string, start: number, end: number, refs: Reference[]): Judgement {
+/** What the checks made of a statement, before the decision: the input of the fitted model. */
+export interface Assessment {
+  ctx: CheckContext;
+  /** Every check's finding, in registry order. */
+  findings: CheckFinding[];
+  /** What coverage alone says: supported, or unsupported with the missing words. */
+  support: Finding;
+  features: Float64Array;
+}
+
+/**
+ * Runs every check of the registry on `text[start, end)` (UTF-16 offsets) against the references.
+ * Returns undefined when no reference sentence says anything the statement says. A check that
+ * throws is reported through `onCheckError` and skipped, never failing the statement.
+ */
+export function assessSpan(text: string, start: number, end: number, refs: Reference[], onCheckError: (id: string, err: unknown) => void = () => {}): Assessment | undefined {
   let best: Alignment | undefined;
   // The statement's tokens and name phrases are the same against every reference: work them out once.
   const tokens = tokenize(text, start, end);
@@ -37,35 +50,61 @@ export function judgeSpan(text: string, start: number, end: number, refs: Refere
     const al = align(viewTokens(tokens, analyse(ref), phrases), ref);
     if (al && (!best || al.coverage > best.coverage || (al.coverage === best.coverage && al.score > best.score))) best = al;
   }
-  if (!best) {
+  if (!best) return undefined;
+  const al = best;
+  const ref = al.ref;
+  const quotes = checkQuotes(findQuotes(text, start, end), al.view.tokens, [ref, ...refs.filter((r) => r !== ref)]);
+  if (quotes.found.length) {
+    // Words inside a quotation found in the source count as said.
+    al.view.units.forEach((u, i) => {
+      if (quotes.found.some((f) => u.start >= f.quote.start && u.end <= f.quote.end)) al.covered[i] = true;
+    });
+    const total = al.view.units.reduce((n, u) => n + u.weight, 0);
+    al.coverage = al.view.units.reduce((n, u, i) => n + (al.covered[i] ? u.weight : 0), 0) / total;
+  }
+  const ctx: CheckContext = { text, view: al.view, alignment: al, analysis: analyse(ref), ref, quotes };
+  const findings: CheckFinding[] = [];
+  for (const check of CHECKS) {
+    try {
+      const finding = check.run(ctx);
+      if (finding) findings.push({ check: check.id, finding });
+    } catch (err) {
+      onCheckError(check.id, err);
+    }
+  }
+  const missing = { names: 0, numbers: 0 };
+  const support = decideSupport(ctx, missing);
+  return { ctx, findings, support, features: featuresOf(ctx, findings, missing, support.verdict === 'supported') };
+}
+
+/** Judges `text[start, end)` (UTF-16 offsets) against the given references. */
+export function judgeSpan(text: string, start: number, end: number, refs: Reference[], onCheckError?: (id: string, err: unknown) => void): Judgement {
+  const assessment = assessSpan(text, start, end, refs, onCheckError);
+  if (!assessment) {
     return {
       verdict: 'unsupported',
       category: 'coverage',
       message: refs.length ? 'The source does not mention anything this statement says.' : 'No reference is loaded to check this against.',
       evidence: [],
       coverage: 0,
+      confidence: 1,
     };
   }
-  const al = best;
-  const ref = al.ref;
-  const quotes = findQuotes(text, start, end);
-  const quoteResult = checkQuotes(quotes, al.view.tokens, [ref, ...refs.filter((r) => r !== ref)]);
-  if (quoteResult.found.length) {
-    // Words inside a quotation found in the source count as said.
-    al.view.units.forEach((u, i) => {
-      if (quoteResult.found.some((f) => u.start >= f.quote.start && u.end <= f.quote.end)) al.covered[i] = true;
-    });
-    const total = al.view.units.reduce((n, u) => n + u.weight, 0);
-    al.coverage = al.view.units.reduce((n, u, i) => n + (al.covered[i] ? u.weight : 0), 0) / total;
+  const { ctx, findings, support, features } = assessment;
+  const al = ctx.alignment;
+  const ref = ctx.ref;
+  const p = probabilities(features);
+  const clash = findings.find((f) => f.finding.verdict === 'contradicted');
+  const unsupportedFinding = findings.find((f) => f.finding.verdict === 'unsupported');
+  const { verdict, confidence } = decideVerdict(p, clash !== undefined, unsupportedFinding !== undefined);
+  let finding: Finding;
+  if (verdict === 'contradicted') finding = (clash as CheckFinding).finding;
+  else if (verdict === 'supported') {
+    const wider = al.wide && al.wide.coverage > al.coverage ? al.wide : undefined;
+    finding = support.verdict === 'supported' ? support : { verdict, category: 'paraphrase', message: `Supported by the source (${passageOf(wider ?? al)}).`, evidence: wider?.window };
+  } else {
+    finding = unsupportedFinding?.finding ?? (support.verdict === 'unsupported' ? support : { verdict, category: 'coverage', message: `The source does not clearly say this; its closest passage is ${passageOf(al)}.` });
   }
-  const ctx: CheckContext = { text, view: al.view, al, a: analyse(ref), ref };
-  let finding: Finding | undefined = quoteResult.finding?.verdict === 'contradicted' ? quoteResult.finding : undefined;
-  for (const check of CHECKS) {
-    if (finding) break;
-    finding = check(ctx);
-  }
-  finding ??= quoteResult.finding;
-  finding ??= decideSupport(ctx);
   const sentences = finding.evidence ?? al.window;
   // A misquote may be found in another of the cited references than the one aligned to.
   const evidenceRef = (finding.evidence && finding.reference) || ref;
@@ -86,24 +125,29 @@ export function judgeSpan(text: string, start: number, end: number, refs: Refere
     replacement: finding.replacement,
     reference: evidenceRef,
     coverage: al.coverage,
+    confidence: Math.round(confidence * 1000) / 1000,
   };
 }
 
-function decideSupport(ctx: CheckContext): Finding {
-  const local = supportFrom(ctx, ctx.al);
-  if (local.verdict === 'supported' || !ctx.al.wide) return local;
-  const wide = supportFrom(ctx, ctx.al.wide);
-  return wide.verdict === 'supported' ? { ...wide, evidence: ctx.al.wide.window } : local;
+const passageOf = (al: Alignment) => [...new Set(al.window.map((s) => `¶${s.sentence.paragraph}`))].join(', ');
+
+function decideSupport(ctx: CheckContext, missing: { names: number; numbers: number }): Finding {
+  const local = supportFrom(ctx, ctx.alignment, missing);
+  if (local.verdict === 'supported' || !ctx.alignment.wide) return local;
+  const wide = supportFrom(ctx, ctx.alignment.wide, { names: 0, numbers: 0 });
+  return wide.verdict === 'supported' ? { ...wide, evidence: ctx.alignment.wide.window } : local;
 }
 
-function supportFrom(ctx: CheckContext, al: Alignment): Finding {
+function supportFrom(ctx: CheckContext, al: Alignment, counts: { names: number; numbers: number }): Finding {
   const { view, text } = ctx;
   const missing = view.units.filter((u, i) => !al.covered[i]);
   // Names the source never uses, and numbers it does not give, are details it does not back. A name
   // it knows but uses elsewhere ("Paris" for the French government) only lowers the coverage.
   // So does a year the source gives elsewhere (a page's date line, an earlier paragraph).
   const missingKey = missing.filter((u) => u.kind === 'name' || (u.kind === 'number' && !yearGivenElsewhere(u, ctx)));
-  const where = [...new Set(al.window.map((s) => `¶${s.sentence.paragraph}`))].join(', ');
+  counts.names = missingKey.filter((u) => u.kind === 'name').length;
+  counts.numbers = missingKey.length - counts.names;
+  const where = passageOf(al);
   if (al.coverage >= SUPPORT_THRESHOLD && !missingKey.length) {
     return { verdict: 'supported', category: 'paraphrase', message: `Supported by the source (${where}).` };
   }
@@ -125,7 +169,7 @@ function yearGivenElsewhere(u: Unit, ctx: CheckContext): boolean {
   const q = ctx.view.amounts.find((x) => x.first <= u.first && u.last <= x.last);
   if (!q || q.kind !== 'year' || q.cmp !== 'eq') return false;
   const text = ctx.view.tokens[u.first].lower;
-  return ctx.a.sentences.some((s) => s.tokens.some((t) => t.kind === 'number' && t.lower === text));
+  return ctx.analysis.sentences.some((s) => s.tokens.some((t) => t.kind === 'number' && t.lower === text));
 }
 
 /** Judges one free-standing statement (as in evaluation data) against references. */
@@ -141,5 +185,5 @@ export function judgeStatement(statement: string, refs: Reference[]): Verdict {
     quotes: findQuotes(statement, 0, statement.length).map((q) => ({ ...q, text: statement.slice(q.start, q.end) })),
     block: 0,
   };
-  return { claim, verdict: j.verdict, category: j.category, message: j.message, evidence: j.evidence, fixes: [], focus: j.focus, suppressed: false };
+  return { claim, verdict: j.verdict, category: j.category, message: j.message, evidence: j.evidence, fixes: [], focus: j.focus, suppressed: false, confidence: j.confidence };
 }

@@ -69,9 +69,9 @@ function firstSameWord(s: SentenceInfo, x: Token): number {
 
 /** "made commitments" where the source says "did not make any commitments", and the reverse. */
 export const checkNegation: Check = (ctx) => {
-  if (ctx.al.coverage < 0.5) return undefined;
+  if (ctx.alignment.coverage < 0.5) return undefined;
   const ct = ctx.view.tokens;
-  for (const s of ctx.al.window) {
+  for (const s of ctx.alignment.window) {
     for (let i = 0; i < ct.length; i++) {
       if (!content(ct[i])) continue;
       const j = firstSameWord(s, ct[i]);
@@ -119,7 +119,7 @@ function negationSpan(ct: Token[], i: number) {
 /** "about isolated decisions" where the source says "a broad context rather than isolated decisions". */
 export const checkContrast: Check = (ctx) => {
   const ct = ctx.view.tokens;
-  for (const s of ctx.al.window) {
+  for (const s of ctx.alignment.window) {
     const st = s.tokens;
     for (let k = 0; k < st.length - 1; k++) {
       const w = st[k].lower;
@@ -168,7 +168,7 @@ function boundsAmount(tokens: Token[], i: number, qs: Amount[]): boolean {
 export const checkOpposite: Check = (ctx): Finding | undefined => {
   if (coverageWithout(ctx, () => false) < 0.4) return undefined;
   const ct = ctx.view.tokens;
-  for (const s of ctx.al.window) {
+  for (const s of ctx.alignment.window) {
     for (const c of ct) {
       if (c.kind !== 'word') continue;
       if (s.stems.has(c.stem)) continue;
@@ -205,10 +205,10 @@ export const checkOpposite: Check = (ctx): Finding | undefined => {
 export const checkModality: Check = (ctx: CheckContext) => {
   const ct = ctx.view.tokens;
   if (ct.some((t) => HEDGES.has(t.lower))) return undefined;
-  if (ctx.al.coverage < 0.5) return undefined;
+  if (ctx.alignment.coverage < 0.5) return undefined;
   // A statement that adds a figure or a name the source does not give speaks of something else.
-  if (ctx.view.units.some((u, i) => !ctx.al.covered[i] && (u.kind === 'number' || u.kind === 'name'))) return undefined;
-  for (const s of ctx.al.window) {
+  if (ctx.view.units.some((u, i) => !ctx.alignment.covered[i] && (u.kind === 'number' || u.kind === 'name'))) return undefined;
+  for (const s of ctx.alignment.window) {
     const st = s.tokens;
     for (let j = 0; j < st.length; j++) {
       if (!HEDGES.has(st[j].lower)) continue;
@@ -254,7 +254,7 @@ const nationality = (t: Token, tokens: Token[], k: number) =>
  * reviews": one value of a closed set put in place of another, the rest of the statement backed.
  */
 export const checkSubstitution: Check = (ctx): Finding | undefined => {
-  const { view, al } = ctx;
+  const { view, alignment: al } = ctx;
   const ct = view.tokens;
   for (let u = 0; u < view.units.length; u++) {
     const unit = view.units[u];

@@ -8,7 +8,7 @@ const words = (s: string) => s.toLowerCase().replace(/^the\s+/, '').split(/\s+/)
 
 /** "Foreign Secretary Jane Doe" or "Jane Doe is the Foreign Secretary" against the office the source gives her. */
 export const checkRole: Check = (ctx) => {
-  const { view, a } = ctx;
+  const { view, analysis: a } = ctx;
   const t = view.tokens;
   for (const p of view.phrases) {
     if (!p.title) continue;
@@ -80,7 +80,7 @@ function claimSubject(ctx: CheckContext): EntityMention | undefined {
 export const checkAttribution: Check = (ctx): Finding | undefined => {
   const subject = claimSubject(ctx);
   if (!subject) return undefined;
-  const { al } = ctx;
+  const { alignment: al } = ctx;
   if (al.window.some((s) => s.entityIds.has(subject.entity.id))) return undefined;
   const others = al.window.flatMap((s) => s.mentions).filter((m) => m.entity.kind === 'person' && m.entity.id !== subject.entity.id);
   if (!others.length) return undefined;

@@ -1,0 +1,57 @@
+// The verdict's decision: a multinomial logistic regression over the checks' features, fitted by
+// `npm run train` (scripts/train.ts) on ../shared/eval/train/ and shipped as model.json.
+import type { VerdictKind } from '../types';
+import { FEATURE_NAMES } from './features';
+import model from './model.json';
+
+/** The fitted model as `npm run train` writes it. */
+export interface DecisionModel {
+  classes: VerdictKind[];
+  features: string[];
+  /** Per feature: mean and standard deviation used to standardise it before weighing. */
+  mean: number[];
+  scale: number[];
+  /** Per class: intercept, then one weight per feature. */
+  weights: number[][];
+}
+
+/** Probabilities of supported, contradicted and unsupported, each 0..1, summing to 1. */
+export type Probabilities = Record<VerdictKind, number>;
+
+const loaded = model as unknown as DecisionModel;
+
+/** Column of each of our features in the model (-1: the model predates it and gives it no weight). */
+let columns: number[] | undefined;
+
+/**
+ * Probabilities of each verdict for a statement's features (`FEATURE_NAMES` order), from `fitted`
+ * (the shipped model unless another is given, as training does).
+ */
+export function probabilities(features: Float64Array, fitted: DecisionModel = loaded): Probabilities {
+  const cols = fitted === loaded ? (columns ??= FEATURE_NAMES.map((n) => fitted.features.indexOf(n))) : FEATURE_NAMES.map((n) => fitted.features.indexOf(n));
+  const logits = fitted.weights.map((w) => {
+    let z = w[0];
+    cols.forEach((c, i) => {
+      if (c >= 0) z += w[c + 1] * ((features[i] - fitted.mean[c]) / fitted.scale[c]);
+    });
+    return z;
+  });
+  const max = Math.max(...logits);
+  const exp = logits.map((z) => Math.exp(z - max));
+  const sum = exp.reduce((a, b) => a + b, 0);
+  const out: Probabilities = { supported: 0, contradicted: 0, unsupported: 0 };
+  fitted.classes.forEach((c, k) => (out[c] = exp[k] / sum));
+  return out;
+}
+
+/**
+ * The verdict from the model's probabilities. "Contradicted" needs a check that names the clash
+ * (`clash`); without one the honest answer is unsupported. A check that found the statement's own
+ * words missing from the source (`blocked`, an invented quotation) rules out "supported".
+ * `confidence` is the probability of the verdict given, 0..1.
+ */
+export function decideVerdict(p: Probabilities, clash: boolean, blocked: boolean): { verdict: VerdictKind; confidence: number } {
+  if (clash && p.contradicted >= p.supported && p.contradicted >= p.unsupported) return { verdict: 'contradicted', confidence: p.contradicted };
+  if (!blocked && p.supported > p.unsupported && p.supported > p.contradicted) return { verdict: 'supported', confidence: p.supported };
+  return { verdict: 'unsupported', confidence: p.unsupported + (clash ? 0 : p.contradicted) };
+}
