@@ -16,4 +16,6 @@ export type { TermMatch } from './reference/lookup';
 export { suppressionEdit, SUPPRESS_INLINE, SUPPRESS_NEXT_LINE } from './draft/suppress';
 export { nearestKey } from './draft/keys';
 export { referenceMetaFromText } from './reference/file';
-export { frontMatterFields, MAX_REFERENCE_CHARS } from './reference/load';
+export { MAX_REFERENCE_CHARS } from './reference/load';
+export { frontMatterFields, readFrontMatter } from './text/frontMatter';
+export type { FrontMatter } from './text/frontMatter';

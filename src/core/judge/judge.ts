@@ -6,7 +6,8 @@ import { align, viewTokens, type Alignment, type Unit } from './align';
 import type { Check, CheckContext, Finding } from './context';
 import { checkNumber, checkOrigin, checkPlace, checkTime } from './details';
 import { checkContrast, checkModality, checkNegation, checkOpposite, checkSubstitution } from './polarity';
-import { checkQuotes, findQuotes } from './quotes';
+import { findQuotes } from '../text/quotes';
+import { checkQuotes } from './quotes';
 import { checkAttribution, checkRole } from './roles';
 
 /** Share of a statement's meaning the source must cover for it to count as supported. */
