@@ -9,7 +9,7 @@ import { applyFix, CitationCompletions, COMMANDS, HoverCards, QuickFixes, safeEd
 import { label, REFERENCE_SCHEME, ReferenceStore } from './vscode/references';
 import { ReportPanel } from './vscode/report';
 import { readSettings } from './vscode/settings';
-import type { Span } from './core/types';
+import type { Span } from './core';
 
 /** What the extension hands to other extensions and to its own integration tests. */
 export interface SourceCheckApi {

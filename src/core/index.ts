@@ -13,6 +13,7 @@ export type { AppliedFixes } from './fixes';
 export type { CheckOptions } from './check';
 export { lookupTerm, findParagraph } from './reference/lookup';
 export type { TermMatch } from './reference/lookup';
+export { findCitations } from './draft/citations';
 export { suppressionEdit, SUPPRESS_INLINE, SUPPRESS_NEXT_LINE } from './draft/suppress';
 export { nearestKey } from './draft/keys';
 export { referenceMetaFromText } from './reference/file';

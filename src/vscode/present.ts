@@ -1,8 +1,6 @@
 // What the editor shows, computed from the engine's results without importing `vscode`, so the
 // translation is unit-tested with real engine output. src/vscode/*.ts turn these into API objects.
-import { LineIndex } from '../core/text/lines';
-import { lookupTerm } from '../core/reference/lookup';
-import type { CheckResult, Citation, Entity, Evidence, Fix, LineRange, Reference, Span, TextEdit, Verdict } from '../core/types';
+import { LineIndex, lookupTerm, type CheckResult, type Citation, type Entity, type Evidence, type Fix, type LineRange, type Reference, type Span, type TextEdit, type Verdict } from '../core';
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint' | 'none';
 

@@ -1,8 +1,6 @@
 // Hover cards, quick fixes and citation completion: translations of the engine's results.
 import * as vscode from 'vscode';
-import { findCitations } from '../core/draft/citations';
-import { suppressionEdit } from '../core/draft/suppress';
-import type { Fix, TextEdit } from '../core/types';
+import { findCitations, suppressionEdit, type Fix, type TextEdit } from '../core';
 export { safeEdits } from './present';
 import { completionsAt, hoverAt, safeEdits, type DiagnosticSpec } from './present';
 import type { DraftJudge } from './judging';
