@@ -3,7 +3,7 @@
 const loadedAt = performance.now();
 import * as vscode from 'vscode';
 import { join } from 'node:path';
-import { countFindings } from './vscode/present';
+import { countFindings } from './vscode/present/report';
 import { DraftJudge, rangeIn, type JudgeStats } from './vscode/judging';
 import { applyFix, CitationCompletions, COMMANDS, HoverCards, QuickFixes, safeEdits, type FixArgs } from './vscode/providers';
 import { label, REFERENCE_SCHEME, ReferenceStore } from './vscode/references';

@@ -7,7 +7,12 @@ import { join } from 'node:path';
 import { builtinReferences } from '../../src/builtin';
 import { checkDraft, loadReference } from '../../src/core';
 import { findCitations } from '../../src/core/draft/citations';
-import { citesAnything, completionsAt, countFindings, DEFAULT_SEVERITIES, diagnosticSpecs, escapeMarkdown, hoverAt, judgedPart, reportHtml, safeEdits } from '../../src/vscode/present';
+import { completionsAt } from '../../src/vscode/present/completion';
+import { DEFAULT_SEVERITIES, diagnosticSpecs } from '../../src/vscode/present/diagnostics';
+import { safeEdits } from '../../src/vscode/present/fixes';
+import { escapeMarkdown, hoverAt } from '../../src/vscode/present/hover';
+import { countFindings, reportHtml } from '../../src/vscode/present/report';
+import { citesAnything, judgedPart } from '../../src/vscode/present/scope';
 
 const root = join(__dirname, '..', '..');
 const sample = readFileSync(join(root, 'media', 'sample-draft.md'), 'utf8');
