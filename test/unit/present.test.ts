@@ -132,5 +132,8 @@ describe('completion, report and helpers', () => {
     assert.equal(citesAnything(sample), true);
     assert.equal(citesAnything('Mail me at desk@example.com about Biden.'), false);
     assert.equal(citesAnything('---\nreferences: [x]\n---\nText.'), true);
+    // Read by the same front-matter reader as the engine: a block list counts, a body line does not.
+    assert.equal(citesAnything('---\r\nreferences:\r\n  - x\r\n---\r\nText.'), true);
+    assert.equal(citesAnything('Notes\n\nreferences: see below.'), false);
   });
 });

@@ -1,4 +1,5 @@
 // Which documents are judged, and how much of each.
+import { readFrontMatter } from '../../core';
 
 /** The part of a draft that is judged: all of it, or up to the last paragraph break before the limit. */
 export function judgedPart(text: string, limit: number): { text: string; truncated: boolean } {
@@ -12,5 +13,5 @@ export function judgedPart(text: string, limit: number): { text: string; truncat
 
 /** A draft cites something when it has a citation key in brackets, a footnote key or front-matter references. */
 export function citesAnything(text: string): boolean {
-  return /\[[^\]\n]*@[\p{L}\p{N}_]/u.test(text) || /^\[\^[^\]]+\]:.*@[\p{L}\p{N}_]/mu.test(text) || /^references\s*:/m.test(text.slice(0, 4000));
+  return /\[[^\]\n]*@[\p{L}\p{N}_]/u.test(text) || /^\[\^[^\]]+\]:.*@[\p{L}\p{N}_]/mu.test(text) || readFrontMatter(text).references.length > 0;
 }
