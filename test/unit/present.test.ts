@@ -1,4 +1,4 @@
-// The extension's translation layer (src/vscode/present.ts) on the engine's real output: what
+// The extension's translation layer (src/vscode/present/) on the engine's real output: what
 // becomes a diagnostic and with which range and severity, what hovers and completions say, and
 // that untrusted text stays inert in hovers and in the report.
 import { strict as assert } from 'node:assert';
