@@ -2,8 +2,7 @@
 // Both dist/*.js and src/*.ts sit one folder below the package root, so `..` finds media/.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadReference } from './core/reference/load';
-import type { Reference } from './core/types';
+import { loadReference, type Reference } from './core';
 
 export interface BuiltinEntry {
   key: string;

@@ -3,13 +3,13 @@
 const loadedAt = performance.now();
 import * as vscode from 'vscode';
 import { join } from 'node:path';
-import { countFindings } from './vscode/present';
+import { countFindings } from './vscode/present/report';
 import { DraftJudge, rangeIn, type JudgeStats } from './vscode/judging';
 import { applyFix, CitationCompletions, COMMANDS, HoverCards, QuickFixes, safeEdits, type FixArgs } from './vscode/providers';
 import { label, REFERENCE_SCHEME, ReferenceStore } from './vscode/references';
 import { ReportPanel } from './vscode/report';
 import { readSettings } from './vscode/settings';
-import type { Span } from './core/types';
+import type { Span } from './core';
 
 /** What the extension hands to other extensions and to its own integration tests. */
 export interface SourceCheckApi {

@@ -1,13 +1,8 @@
 import { relative } from 'node:path';
 import { DraftChecker, InputError, LineIndex, type CheckResult, type Reference } from '../core';
+import type { CheckedFile } from './checkedFile';
 import { readTextFile } from './io';
 import { toSarif } from './sarif';
-
-export interface CheckedFile {
-  path: string;
-  text: string;
-  result: CheckResult;
-}
 
 /** `factcheck check`: judges each draft; returns the exit code. */
 export function runCheck(paths: string[], refs: Reference[], format: string, print: (s: string) => void): number {
@@ -26,6 +21,7 @@ export function runCheck(paths: string[], refs: Reference[], format: string, pri
   return bad ? 1 : 0;
 }
 
+/** The JSON output of `factcheck check`, as the contract in DESIGN.md describes it. */
 export function toJson(files: CheckedFile[], refs: Reference[]) {
   const refText = new Map(refs.map((r) => [r.key, new LineIndex(r.text)]));
   return {

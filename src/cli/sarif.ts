@@ -1,7 +1,7 @@
 import { isAbsolute, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LineIndex, type Reference, type Span } from '../core';
-import type { CheckedFile } from './check';
+import type { CheckedFile } from './checkedFile';
 
 const RULES: Record<string, string> = {
   paraphrase: 'The statement says what the source says.',

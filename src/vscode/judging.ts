@@ -3,7 +3,8 @@
 // host never stalls; a newer edit abandons a check in progress.
 import * as vscode from 'vscode';
 import { checkInSlices, DraftChecker, LineIndex, type CheckResult } from '../core';
-import { citesAnything, diagnosticSpecs, judgedPart, SOURCE, type DiagnosticSpec } from './present';
+import { diagnosticSpecs, SOURCE, type DiagnosticSpec } from './present/diagnostics';
+import { citesAnything, judgedPart } from './present/scope';
 import { readSettings, type Settings } from './settings';
 import type { ReferenceStore } from './references';
 import { JudgeWorker } from './workerClient';

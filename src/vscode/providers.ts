@@ -1,10 +1,11 @@
 // Hover cards, quick fixes and citation completion: translations of the engine's results.
 import * as vscode from 'vscode';
-import { findCitations } from '../core/draft/citations';
-import { suppressionEdit } from '../core/draft/suppress';
-import type { Fix, TextEdit } from '../core/types';
-export { safeEdits } from './present';
-import { completionsAt, hoverAt, safeEdits, type DiagnosticSpec } from './present';
+import { findCitations, suppressionEdit, type Fix, type TextEdit } from '../core';
+export { safeEdits } from './present/fixes';
+import { completionsAt } from './present/completion';
+import type { DiagnosticSpec } from './present/diagnostics';
+import { safeEdits } from './present/fixes';
+import { hoverAt } from './present/hover';
 import type { DraftJudge } from './judging';
 import type { ReferenceStore } from './references';
 import { rangeIn } from './judging';

@@ -1,7 +1,7 @@
 // "Show Fact-Check Report": every judged statement of the open drafts in one page. The webview
 // runs no scripts and loads nothing remote; its policy allows only the extension's stylesheet.
 import * as vscode from 'vscode';
-import { reportHtml } from './present';
+import { reportHtml } from './present/report';
 import type { DraftJudge } from './judging';
 
 export class ReportPanel implements vscode.Disposable {

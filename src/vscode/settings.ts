@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DEFAULT_SEVERITIES, type SeverityName, type SeveritySettings } from './present';
+import { DEFAULT_SEVERITIES, type SeverityName, type SeveritySettings } from './present/diagnostics';
 
 export interface Settings {
   enable: boolean;

@@ -1,6 +1,6 @@
 // The extension host's side of the judging worker thread (src/worker/judgeWorker.ts).
 import { Worker } from 'node:worker_threads';
-import type { CheckResult, Reference } from '../core/types';
+import type { CheckResult, Reference } from '../core';
 import type { FromWorker, ToWorker } from '../worker/protocol';
 
 export type WorkerOutcome = { kind: 'result'; result: CheckResult; ms: number } | { kind: 'cancelled' } | { kind: 'failed'; message: string };

@@ -1,9 +1,7 @@
 // Judging off the extension host's thread: the host posts a draft's text, this thread judges it
 // block by block and gives up as soon as a newer version of the same draft arrives.
 import { parentPort } from 'node:worker_threads';
-import { checkInSlices, DraftChecker } from '../core/check';
-import { loadReference } from '../core/reference/load';
-import type { Reference } from '../core/types';
+import { checkInSlices, DraftChecker, loadReference, type Reference } from '../core';
 import type { FromWorker, ToWorker } from './protocol';
 
 const SLICE_MS = 10;

@@ -1,5 +1,5 @@
 // Messages between the extension host and the judging worker thread.
-import type { CheckResult, ReferenceMeta } from '../core/types';
+import type { CheckResult, ReferenceMeta } from '../core';
 
 export type ToWorker =
   | { type: 'references'; items: { text: string; meta: ReferenceMeta }[] }

@@ -2,8 +2,7 @@ import { strict as assert } from 'node:assert';
 import { builtinReferences } from '../../src/builtin';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkDraft, checkInSlices, DraftChecker, suppressionEdit, type TextEdit } from '../../src/core';
-import { MAX_STATEMENT_CHARS } from '../../src/core/check';
+import { checkDraft, checkInSlices, DraftChecker, MAX_STATEMENT_CHARS, suppressionEdit, type TextEdit } from '../../src/core';
 
 const [ref] = builtinReferences();
 const key = ref.key;

@@ -1,4 +1,4 @@
-// The extension's translation layer (src/vscode/present.ts) on the engine's real output: what
+// The extension's translation layer (src/vscode/present/) on the engine's real output: what
 // becomes a diagnostic and with which range and severity, what hovers and completions say, and
 // that untrusted text stays inert in hovers and in the report.
 import { strict as assert } from 'node:assert';
@@ -7,7 +7,12 @@ import { join } from 'node:path';
 import { builtinReferences } from '../../src/builtin';
 import { checkDraft, loadReference } from '../../src/core';
 import { findCitations } from '../../src/core/draft/citations';
-import { citesAnything, completionsAt, countFindings, DEFAULT_SEVERITIES, diagnosticSpecs, escapeMarkdown, hoverAt, judgedPart, reportHtml, safeEdits } from '../../src/vscode/present';
+import { completionsAt } from '../../src/vscode/present/completion';
+import { DEFAULT_SEVERITIES, diagnosticSpecs } from '../../src/vscode/present/diagnostics';
+import { safeEdits } from '../../src/vscode/present/fixes';
+import { escapeMarkdown, hoverAt } from '../../src/vscode/present/hover';
+import { countFindings, reportHtml } from '../../src/vscode/present/report';
+import { citesAnything, judgedPart } from '../../src/vscode/present/scope';
 
 const root = join(__dirname, '..', '..');
 const sample = readFileSync(join(root, 'media', 'sample-draft.md'), 'utf8');
@@ -127,5 +132,8 @@ describe('completion, report and helpers', () => {
     assert.equal(citesAnything(sample), true);
     assert.equal(citesAnything('Mail me at desk@example.com about Biden.'), false);
     assert.equal(citesAnything('---\nreferences: [x]\n---\nText.'), true);
+    // Read by the same front-matter reader as the engine: a block list counts, a body line does not.
+    assert.equal(citesAnything('---\r\nreferences:\r\n  - x\r\n---\r\nText.'), true);
+    assert.equal(citesAnything('Notes\n\nreferences: see below.'), false);
   });
 });

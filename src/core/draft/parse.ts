@@ -1,5 +1,5 @@
-import { findQuotes } from '../judge/quotes';
-import { frontMatterEnd } from '../reference/load';
+import { readFrontMatter } from '../text/frontMatter';
+import { findQuotes } from '../text/quotes';
 import { splitSentences } from '../text/sentences';
 import type { Citation, Claim, Span } from '../types';
 import { BLANK_LINE, findCitations, findFootnoteRefs, keysInText } from './citations';
@@ -43,8 +43,7 @@ export function parseDraft(text: string): Draft {
     if (e > s) masked.push({ start: s, end: Math.min(e, text.length) });
   };
 
-  const fmEnd = frontMatterEnd(text);
-  const frontMatterKeys = fmEnd ? readFrontMatterKeys(text.slice(0, fmEnd)) : [];
+  const { end: fmEnd, references: frontMatterKeys } = readFrontMatter(text);
   mask(0, fmEnd);
 
   // HTML comments (suppression directives live here), then fenced code.
@@ -235,14 +234,4 @@ function blockSpans(prose: string): Span[] {
   }
   push(last, prose.length);
   return out;
-}
-
-function readFrontMatterKeys(fm: string): string[] {
-  const inline = /^references:\s*\[([^\]]*)\]/m.exec(fm);
-  if (inline) return inline[1].split(',').map((k) => k.trim().replace(/^["'@]+|["']+$/g, '')).filter(Boolean);
-  const single = /^references:\s*([^\s\[][^\r\n]*)$/m.exec(fm);
-  if (single) return [single[1].trim().replace(/^["'@]+|["']+$/g, '')];
-  const list = /^references:\s*(?:\r?\n|\r)((?:[ \t]+-[^\r\n]*(?:\r?\n|\r|$))+)/m.exec(fm);
-  if (list) return list[1].split(/\r?\n|\r/).map((l) => l.replace(/^\s*-\s*/, '').trim().replace(/^["'@]+|["']+$/g, '')).filter(Boolean);
-  return [];
 }

@@ -1,7 +1,6 @@
 import type { ReferenceAnalysis, SentenceInfo } from '../reference/analysis';
 import type { Category, Reference, Span, VerdictKind } from '../types';
 import type { Alignment, ClaimView } from './align';
-import type { QuoteResult } from './quotes';
 
 /** What every check sees: the statement's units, the best-aligned sentences and the reference. */
 export interface CheckContext {
@@ -16,6 +15,12 @@ export interface CheckContext {
   ref: Reference;
   /** Quotations of the statement, found in the cited references or not. */
   quotes: QuoteResult;
+}
+
+export interface QuoteResult {
+  finding?: Finding;
+  /** Quotes that stand in the source, with where. */
+  found: { quote: Span; sentence: SentenceInfo }[];
 }
 
 /** A check's conclusion about a statement. */

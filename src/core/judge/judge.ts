@@ -7,7 +7,8 @@ import { CHECKS } from './checks';
 import type { CheckContext, Finding } from './context';
 import { decideVerdict, probabilities } from './decide';
 import { featuresOf, type CheckFinding } from './features';
-import { checkQuotes, findQuotes } from './quotes';
+import { findQuotes } from '../text/quotes';
+import { checkQuotes } from './quotes';
 
 /** Share of a statement's meaning the source must cover for the rules alone to call it supported (the message's view; the fitted model decides). */
 export const SUPPORT_THRESHOLD = 0.7;

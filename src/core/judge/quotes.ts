@@ -2,27 +2,10 @@ import type { SentenceInfo } from '../reference/analysis';
 import type { Token } from '../text/tokens';
 import type { Reference, Span } from '../types';
 import { analyse } from '../reference/analysis';
-import { para, refText, type Finding } from './context';
-
-/** Quoted words in a statement: straight or curly double quotes, two words or more. */
-export function findQuotes(text: string, start: number, end: number): Span[] {
-  const out: Span[] = [];
-  const re = /["“”„]([^"“”„\r\n]+?)["“”]/g;
-  const slice = text.slice(start, end);
-  for (let m = re.exec(slice); m; m = re.exec(slice)) {
-    if (m[1].trim().split(/\s+/).length < 2) continue;
-    out.push({ start: start + m.index + 1, end: start + m.index + 1 + m[1].length });
-  }
-  return out;
-}
+import { para, refText, type Finding, type QuoteResult } from './context';
 
 const words = (tokens: Token[]) => tokens.filter((t) => t.kind !== 'punct');
 
-export interface QuoteResult {
-  finding?: Finding;
-  /** Quotes that stand in the source, with where. */
-  found: { quote: Span; sentence: SentenceInfo }[];
-}
 
 /** A quotation is supported only if its words stand in the source, give or take typography. */
 export function checkQuotes(quotes: Span[], claimTokens: Token[], refs: Reference[]): QuoteResult {

@@ -1,5 +1,5 @@
 import type { ReferenceMeta } from '../types';
-import { frontMatterFields } from './load';
+import { frontMatterFields } from '../text/frontMatter';
 
 /** Key and title of a reference file: front matter `key:`/`title:`, else its file name and first heading. */
 export function referenceMetaFromText(text: string, path: string): ReferenceMeta {

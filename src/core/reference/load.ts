@@ -1,4 +1,5 @@
 import { InputError } from '../errors';
+import { frontMatterEnd } from '../text/frontMatter';
 import { splitSentences } from '../text/sentences';
 import type { Paragraph, Reference, ReferenceMeta, Sentence } from '../types';
 import { extractEntities } from './entities';
@@ -36,24 +37,6 @@ export function loadReference(text: string, meta: ReferenceMeta): Reference {
   const ref: Reference = { ...meta, text, paragraphs, sentences, entities: [] };
   ref.entities = extractEntities(ref);
   return ref;
-}
-
-/** Reads `key:` and `title:` from YAML front matter, for references given as files. */
-export function frontMatterFields(text: string): Record<string, string> {
-  const end = frontMatterEnd(text);
-  const out: Record<string, string> = {};
-  if (!end) return out;
-  for (const line of text.slice(0, end).split(/\r?\n|\r/)) {
-    const m = /^([A-Za-z][\w-]*):\s*(.*?)\s*$/.exec(line);
-    if (m) out[m[1]] = m[2].replace(/^["']|["']$/g, '');
-  }
-  return out;
-}
-
-export function frontMatterEnd(text: string): number {
-  // Any line end: LF, CRLF or a lone CR (old Mac files), as everywhere else.
-  const m = /^\uFEFF?---[ \t]*(?:\r\n|\n|\r)[\s\S]*?(?:\r\n|\n|\r)(?:---|\.\.\.)[ \t]*(?:\r\n|\n|\r|$)/.exec(text);
-  return m ? m[0].length : 0;
 }
 
 /**

@@ -4,7 +4,8 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { checkDraft } from '../../../src/core';
 import { syntheticDraft } from '../../../src/bench/main';
-import { diagnosticSpecs, escapeMarkdown } from '../../../src/vscode/present';
+import { diagnosticSpecs } from '../../../src/vscode/present/diagnostics';
+import { escapeMarkdown } from '../../../src/vscode/present/hover';
 import type { SourceCheckApi } from '../../../src/extension';
 import { metrics } from './index';
 

@@ -1,0 +1,9 @@
+// What `factcheck check` hands its output formats (text, JSON, SARIF); its own module so formats need not import the command.
+import type { CheckResult } from '../core';
+
+/** A draft as checked: its path, its text and the engine's result. */
+export interface CheckedFile {
+  path: string;
+  text: string;
+  result: CheckResult;
+}

@@ -1,0 +1,214 @@
+// The draft checker: parses a draft (re-parsing only the edited block when it can), judges the
+// blocks whose text or context changed and assembles the result.
+import { parseDraft, type Draft } from '../draft/parse';
+import { judgeSpan } from '../judge/judge';
+import { analyse } from '../reference/analysis';
+import { tokenize } from '../text/tokens';
+import type { CheckResult, Claim, Reference, Verdict } from '../types';
+import { editedDraft } from './incremental';
+import { citationProblems } from './problems';
+import { addLocatorFixes, applySuppressions, placeVerdicts, toVerdict, type CachedBlock } from './verdicts';
+
+/** Longest statement judged; a real sentence is rarely a tenth of this. */
+export const MAX_STATEMENT_CHARS = 2_000;
+
+export interface CheckOptions {
+  /** Judge statements with no citation that name something a linked reference knows (default true). */
+  judgeUncited?: boolean;
+}
+
+/**
+ * Runs `checker.checkInSteps(text)` in slices of about `sliceMs`, yielding to the event loop between
+ * them so a host stays responsive; gives up (undefined) once `isStale()` says a newer text has come.
+ * `onSlice` hears how long each slice held the thread.
+ */
+export async function checkInSlices(
+  checker: DraftChecker,
+  text: string,
+  sliceMs: number,
+  isStale: () => boolean,
+  onSlice?: (ms: number) => void,
+): Promise<CheckResult | undefined> {
+  const steps = checker.checkInSteps(text);
+  for (;;) {
+    const sliceStart = performance.now();
+    let step = steps.next();
+    while (!step.done && performance.now() - sliceStart < sliceMs) step = steps.next();
+    onSlice?.(performance.now() - sliceStart);
+    if (step.done) return step.value;
+    await new Promise<void>((r) => setImmediate(r));
+    if (isStale()) {
+      steps.return({ verdicts: [], problems: [] });
+      return undefined;
+    }
+  }
+}
+
+/** Judges every statement of a draft once; for repeated checks of a changing draft use DraftChecker. */
+export function checkDraft(text: string, references: Reference[], options: CheckOptions = {}): CheckResult {
+  return new DraftChecker(references, options).check(text);
+}
+
+/** A block's verdicts at its place in a draft, with the cache entry they came from. */
+interface PlacedBlock {
+  cached: CachedBlock;
+  verdicts: Verdict[];
+}
+
+/**
+ * The last draft checked, with what is known about each of its blocks (arrays by block index): the
+ * cache key, and the verdicts where the block stands, valid for the linked references `context`
+ * of the checker's references `generation`.
+ */
+interface DraftState {
+  text: string;
+  draft: Draft;
+  keys: (string | undefined)[];
+  placed: (PlacedBlock | undefined)[];
+  context?: string;
+  generation?: number;
+}
+
+const NO_CACHE: ReadonlyMap<string, CachedBlock> = new Map();
+
+/**
+ * Checks drafts incrementally: a block whose text and context are unchanged reuses its verdicts,
+ * so re-checking after a one-sentence edit judges only that block.
+ *
+ * Verdicts are shared between successive results where nothing about them changed (blocks before
+ * the edit), so results are read-only: the checker never changes a verdict it has returned
+ * (suppressions and locator fixes change a copy).
+ */
+export class DraftChecker {
+  /** Judged blocks by key (block text and cited keys), valid for `cacheContext` (the linked references). */
+  private cache = new Map<string, CachedBlock>();
+  private cacheContext?: string;
+  private byKey = new Map<string, Reference>();
+  private last?: DraftState;
+  /** Counts setReferences calls: a check that began with other references leaves no verdicts behind. */
+  private generation = 0;
+
+  constructor(
+    private references: Reference[],
+    private readonly options: CheckOptions = {},
+  ) {
+    this.setReferences(references);
+  }
+
+  /** Judges against `references` from now on; everything cached for the old ones is dropped. */
+  setReferences(references: Reference[]): void {
+    this.references = references;
+    this.byKey = new Map(references.map((r) => [r.key, r]));
+    this.cache.clear();
+    this.cacheContext = undefined;
+    this.generation++;
+  }
+
+  /** Judges `text`, reusing the verdicts of blocks unchanged since the last check. */
+  check(text: string): CheckResult {
+    const steps = this.checkInSteps(text);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * The same check, pausing after each block it has to judge, so that an editor can yield to
+   * its event loop between steps and abandon a check that a newer edit has made stale.
+   */
+  *checkInSteps(text: string): Generator<void, CheckResult, void> {
+    const state: DraftState = (this.last && this.edited(this.last, text)) ?? { text, draft: parseDraft(text), keys: [], placed: [] };
+    this.last = state;
+    const { draft } = state;
+    const generation = this.generation;
+    const problems = citationProblems(draft, this.byKey);
+    const linked = this.linkedReferences(draft);
+    const context = linked.map((r) => r.key).join('\u0001');
+    if (context !== state.context || generation !== state.generation) {
+      state.placed = [];
+      state.context = context;
+      state.generation = generation;
+    }
+    const cache = context === this.cacheContext ? this.cache : NO_CACHE;
+    const verdicts: Verdict[] = [];
+    const live = new Map<string, CachedBlock>();
+    for (let b = 0; b < draft.blocks.length; b++) {
+      const block = draft.blocks[b];
+      let key = state.keys[b];
+      if (key === undefined) {
+        // What a block's verdicts depend on besides the linked references: its text, the keys each statement
+        // cites and whether it cites them itself (front matter keys alone leave a statement to be cited).
+        key = state.keys[b] = `${draft.text.slice(block.start, block.end)}\u0000${block.claims.map((c) => (c.explicitlyCited ? '1' : '0') + c.cited.join(',')).join(';')}`;
+      }
+      let placed = state.placed[b];
+      if (!placed) {
+        let cached = cache.get(key) ?? live.get(key);
+        if (!cached) {
+          cached = { base: block.start, verdicts: [], claims: [] };
+          for (let i = 0; i < block.claims.length; i++) {
+            for (const v of this.judgeClaim(draft, block.claims[i], linked)) {
+              cached.verdicts.push(v);
+              cached.claims.push(i);
+            }
+          }
+          yield;
+        }
+        placed = { cached, verdicts: placeVerdicts(cached, block) };
+        if (generation === this.generation) state.placed[b] = placed;
+      }
+      live.set(key, placed.cached);
+      for (const v of placed.verdicts) verdicts.push(v);
+    }
+    // Keep only what the current text uses, so the cache never outgrows the draft.
+    if (generation === this.generation) {
+      this.cache = live;
+      this.cacheContext = context;
+    }
+    applySuppressions(draft, verdicts, problems);
+    addLocatorFixes(verdicts, problems);
+    return { verdicts, problems };
+  }
+
+  /** The state of `text` derived from the last one, when the edit allows (see editedDraft); blocks keep what still holds. */
+  private edited(prev: DraftState, text: string): DraftState | undefined {
+    if (prev.text === text) return prev;
+    const e = editedDraft(prev.text, prev.draft, text);
+    if (!e) return undefined;
+    // Blocks before the edit are the same objects at the same place; later ones moved unless the length is the same.
+    const keys = prev.keys.slice();
+    keys[e.block] = undefined;
+    const placed = e.moved ? prev.placed.slice(0, e.block) : prev.placed.slice();
+    placed[e.block] = undefined;
+    return { text, draft: e.draft, keys, placed, context: prev.context, generation: prev.generation };
+  }
+
+  private linkedReferences(draft: Draft): Reference[] {
+    const keys = new Set([...draft.frontMatterKeys, ...draft.citedKeys]);
+    const linked = this.references.filter((r) => keys.has(r.key));
+    return linked.length ? linked : this.references;
+  }
+
+  private judgeClaim(draft: Draft, claim: Claim, linked: Reference[]): Verdict[] {
+    let refs = claim.cited.map((k) => this.byKey.get(k)).filter((r): r is Reference => !!r);
+    if (!refs.length) {
+      // A statement whose only key is mistyped is still judged against the draft's sources.
+      if (this.options.judgeUncited === false) return [];
+      // Uncited statements are judged only when they name something a linked reference knows.
+      const tokens = tokenize(draft.prose, claim.start, claim.end);
+      refs = linked.filter((r) => analyse(r).matcher.find(tokens).length > 0);
+      if (!refs.length) return [];
+    }
+    if (!/[\p{L}]{2,}/u.test(claim.text) || claim.text.split(/\s+/).length < 3) return [];
+    // Counted with line breaks and runs of spaces as one, so CRLF and LF drafts agree.
+    const length = claim.end - claim.start > MAX_STATEMENT_CHARS ? draft.prose.slice(claim.start, claim.end).replace(/\s+/g, ' ').trim().length : 0;
+    if (length > MAX_STATEMENT_CHARS) {
+      // A run-on "sentence" of thousands of characters (a pasted table, a list without full stops)
+      // is no statement a source can back; judging it would cost seconds.
+      const message = `This statement is ${length.toLocaleString('en')} characters long, too long to check as one; statements of up to ${MAX_STATEMENT_CHARS.toLocaleString('en')} characters are checked. Split it into sentences.`;
+      return [{ claim, verdict: 'unsupported', category: 'coverage', message, evidence: [], fixes: [], suppressed: false }];
+    }
+    const j = judgeSpan(draft.prose, claim.start, claim.end, refs);
+    return [toVerdict(draft, claim, j)];
+  }
+}

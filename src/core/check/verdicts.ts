@@ -1,0 +1,116 @@
+// Verdict and fix assembly: verdicts from judgements, placed where their block stands now, with
+// locator fixes and suppressions applied.
+import type { Block, Draft } from '../draft/parse';
+import type { Judgement } from '../judge/judge';
+import { partitionPoint } from '../text/search';
+import type { CitationProblem, Claim, Fix, Span, Verdict } from '../types';
+import { shiftCitation } from './incremental';
+
+/** The verdicts judged for a block, as judged (at `base`); never returned, so never changed. */
+export interface CachedBlock {
+  base: number;
+  verdicts: Verdict[];
+  /** Per verdict, the index of its statement in the block. */
+  claims: number[];
+}
+
+/** The verdict on a statement from its judgement, with the fixes it offers (correct the wording, insert a citation). */
+export function toVerdict(draft: Draft, claim: Claim, j: Judgement): Verdict {
+  const fixes: Fix[] = [];
+  if (j.verdict === 'contradicted' && j.focus && j.replacement !== undefined) {
+    const wrong = draft.text.slice(j.focus.start, j.focus.end);
+    fixes.push({
+      title: j.category === 'quote' ? `Replace the quote with the source's words` : `Replace “${wrong}” with “${j.replacement}” (the source's wording)`,
+      kind: j.category === 'quote' ? 'quote' : 'correct',
+      safe: true,
+      edits: [{ start: j.focus.start, end: j.focus.end, newText: j.replacement }],
+    });
+  }
+  if (j.verdict === 'supported' && !claim.explicitlyCited && j.reference && j.evidence[0]) {
+    // Pandoc style: before the full stop ("… Washington [@key, ¶1]."), after a closing quote mark.
+    const end = /[.!?]$/.exec(draft.text.slice(claim.start, claim.end));
+    const at = end ? claim.end - 1 : claim.end;
+    const citation = `[@${j.reference.key}, ¶${j.evidence[0].paragraph}]`;
+    fixes.push({ title: `Insert citation ${citation}`, kind: 'insert-citation', safe: true, edits: [{ start: at, end: at, newText: ` ${citation}` }] });
+  }
+  return { claim, verdict: j.verdict, category: j.category, message: j.message, evidence: j.evidence, fixes, focus: j.focus, suppressed: false };
+}
+
+/** A locator that points past the end, or at a paragraph that does not hold the evidence, gets a fix to the one that does. */
+export function addLocatorFixes(verdicts: Verdict[], problems: CitationProblem[]): void {
+  // Indexed by start: a line of thousands of citations must not cost citations × problems.
+  const outOfRange = new Map<number, CitationProblem>();
+  for (const p of problems) if (p.code === 'locator-out-of-range' && !outOfRange.has(p.start)) outOfRange.set(p.start, p);
+  for (let i = 0; i < verdicts.length; i++) {
+    let v = verdicts[i];
+    const ev = v.evidence[0];
+    if (!ev || v.verdict === 'unsupported') continue;
+    let copied = false;
+    for (const c of v.claim.citations) {
+      for (const item of c.items) {
+        if (item.key !== ev.reference || item.paragraph === undefined || !item.locatorSpan || item.paragraph === ev.paragraph) continue;
+        if (v.evidence.some((e) => e.paragraph === item.paragraph)) continue;
+        const fix: Fix = { title: `Change the locator to ¶${ev.paragraph}`, kind: 'locator', safe: false, edits: [{ ...item.locatorSpan, newText: `¶${ev.paragraph}` }] };
+        const problem = outOfRange.get(item.locatorSpan.start);
+        if (problem) problem.fixes.push(fix);
+        else if (v.verdict === 'supported') {
+          // Verdicts may be shared with earlier results: change a copy.
+          if (!copied) {
+            v = verdicts[i] = { ...v, fixes: [...v.fixes] };
+            copied = true;
+          }
+          v.fixes.push(fix);
+        }
+      }
+    }
+  }
+}
+
+/** Marks verdicts suppressed by `factcheck-ignore`/`-disable` comments (on a copy) and drops citation problems in disabled regions. */
+export function applySuppressions(draft: Draft, verdicts: Verdict[], problems: CitationProblem[]): void {
+  const { inline, regions } = draft.suppressions;
+  if (!inline.length && !regions.length) return;
+  const starts = draft.blocks.flatMap((b) => b.claims.map((c) => c.start)).sort((a, b) => a - b);
+  const inRegion = (s: number, e: number) => regions.some((r) => s < r.end && r.start < e);
+  for (let i = 0; i < verdicts.length; i++) {
+    const v = verdicts[i];
+    const after = firstAbove(starts, v.claim.start);
+    const next = after < starts.length ? starts[after] : draft.text.length;
+    const ignored = inline.some((at) => at >= v.claim.start && at < next);
+    // Verdicts may be shared with earlier results: mark a copy.
+    if (ignored || inRegion(v.claim.start, v.claim.end)) verdicts[i] = { ...v, suppressed: true };
+  }
+  for (let i = problems.length - 1; i >= 0; i--) if (inRegion(problems[i].start, problems[i].end)) problems.splice(i, 1);
+}
+
+/**
+ * A statement as verdicts carry it: its citation items always have a `locatorSpan` key (undefined
+ * when there is no locator), as a shifted copy has; the parser's own statement when it already does.
+ */
+function verdictClaim(c: Claim): Claim {
+  for (const x of c.citations) for (const i of x.items) if (!('locatorSpan' in i)) return { ...c, citations: c.citations.map((y) => shiftCitation(y, 0)) };
+  return c;
+}
+
+/** A block's verdicts where it stands now: its own statements, focus and fixes moved with it. */
+export function placeVerdicts(cached: CachedBlock, block: Block): Verdict[] {
+  const by = block.start - cached.base;
+  const sh = <T extends Span>(s: T): T => ({ ...s, start: s.start + by, end: s.end + by });
+  const out: Verdict[] = new Array(cached.verdicts.length);
+  for (let i = 0; i < out.length; i++) {
+    const v = cached.verdicts[i];
+    out[i] = {
+      ...v,
+      claim: verdictClaim(block.claims[cached.claims[i]]),
+      focus: v.focus && (by ? sh(v.focus) : v.focus),
+      fixes: v.fixes.length ? v.fixes.map((f) => ({ ...f, edits: f.edits.map(sh) })) : [],
+      suppressed: false,
+    };
+  }
+  return out;
+}
+
+/** Index of the first of the ascending `xs` above `x`, or xs.length. */
+function firstAbove(xs: number[], x: number): number {
+  return partitionPoint(xs.length, (i) => xs[i] <= x);
+}

@@ -1,0 +1,46 @@
+// Citation completions as plain data: reference keys after `[@`, paragraph numbers after `, ¶`.
+import type { Reference, Span } from '../../core';
+import { clip } from './format';
+
+export interface CompletionSpec {
+  label: string;
+  insertText: string;
+  detail: string;
+  documentation: string;
+  /** Offsets of the text the completion replaces. */
+  replace: Span;
+  sortText: string;
+}
+
+/** Completions at `offset`: reference keys inside `[@…`, paragraph numbers after `, ¶`. */
+export function completionsAt(text: string, offset: number, references: Reference[]): CompletionSpec[] {
+  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1) + 1, offset - 300);
+  const before = text.slice(lineStart, offset);
+  const para = /\[[^\]\n]*?@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&\-+?~/]*)[^\];\n]*?,\s*(?:¶|para\.?\s*|p\.\s*)(\d*)$/u.exec(before);
+  if (para) {
+    const ref = references.find((r) => r.key === para[1]);
+    if (!ref) return [];
+    const replace = { start: offset - para[2].length, end: offset };
+    return ref.paragraphs.map((p) => ({
+      label: String(p.number),
+      insertText: String(p.number),
+      detail: `¶${p.number} of ${ref.key}`,
+      documentation: clip(p.text, 400),
+      replace,
+      sortText: String(p.number).padStart(5, '0'),
+    }));
+  }
+  const key = /\[(?:[^\]\n]*;\s*)?-?@([\p{L}\p{N}_:.#$%&\-+?~/]*)$/u.exec(before);
+  if (key) {
+    const replace = { start: offset - key[1].length, end: offset };
+    return references.map((r, i) => ({
+      label: r.key,
+      insertText: r.key,
+      detail: r.title,
+      documentation: [r.credit, `${r.paragraphs.length} paragraphs`, clip(r.paragraphs[0]?.text ?? '', 200)].filter(Boolean).join(' · '),
+      replace,
+      sortText: String(i).padStart(4, '0'),
+    }));
+  }
+  return [];
+}

@@ -1,0 +1,82 @@
+// Diagnostics as plain data (range, severity, message, code, related passages); judging.ts makes vscode.Diagnostic of them.
+import { LineIndex, type CheckResult, type LineRange, type Span, type Verdict } from '../../core';
+import { clip } from './format';
+
+export type SeverityName = 'error' | 'warning' | 'information' | 'hint' | 'none';
+
+export interface SeveritySettings {
+  contradicted: SeverityName;
+  unsupported: SeverityName;
+  /** A supported statement that carries no citation of its own. */
+  uncited: SeverityName;
+  /** Unknown keys, locators past the end, unreadable citations. */
+  citation: SeverityName;
+}
+
+export const DEFAULT_SEVERITIES: SeveritySettings = { contradicted: 'error', unsupported: 'warning', uncited: 'hint', citation: 'warning' };
+
+export const SOURCE = 'Source Check';
+
+export interface RelatedPassage {
+  reference: string;
+  /** Offsets in the reference text. */
+  span: Span;
+  paragraph: number;
+  message: string;
+}
+
+export interface DiagnosticSpec {
+  range: LineRange;
+  span: Span;
+  severity: Exclude<SeverityName, 'none'>;
+  message: string;
+  /** The finding's category or citation problem code; also the README anchor that explains it. */
+  code: string;
+  related: RelatedPassage[];
+  /** Index into result.verdicts, or -1 for a citation problem. */
+  verdict: number;
+  /** Index into result.problems, or -1. */
+  problem: number;
+}
+
+/** One diagnostic per finding a writer should see; suppressed findings and plain supported statements give none. */
+export function diagnosticSpecs(text: string, result: CheckResult, severities: SeveritySettings = DEFAULT_SEVERITIES, lines = new LineIndex(text)): DiagnosticSpec[] {
+  const specs: DiagnosticSpec[] = [];
+  result.verdicts.forEach((v, i) => {
+    if (v.suppressed) return;
+    const severity = severityOf(v, severities);
+    if (severity === 'none') return;
+    const span = v.verdict === 'contradicted' && v.focus ? v.focus : { start: v.claim.start, end: v.claim.end };
+    specs.push({
+      range: lines.range(span),
+      span,
+      severity,
+      message: diagnosticMessage(v),
+      code: v.verdict === 'supported' ? 'uncited' : v.category,
+      related: v.evidence.slice(0, 3).map((e) => ({ reference: e.reference, span: { start: e.start, end: e.end }, paragraph: e.paragraph, message: `${e.reference} ¶${e.paragraph}: ${clip(e.text, 160)}` })),
+      verdict: i,
+      problem: -1,
+    });
+  });
+  if (severities.citation !== 'none') {
+    result.problems.forEach((p, i) => {
+      specs.push({ range: lines.range(p), span: { start: p.start, end: p.end }, severity: severities.citation as DiagnosticSpec['severity'], message: p.message, code: p.code, related: [], verdict: -1, problem: i });
+    });
+  }
+  return specs;
+}
+
+function severityOf(v: Verdict, s: SeveritySettings): SeverityName {
+  if (v.verdict === 'contradicted') return s.contradicted;
+  if (v.verdict === 'unsupported') return s.unsupported;
+  return v.claim.explicitlyCited ? 'none' : s.uncited;
+}
+
+/** A verdict's message as a diagnostic shows it; a supported but uncited statement asks for a citation. */
+export function diagnosticMessage(v: Verdict): string {
+  if (v.verdict === 'supported' && !v.claim.explicitlyCited) {
+    const ev = v.evidence[0];
+    return ev ? `Supported by ${ev.reference} ¶${ev.paragraph} but not cited here: add a citation.` : 'Supported by the source but not cited here.';
+  }
+  return v.message;
+}

@@ -1,0 +1,100 @@
+// Hover cards as Markdown: a citation's paragraph, a known name's card, the verdict on a statement.
+import { lookupTerm, type CheckResult, type Citation, type Entity, type Evidence, type Reference, type Span, type Verdict } from '../../core';
+import { diagnosticMessage } from './diagnostics';
+import { clip, VERDICT_LABEL } from './format';
+
+/** Escapes text for a Markdown hover so that links, HTML and emphasis in it stay plain characters. */
+export function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_{}[\]()<>#+\-.!|~&"'$:]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`)).replace(/\r\n|\r|\n/g, ' ');
+}
+
+/** How hovers link to a passage: the caller knows each reference's document address. */
+export type PassageLink = (reference: string, span: Span) => string | undefined;
+
+const KIND_LABEL: Record<Entity['kind'], string> = { person: 'Person', organisation: 'Organisation', place: 'Place', office: 'Office', thing: 'Term', group: 'Group' };
+
+export interface HoverCard {
+  markdown: string;
+  span: Span;
+}
+
+/** The hover for `offset` of a draft: a citation's paragraph, a known name's card and the verdict on the statement. */
+export function hoverAt(text: string, offset: number, result: CheckResult | undefined, references: Reference[], link: PassageLink, citations: Citation[] = []): HoverCard | undefined {
+  const parts: string[] = [];
+  let span: Span | undefined;
+  const citation = citations.find((c) => c.start <= offset && offset <= c.end);
+  if (citation) {
+    span = { start: citation.start, end: citation.end };
+    parts.push(citationCard(citation, references, link));
+  } else {
+    const term = lookupTerm(references, text, offset);
+    if (term) {
+      span = term.span;
+      parts.push(termCard(term.entity, term.reference, link));
+    }
+  }
+  const verdict = result?.verdicts.find((v) => !v.suppressed && v.claim.start <= offset && offset <= v.claim.end);
+  if (verdict) {
+    span ??= { start: verdict.claim.start, end: verdict.claim.end };
+    parts.push(verdictCard(verdict, link));
+  }
+  return parts.length && span ? { markdown: parts.join('\n\n---\n\n'), span } : undefined;
+}
+
+function passage(reference: string, span: Span, paragraph: number, link: PassageLink): string {
+  const target = link(reference, span);
+  const label = `${escapeMarkdown(reference)} ¶${paragraph}`;
+  return target ? `[${label}](${target})` : label;
+}
+
+/** The card for a name the reference knows: kind, office or description, aliases, where it is mentioned. */
+export function termCard(entity: Entity, ref: Reference, link: PassageLink): string {
+  const lines: string[] = [];
+  lines.push(`**${escapeMarkdown(entity.name)}** (${KIND_LABEL[entity.kind]}) — according to *${escapeMarkdown(ref.title)}*`);
+  const about: string[] = [];
+  if (entity.description) about.push(escapeMarkdown(entity.description));
+  else if (entity.office) about.push(escapeMarkdown([entity.nationality, entity.office].filter(Boolean).join(' ')));
+  if (entity.holder) {
+    const holder = ref.entities.find((e) => e.id === entity.holder);
+    if (holder) about.push(`held by ${escapeMarkdown(holder.name)}`);
+  }
+  if (about.length) lines.push(about.join('; '));
+  const aliases = entity.aliases.filter((a) => a !== entity.name);
+  if (aliases.length) lines.push(`Also: ${aliases.slice(0, 6).map(escapeMarkdown).join(', ')}`);
+  if (entity.paragraphs.length) {
+    const where = entity.paragraphs.slice(0, 12).map((n) => {
+      const p = ref.paragraphs[n - 1];
+      return p ? passage(ref.key, p, n, link) : `¶${n}`;
+    });
+    lines.push(`Mentioned in ${where.join(', ')}${entity.paragraphs.length > 12 ? ', …' : ''}`);
+  }
+  const key = ref.sentences[entity.keySentence];
+  if (key) lines.push(`> ${escapeMarkdown(clip(key.text, 400))} (${passage(ref.key, key, key.paragraph, link)})`);
+  return lines.join('\n\n');
+}
+
+/** The card for a verdict: label, category, message and up to two evidence passages. */
+export function verdictCard(v: Verdict, link: PassageLink): string {
+  const lines = [`**${VERDICT_LABEL[v.verdict]}** (${escapeMarkdown(v.category)}): ${escapeMarkdown(diagnosticMessage(v))}`];
+  for (const e of v.evidence.slice(0, 2)) lines.push(evidenceQuote(e, link));
+  return lines.join('\n\n');
+}
+
+function evidenceQuote(e: Evidence, link: PassageLink): string {
+  return `> ${escapeMarkdown(clip(e.text, 400))} (${passage(e.reference, e, e.paragraph, link)})`;
+}
+
+function citationCard(c: Citation, references: Reference[], link: PassageLink): string {
+  if (c.error) return `**Citation cannot be read:** ${escapeMarkdown(c.error)}`;
+  return c.items
+    .map((item) => {
+      const ref = references.find((r) => r.key === item.key);
+      if (!ref) return `**${escapeMarkdown(item.key)}**: no reference with this key is loaded.`;
+      const head = `**${escapeMarkdown(ref.title)}** (${escapeMarkdown(ref.key)}${ref.credit ? `, ${escapeMarkdown(ref.credit)}` : ''})`;
+      if (item.paragraph === undefined) return `${head}, ${ref.paragraphs.length} paragraphs`;
+      const p = ref.paragraphs[item.paragraph - 1];
+      if (!p) return `${head}: ¶${item.paragraph} is past its last paragraph (¶${ref.paragraphs.length}).`;
+      return `${head} ${passage(ref.key, p, p.number, link)}\n\n> ${escapeMarkdown(clip(p.text, 700))}`;
+    })
+    .join('\n\n');
+}
