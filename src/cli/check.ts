@@ -85,7 +85,7 @@ export function toJson(files: CheckedFile[], refs: Reference[]) {
 
 const MARK: Record<string, string> = { contradicted: '✗ contradicted', unsupported: '? unsupported', supported: '✓ supported' };
 
-function toText(files: CheckedFile[]): string {
+export function toText(files: CheckedFile[]): string {
   const out: string[] = [];
   const totals = { contradicted: 0, unsupported: 0, supported: 0, problems: 0, hidden: 0 };
   for (const f of files) {
@@ -108,7 +108,7 @@ function toText(files: CheckedFile[]): string {
       const v = (row as { v: CheckResult['verdicts'][number] }).v;
       totals[v.verdict]++;
       const sure = typeof v.confidence === 'number' && v.verdict !== 'supported' ? ` (confidence ${v.confidence.toFixed(2)})` : '';
-      out.push(`${where}: ${MARK[v.verdict]}${sure} [${v.category}] ${v.message}`);
+      out.push(`${where}: ${MARK[v.verdict]} [${v.category}] ${v.message}${sure}`);
       out.push(`    “${v.claim.text}”`);
       for (const e of v.evidence.slice(0, 2)) out.push(`    source ${e.reference} ¶${e.paragraph}: “${e.text}”`);
       for (const x of v.fixes) out.push(`    fix: ${x.title}`);

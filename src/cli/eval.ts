@@ -162,6 +162,8 @@ export function runEval(path: string, builtin: Reference[], format: string, out:
     errors,
     millis: Math.round(millis),
   };
+  // Calibration of the verdict as judged: its confidence is that the verdict (supported, contradicted
+  // or unsupported) is right; with supported/not-supported labels it is scored against the mapped verdict.
   const calibration = expectedCalibrationError(outcomes.filter((o): o is typeof o & { confidence: number } => typeof o.confidence === 'number'));
   if (calibration) report.calibration = calibration;
   if (outcomes.some((o) => o.category !== undefined)) report.perCategory = recallPerCategory(outcomes);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { parseArgs, USAGE } from '../../src/cli/args';
-import { applyMinConfidence, belowMinConfidence, toJson, type CheckedFile } from '../../src/cli/check';
+import { applyMinConfidence, belowMinConfidence, toJson, toText, type CheckedFile } from '../../src/cli/check';
 import { toSarif } from '../../src/cli/sarif';
 import { checkDraft, type CheckResult, type Verdict } from '../../src/core';
 import { builtinReferences } from '../../src/builtin';
@@ -93,6 +93,17 @@ describe('check --min-confidence', () => {
 
 describe('confidence in check output', () => {
   const refs = builtinReferences();
+
+  it('text gives a finding’s confidence after its message, and says how many findings the minimum hid', () => {
+    const { text, result: all } = sampleWith((v) => (v.verdict === 'contradicted' ? 0.9 : v.verdict === 'unsupported' ? 0.2 : 0.5));
+    const { result, hidden } = applyMinConfidence(all, 0.5);
+    assert.ok(hidden > 0);
+    const out = toText([{ path: SAMPLE, text, result, hidden }]);
+    assert.match(out, /✗ contradicted \[\w+\] .* \(confidence 0\.90\)$/m);
+    assert.doesNotMatch(out, /\? unsupported/);
+    assert.doesNotMatch(out, /✓ supported.*confidence/);
+    assert.match(out, new RegExp(`in 1 file \\(${hidden} findings? below --min-confidence not shown\\)\\.$`));
+  });
 
   it('JSON gives each claim its confidence, and none when the verdict has none', () => {
     const { text, result } = sampleWith((_, i) => (i % 2 ? 0.25 : undefined));
