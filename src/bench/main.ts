@@ -1,6 +1,7 @@
 // `npm run bench`: speed and memory of the engine on this machine. Timings live here, never in tests.
 import { builtinReferences } from '../builtin';
 import { checkDraft, DraftChecker, loadReference, type Reference } from '../core';
+import { compare, firstRun, formatComparison, type Tool, TOOLS } from './versus';
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -90,7 +91,10 @@ function runCase(name: string): void {
   console.log(JSON.stringify({ line, peakRss: maxRSS * 1024, heapUsed: process.memoryUsage().heapUsed }));
 }
 
-function main(): void {
+/** The ~10,000-word draft of the checker-vs-cspell comparison (the same in every process). */
+const comparisonDraft = (ref: Reference) => syntheticDraft(ref, 10_000);
+
+async function main(): Promise<void> {
   const [builtin] = builtinReferences();
   const refText = builtin.text;
   const meta = { key: builtin.key, title: builtin.title, path: builtin.path, credit: builtin.credit };
@@ -98,7 +102,7 @@ function main(): void {
 
   console.log(`load the built-in reference (${refText.length} chars): median ${fmt(runs(30, () => loadReference(refText, meta)))}`);
 
-  const draft = syntheticDraft(builtin, 10_000);
+  const draft = comparisonDraft(builtin);
   const words = draft.split(/\s+/).length;
   const cold = median(Array.from({ length: 5 }, () => time(() => checkDraft(draft, [loadReference(refText, meta)]))));
   const checker = new DraftChecker([builtin]);
@@ -121,6 +125,10 @@ function main(): void {
     `re-judge after a one-sentence edit (whole ${words}-word draft re-read, one block judged): median ${fmt(median(edits))}, ` +
       `90th percentile ${fmt(edits[Math.floor(edits.length * 0.9)])} over 50 edits (target < 5 ms); the first 10 edits: median ${fmt(median(firstEdits))}`,
   );
+
+  // Next to a spell checker on the same draft: first runs in fresh processes, then warmed-up runs.
+  console.log('');
+  for (const line of formatComparison(await compare(comparisonDraft(builtin), [builtin], __filename))) console.log(line);
 
   // A draft of 8 units against the same reference must take about 8 times as long: linear up to 5 MB.
   console.log('\nsize curve (cold, one run each; 8x is a 5 MB draft):');
@@ -176,6 +184,12 @@ function main(): void {
 
 if (require.main === module) {
   const at = process.argv.indexOf('--case');
+  const first = process.argv.indexOf('--first');
+  const fail = (e: unknown) => {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exitCode = 1;
+  };
   if (at >= 0) runCase(process.argv[at + 1]);
-  else main();
+  else if (first >= 0 && TOOLS.includes(process.argv[first + 1] as Tool)) firstRun(process.argv[first + 1] as Tool, comparisonDraft).catch(fail);
+  else main().catch(fail);
 }

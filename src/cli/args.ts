@@ -6,6 +6,8 @@ export interface ParsedArgs {
   references: string[];
   format: string;
   out?: string;
+  /** `check --min-confidence X`: findings whose confidence is below X (0 to 1) are not reported. */
+  minConfidence?: number;
   help: boolean;
 }
 
@@ -25,6 +27,12 @@ export function parseArgs(argv: string[]): ParsedArgs {
     else if (a === '--reference' || a.startsWith('--reference=') || a === '-r') parsed.references.push(value('--reference'));
     else if (a === '--format' || a.startsWith('--format=') || a === '-f') parsed.format = value('--format');
     else if (a === '--out' || a.startsWith('--out=') || a === '-o') parsed.out = value('--out');
+    else if (a === '--min-confidence' || a.startsWith('--min-confidence=')) {
+      const raw = value('--min-confidence');
+      const x = Number(raw);
+      if (!raw.trim() || !Number.isFinite(x) || x < 0 || x > 1) throw new InputError('usage', `--min-confidence needs a number from 0 to 1 (e.g. 0.7), not “${raw}”.`);
+      parsed.minConfidence = x;
+    }
     else if (a.startsWith('-') && a !== '-') throw new InputError('usage', `Unknown option “${a}”.`);
     else if (!parsed.command) parsed.command = a;
     else parsed.positional.push(a);
@@ -33,9 +41,13 @@ export function parseArgs(argv: string[]): ParsedArgs {
 }
 
 export const USAGE = `Usage:
-  factcheck check DRAFT... [--reference FILE]... [--format text|json|sarif]
+  factcheck check DRAFT... [--reference FILE]... [--format text|json|sarif] [--min-confidence X]
   factcheck eval DATA.jsonl [--out PREDICTIONS.jsonl] [--format text|json]
   factcheck references [--reference FILE]... [--format text|json]
+
+--min-confidence X (0 to 1): a contradicted or unsupported finding whose confidence is below X
+  is not reported (nor counted for the exit code), as with Vale's MinAlertLevel; findings
+  without a confidence are always reported. JSON and SARIF give each finding's confidence.
 
 Exit codes: 0 nothing contradicted, 1 something contradicted or a citation is wrong,
 2 bad usage or unreadable input.`;

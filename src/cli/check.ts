@@ -1,18 +1,41 @@
 import { relative } from 'node:path';
-import { DraftChecker, InputError, LineIndex, type CheckResult, type Reference } from '../core';
+import { DraftChecker, InputError, LineIndex, type CheckResult, type Reference, type Verdict } from '../core';
 import type { CheckedFile } from './checkedFile';
 import { readTextFile } from './io';
 import { toSarif } from './sarif';
 
+export interface CheckCliOptions {
+  /** Contradicted and unsupported findings with a confidence below this (0 to 1) are not reported. */
+  minConfidence?: number;
+}
+
+/**
+ * True when `v` is a finding (contradicted or unsupported) whose confidence is below `min`: such a
+ * finding is hidden, as Vale hides alerts below its MinAlertLevel. Supported statements, and findings
+ * that carry no confidence, are always kept.
+ */
+export function belowMinConfidence(v: Verdict, min: number | undefined): boolean {
+  return min !== undefined && v.verdict !== 'supported' && typeof v.confidence === 'number' && v.confidence < min;
+}
+
+/** The result without the findings below `min`, and how many were left out. */
+export function applyMinConfidence(result: CheckResult, min: number | undefined): { result: CheckResult; hidden: number } {
+  if (min === undefined) return { result, hidden: 0 };
+  const verdicts = result.verdicts.filter((v) => !belowMinConfidence(v, min));
+  const hidden = result.verdicts.filter((v) => !v.suppressed).length - verdicts.filter((v) => !v.suppressed).length;
+  return { result: { ...result, verdicts }, hidden };
+}
+
 /** `factcheck check`: judges each draft; returns the exit code. */
-export function runCheck(paths: string[], refs: Reference[], format: string, print: (s: string) => void): number {
+export function runCheck(paths: string[], refs: Reference[], format: string, print: (s: string) => void, options: CheckCliOptions = {}): number {
   if (!paths.length) throw new InputError('usage', 'Name at least one draft to check, e.g. “factcheck check draft.md”.');
   if (!['text', 'json', 'sarif'].includes(format)) throw new InputError('usage', `Unknown format “${format}”; use text, json or sarif.`);
   const checker = new DraftChecker(refs);
   const files: CheckedFile[] = paths.map((path) => {
     const text = readTextFile(path, 'Draft');
     if (!text.trim()) throw new InputError('empty-draft', `Draft “${path}” is empty: there is nothing to check.`);
-    return { path, text, result: checker.check(text) };
+    const { result, hidden } = applyMinConfidence(checker.check(text), options.minConfidence);
+    return { path, text, result, hidden };
   });
   if (format === 'json') print(JSON.stringify(toJson(files, refs), null, 2));
   else if (format === 'sarif') print(JSON.stringify(toSarif(files, refs), null, 2));
@@ -38,6 +61,7 @@ export function toJson(files: CheckedFile[], refs: Reference[]) {
             cited: v.claim.cited,
             verdict: v.verdict,
             category: v.category,
+            confidence: v.confidence,
             message: v.message,
             evidence: v.evidence.map((e) => ({ reference: e.reference, paragraph: e.paragraph, text: e.text, range: refText.get(e.reference)?.range(e) })),
             fixes: v.fixes.map((x) => ({ title: x.title, edits: x.edits.map((e) => ({ range: lines.range(e), newText: e.newText })) })),
@@ -55,10 +79,11 @@ export function toJson(files: CheckedFile[], refs: Reference[]) {
 
 const MARK: Record<string, string> = { contradicted: '✗ contradicted', unsupported: '? unsupported', supported: '✓ supported' };
 
-function toText(files: CheckedFile[]): string {
+export function toText(files: CheckedFile[]): string {
   const out: string[] = [];
-  const totals = { contradicted: 0, unsupported: 0, supported: 0, problems: 0 };
+  const totals = { contradicted: 0, unsupported: 0, supported: 0, problems: 0, hidden: 0 };
   for (const f of files) {
+    totals.hidden += f.hidden ?? 0;
     const lines = new LineIndex(f.text);
     const name = relative(process.cwd(), f.path) || f.path;
     const rows = [
@@ -76,7 +101,8 @@ function toText(files: CheckedFile[]): string {
       }
       const v = (row as { v: CheckResult['verdicts'][number] }).v;
       totals[v.verdict]++;
-      out.push(`${where}: ${MARK[v.verdict]} [${v.category}] ${v.message}`);
+      const sure = typeof v.confidence === 'number' && v.verdict !== 'supported' ? ` (confidence ${v.confidence.toFixed(2)})` : '';
+      out.push(`${where}: ${MARK[v.verdict]} [${v.category}] ${v.message}${sure}`);
       out.push(`    “${v.claim.text}”`);
       for (const e of v.evidence.slice(0, 2)) out.push(`    source ${e.reference} ¶${e.paragraph}: “${e.text}”`);
       for (const x of v.fixes) out.push(`    fix: ${x.title}`);
@@ -86,7 +112,9 @@ function toText(files: CheckedFile[]): string {
   out.push(
     `${totals.contradicted} contradicted, ${totals.unsupported} unsupported, ${totals.supported} supported` +
       (totals.problems ? `, ${totals.problems} citation problem${totals.problems > 1 ? 's' : ''}` : '') +
-      ` in ${files.length} file${files.length > 1 ? 's' : ''}.`,
+      ` in ${files.length} file${files.length > 1 ? 's' : ''}` +
+      (totals.hidden ? ` (${totals.hidden} finding${totals.hidden > 1 ? 's' : ''} below --min-confidence not shown)` : '') +
+      '.',
   );
   return out.join('\n');
 }

@@ -6,4 +6,6 @@ export interface CheckedFile {
   path: string;
   text: string;
   result: CheckResult;
+  /** Findings left out because their confidence is below `--min-confidence`. */
+  hidden?: number;
 }

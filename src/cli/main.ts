@@ -23,9 +23,10 @@ export function main(argv: string[], print: (s: string) => void = (s) => process
       }
       return all;
     };
+    if (args.minConfidence !== undefined && args.command !== 'check') throw new InputError('usage', '--min-confidence applies to “factcheck check” only.');
     switch (args.command) {
       case 'check':
-        return runCheck(args.positional, refs(), args.format, print);
+        return runCheck(args.positional, refs(), args.format, print, { minConfidence: args.minConfidence });
       case 'eval':
         if (args.positional.length !== 1) throw new InputError('usage', 'Name one JSONL file to evaluate, e.g. “factcheck eval claims.jsonl”.');
         return runEval(args.positional[0], builtinReferences(), args.format, args.out, print);

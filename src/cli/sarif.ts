@@ -73,6 +73,7 @@ export function toSarif(files: CheckedFile[], refs: Reference[]) {
             physicalLocation: { artifactLocation: refArtifact(e.reference), region: refLines.get(e.reference) ? region(refLines.get(e.reference)!, e) : undefined },
           })),
           fixes: fixes(v.fixes),
+          ...(typeof v.confidence === 'number' ? { properties: { confidence: v.confidence } } : {}),
         })),
       ...f.result.problems.map((p) => ({
         ruleId: p.code,
