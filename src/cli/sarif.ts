@@ -1,21 +1,13 @@
 import { isAbsolute, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { LineIndex, type Reference, type Span } from '../core';
+import { CHECKS, LineIndex, type Reference, type Span } from '../core';
 import type { CheckedFile } from './checkedFile';
 
-const RULES: Record<string, string> = {
+/** Rule descriptions: a check's category takes the description of the first check in the registry that has it. */
+export const RULES: Record<string, string> = {
   paraphrase: 'The statement says what the source says.',
-  role: 'A person is given an office the source does not give them.',
-  attribution: 'Words or deeds are attributed to someone other than the source says.',
-  negation: 'The statement says the opposite of the source (a dropped or added “not”).',
-  antonym: 'The statement uses a word opposite to the source’s.',
-  modality: 'The statement is more certain than the source.',
+  ...Object.fromEntries([...CHECKS].reverse().map((c) => [c.category, c.description])),
   condition: 'The statement changes a condition the source attaches.',
-  place: 'The statement puts events in another place than the source.',
-  time: 'The statement gives another time than the source.',
-  number: 'The statement gives another number than the source.',
-  origin: 'The statement gives another origin or nationality than the source.',
-  quote: 'A quotation does not match the source’s words.',
   coverage: 'The source does not say this.',
   'novel-detail': 'The statement adds a name, number or detail the source does not give.',
   'unknown-key': 'A citation names a reference that is not loaded.',

@@ -19,7 +19,8 @@ make makes made making take takes took taken get gets got give gives gave given 
 use uses used using put puts set sets hold holds held keep keeps kept let lets
 `);
 
-export const NEGATIONS = words(`not no never none nobody nothing neither nor without n't cannot refused refuses declined denies denied`);
+// Verbs of not doing count as negations: "failed to sign" says the signing did not happen.
+export const NEGATIONS = words(`not no never none nobody nothing neither nor without n't cannot refused refuses declined denies denied failed fails`);
 
 /** Hedges: the source says something may be so, not that it is. */
 export const HEDGES = words(`

@@ -117,7 +117,8 @@ export const checkNumber: Check = (ctx): Finding | undefined => {
     const claimText = ctx.text.slice(q.start, q.end);
     return {
       verdict: 'contradicted',
-      category: 'number',
+      // A date or a year misstated is a wrong time, not a wrong count.
+      category: timeLike ? 'time' : 'number',
       message:
         q.cmp === 'eq'
           ? `The source gives ${sourceText}, not ${claimText} (${para(s)}).`

@@ -1,9 +1,10 @@
 import { analyse } from '../reference/analysis';
 import type { Category, Claim, Evidence, Reference, Span, Verdict, VerdictKind } from '../types';
 import { namePhrases } from '../reference/entities';
+import { MONTHS, WEEKDAYS } from '../lexicon';
 import { tokenize } from '../text/tokens';
-import { align, viewTokens, type Alignment, type Unit } from './align';
-import { CHECKS } from './checks';
+import { align, covers, viewTokens, type Alignment, type Unit } from './align';
+import { CHECKS, type CheckDefinition } from './checks';
 import type { CheckContext, Finding } from './context';
 import { decideVerdict, probabilities } from './decide';
 import { featuresOf, type CheckFinding } from './features';
@@ -42,7 +43,14 @@ export interface Assessment {
  * Returns undefined when no reference sentence says anything the statement says. A check that
  * throws is reported through `onCheckError` and skipped, never failing the statement.
  */
-export function assessSpan(text: string, start: number, end: number, refs: Reference[], onCheckError: (id: string, err: unknown) => void = () => {}): Assessment | undefined {
+export function assessSpan(
+  text: string,
+  start: number,
+  end: number,
+  refs: Reference[],
+  onCheckError: (id: string, err: unknown) => void = () => {},
+  checks: readonly CheckDefinition[] = CHECKS,
+): Assessment | undefined {
   let best: Alignment | undefined;
   // The statement's tokens and name phrases are the same against every reference: work them out once.
   const tokens = tokenize(text, start, end);
@@ -65,12 +73,23 @@ export function assessSpan(text: string, start: number, end: number, refs: Refer
   }
   const ctx: CheckContext = { text, view: al.view, alignment: al, analysis: analyse(ref), ref, quotes };
   const findings: CheckFinding[] = [];
-  for (const check of CHECKS) {
+  for (const check of checks) {
     try {
       const finding = check.run(ctx);
       if (finding) findings.push({ check: check.id, finding });
     } catch (err) {
       onCheckError(check.id, err);
+    }
+  }
+  // A clash needs the same actor in statement and source: a statement naming someone or somewhere the
+  // source never mentions (outside the words a check calls wrong) speaks of another event, unsupported.
+  const foreign = foreignNames(ctx);
+  if (foreign.length) {
+    for (let k = findings.length - 1; k >= 0; k--) {
+      const f = findings[k];
+      if (f.finding.verdict !== 'contradicted' || f.check === 'quote') continue;
+      const focus = f.finding.focus;
+      if (foreign.some((u) => !focus || u.end <= focus.start || u.start >= focus.end)) findings.splice(k, 1);
     }
   }
   const missing = { names: 0, numbers: 0 };
@@ -163,6 +182,19 @@ function supportFrom(ctx: CheckContext, al: Alignment, counts: { names: number; 
       : `The source does not say this; its closest passage is ${where}.`,
     focus: shown.length === 1 ? { start: shown[0].start, end: shown[0].end } : undefined,
   };
+}
+
+/** Passages of this many sentences or fewer are excerpts (as in `align`'s passage topic). */
+const SHORT_PASSAGE = 4;
+
+/** Names in the statement that no sentence of the reference says. */
+function foreignNames(ctx: CheckContext): Unit[] {
+  // A short excerpt often leaves its subject unnamed (the page it is quoted under names it).
+  if (ctx.analysis.sentences.length <= SHORT_PASSAGE) return [];
+  const { units, tokens, amounts } = ctx.view;
+  // A weekday or month is a time, not an actor: the time check weighs it.
+  const inAmount = (u: Unit) => amounts.some((q) => q.first <= u.last && u.first <= q.last) || WEEKDAYS.has(u.text.toLowerCase()) || MONTHS.has(u.text.toLowerCase());
+  return units.filter((u) => u.kind === 'name' && !inAmount(u) && !ctx.analysis.sentences.some((s) => covers(u, tokens, [s])));
 }
 
 /** Is the unit a year the reference gives somewhere, though not in the passage aligned to? */

@@ -15,6 +15,8 @@ function negator(tokens: Token[], k: number): boolean {
     // "wasn ’ t", split apart.
     return /^['’]$/.test(tokens[k - 1]?.text ?? '') && !!tokens[k - 2]?.lower.endsWith('n');
   }
+  // "stopped short of a pledge", "fell short of a majority": short of X is not X.
+  if (w === 'short' && tokens[k + 1]?.lower === 'of' && /^(?:stop|fall|fell)/.test(tokens[k - 1]?.lower ?? '')) return true;
   if (!NEGATIONS.has(w) && !w.endsWith("n't") && !w.endsWith('n’t')) return false;
   return !(t.capital && /[a-z]/.test(t.text) && k > 0 && !/^[.!?:;"“(]$/.test(tokens[k - 1].text));
 }
@@ -27,6 +29,15 @@ function negated(tokens: Token[], i: number, span = 3): boolean {
   }
   return false;
 }
+
+/**
+ * Negative polarity of a verb or noun: negated before it, or a verb whose object is negated ("made no
+ * decision" says what "did not make any decision" says; "gave nothing").
+ */
+function negativeAt(tokens: Token[], i: number): boolean {
+  return negated(tokens, i) || NEGATIVE_DETERMINERS.has(tokens[i + 1]?.lower ?? '');
+}
+const NEGATIVE_DETERMINERS = new Set(['no', 'nothing', 'none', 'nobody', 'neither']);
 
 /** The same within a wider span: a negation that far off leaves the polarity in doubt. */
 const maybeNegated = (tokens: Token[], i: number) => negated(tokens, i, 6);
@@ -76,8 +87,8 @@ export const checkNegation: Check = (ctx) => {
       if (!content(ct[i])) continue;
       const j = firstSameWord(s, ct[i]);
       if (j < 0) continue;
-      const inClaim = negated(ct, i);
-      const inSource = negated(s.tokens, j);
+      const inClaim = negativeAt(ct, i);
+      const inSource = negativeAt(s.tokens, j);
       if (inClaim === inSource) continue;
       // "refused to sign" and "refused the offer to sign": a negation a few words further off.
       if (inClaim ? maybeNegated(s.tokens, j) : maybeNegated(ct, i)) continue;
