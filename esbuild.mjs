@@ -2,6 +2,10 @@
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, copyFileSync } from 'node:fs';
 
+// The language data (WordNet subset, countries) is generated first; it is committed, and rewritten
+// only when its inputs give different bytes.
+await import('./scripts/build-language-data.mjs');
+
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
 const entries = [
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },

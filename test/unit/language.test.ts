@@ -1,0 +1,136 @@
+import { strict as assert } from 'node:assert';
+import { countriesOf, countryOf, isNationality, sameCountry } from '../../src/core/language/countries';
+import { antonyms, areOpposites, derivations, lemmas, related, sameAs, synonyms } from '../../src/core/language/wordnet';
+import { sameNationality } from '../../src/core/judge/nationality';
+
+describe('wordnet: base forms', () => {
+  it('undoes irregular inflections through the exception lists', () => {
+    assert.deepEqual(lemmas('swam'), ['swim']);
+    assert.deepEqual(lemmas('mice'), ['mouse']);
+    assert.ok(lemmas('taught').includes('teach'));
+  });
+  it('undoes regular inflections with the suffix rules', () => {
+    assert.deepEqual(lemmas('carried'), ['carry']);
+    assert.ok(lemmas('happier').includes('happy'));
+    assert.ok(lemmas('explanations').includes('explanation'));
+    assert.ok(lemmas('Marrying').includes('marry'));
+  });
+  it('keeps a word that is a base form itself first', () => {
+    assert.equal(lemmas('fastest')[0], 'fastest');
+    assert.ok(lemmas('fastest').includes('fast'));
+  });
+  it('gives nothing for unknown words', () => {
+    assert.deepEqual(lemmas('blorptastic'), []);
+    assert.deepEqual(lemmas(''), []);
+  });
+});
+
+describe('wordnet: relations', () => {
+  it('finds synonyms in frequent senses', () => {
+    assert.ok(synonyms('purchase').has('buy'));
+    assert.ok(synonyms('marry').has('wed'));
+    assert.ok(synonyms('commence').has('begin'));
+  });
+  it('does not join words through a rare sense of one of them', () => {
+    // "die" has "go" among its synonyms only in a rare sense of "go".
+    assert.ok(!synonyms('die').has('go'));
+    assert.ok(!synonyms('go').has('die'));
+  });
+  it('finds antonyms, direct and through similar adjectives', () => {
+    assert.ok(antonyms('begin').has('end'));
+    assert.ok(antonyms('arrive').has('leave'));
+    assert.ok(antonyms('cheap').has('expensive'));
+    // "enormous" is similar to "large", whose antonym is "small".
+    assert.ok(antonyms('enormous').has('small'));
+  });
+  it('finds derivations across parts of speech', () => {
+    assert.ok(derivations('explain').has('explanation'));
+    assert.ok(derivations('marry').has('marriage'));
+    assert.ok(derivations('arrival').has('arrive'));
+  });
+  it('relates words in any inflected form', () => {
+    assert.equal(related('arrived', 'arrival'), 'same');
+    assert.equal(related('explanation', 'explained'), 'same');
+    assert.equal(related('purchased', 'buying'), 'same');
+    assert.equal(related('teaching', 'taught'), 'same');
+    assert.equal(related('wetter', 'dry'), 'opposite');
+    assert.equal(related('began', 'ended'), 'opposite');
+    assert.ok(areOpposites('cheaper', 'expensive'));
+  });
+  it('leaves unrelated and unknown words alone', () => {
+    assert.equal(related('teacher', 'potato'), undefined);
+    assert.equal(related('blorptastic', 'fast'), undefined);
+    assert.equal(synonyms('blorptastic').size, 0);
+    assert.equal(antonyms('blorptastic').size, 0);
+    assert.equal(derivations('blorptastic').size, 0);
+    assert.equal(sameAs('blorptastic').size, 0);
+  });
+  it('gathers the same-meaning words of an inflected word', () => {
+    const s = sameAs('purchased');
+    assert.ok(s.has('purchase') && s.has('buy') && s.has('purchaser'));
+  });
+});
+
+describe('countries', () => {
+  it('knows names, short forms, official names and accents', () => {
+    assert.equal(countryOf('Norway'), 'NOR');
+    assert.equal(countryOf('the Netherlands'), 'NLD');
+    assert.equal(countryOf('Britain'), 'GBR');
+    assert.equal(countryOf('America'), 'USA');
+    assert.equal(countryOf('Federative Republic of Brazil'), 'BRA');
+    assert.equal(countryOf("Cote d'Ivoire"), 'CIV');
+    assert.equal(countryOf('Côte d’Ivoire'), 'CIV');
+    assert.equal(countryOf("Kenya's"), 'KEN');
+  });
+  it('knows codes with and without dots, in capitals only', () => {
+    assert.equal(countryOf('US'), 'USA');
+    assert.equal(countryOf('U.S.'), 'USA');
+    assert.equal(countryOf('UK'), 'GBR');
+    assert.equal(countryOf('U.K.'), 'GBR');
+    assert.equal(countryOf('NZ'), 'NZL');
+    assert.equal(countryOf('us'), undefined);
+    assert.equal(countryOf('in'), undefined);
+  });
+  it('knows demonyms, singular and plural', () => {
+    assert.equal(countryOf('Canadian'), 'CAN');
+    assert.equal(countryOf('Americans'), 'USA');
+    assert.equal(countryOf('British'), 'GBR');
+    assert.equal(countryOf('Icelanders'), 'ISL');
+    assert.ok(isNationality('Peruvian'));
+    assert.ok(isNationality('Dutch'));
+    assert.ok(!isNationality('Peru'));
+    assert.ok(!isNationality('table'));
+  });
+  it('tells whether two phrases name the same country', () => {
+    assert.ok(sameCountry('U.S.', 'American'));
+    assert.ok(sameCountry('Britain', 'UK'));
+    assert.ok(sameCountry('Holland', 'Dutch'));
+    assert.ok(!sameCountry('Austrian', 'Australia'));
+    assert.ok(!sameCountry('Atlantis', 'Atlantis'));
+    // A demonym shared by two countries names either.
+    assert.ok(countriesOf('Congolese').length === 2);
+  });
+  it('unknown phrases name nothing', () => {
+    assert.equal(countryOf('Narnia'), undefined);
+    assert.equal(countryOf(''), undefined);
+  });
+  it('drives the judge’s nationality test', () => {
+    assert.ok(sameNationality('U.K.', 'British', undefined));
+    assert.ok(sameNationality('Canadian-made', 'Canada', undefined));
+    assert.ok(sameNationality('E.U.', 'European Union', undefined));
+    assert.ok(!sameNationality('Swedish', 'Swiss', undefined));
+  });
+});
+
+describe('language modules load lazily', () => {
+  it('parses no data when imported, only on first use', () => {
+    const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
+    const script =
+      "require('./src/core/language/wordnet');require('./src/core/language/countries');" +
+      "const loaded=()=>Object.keys(require.cache).filter((k)=>k.endsWith('.json')&&k.includes('language')).length;" +
+      "const before=loaded();require('./src/core/language/wordnet').lemmas('x');require('./src/core/language/countries').countryOf('x');" +
+      'console.log(before, loaded())';
+    const out = execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { encoding: 'utf8' }).trim();
+    assert.equal(out, '0 2');
+  });
+});
