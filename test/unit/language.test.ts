@@ -1,6 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { countriesOf, countryOf, isNationality, sameCountry } from '../../src/core/language/countries';
-import { antonyms, areOpposites, derivations, lemmas, related, sameAs, synonyms } from '../../src/core/language/wordnet';
+import { antonyms, areOpposites, broader, derivations, lemmas, narrower, related, sameAs, synonyms } from '../../src/core/language/wordnet';
+import { relatedStems, stemOf } from '../../src/core/text/tokens';
+import { loadReference } from '../../src/core/reference/load';
+import { analyse } from '../../src/core/reference/analysis';
+import { coveringSentences, covers, viewClaim } from '../../src/core/judge/align';
 import { sameNationality } from '../../src/core/judge/nationality';
 
 describe('wordnet: base forms', () => {
@@ -65,9 +69,24 @@ describe('wordnet: relations', () => {
     assert.equal(derivations('blorptastic').size, 0);
     assert.equal(sameAs('blorptastic').size, 0);
   });
-  it('gathers the same-meaning words of an inflected word', () => {
+  it('finds broader and narrower words one step apart', () => {
+    assert.ok(broader('enormous').has('large'));
+    assert.ok(narrower('large').has('enormous'));
+    assert.ok(broader('sprint').has('run'));
+    assert.ok(!broader('run').has('sprint'));
+  });
+  it('gathers the words that say what an inflected word says', () => {
     const s = sameAs('purchased');
     assert.ok(s.has('purchase') && s.has('buy') && s.has('purchaser'));
+    // A narrower word says the broader one, not the reverse.
+    assert.ok(sameAs('ran').has('sprint'));
+    assert.ok(!sameAs('sprinted').has('run'));
+  });
+  it('gives the tokenizer the stems of those words', () => {
+    assert.ok(relatedStems('explained').includes(stemOf('explanation')));
+    assert.ok(!relatedStems('explained').includes(stemOf('explained')));
+    assert.deepEqual(relatedStems('blorptastic'), []);
+    assert.deepEqual(relatedStems('42'), []);
   });
 });
 
@@ -132,5 +151,32 @@ describe('language modules load lazily', () => {
       'console.log(before, loaded())';
     const out = execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { encoding: 'utf8' }).trim();
     assert.equal(out, '0 2');
+  });
+});
+
+describe('WordNet in alignment', () => {
+  const ref = loadReference(
+    'The parish council approved a proposal to widen the towpath along the canal. An old oak by the lock will be felled in April.',
+    { key: 'towpath', title: 'Towpath', path: 'towpath.md' },
+  );
+  const covered = (claim: string, word: string) => {
+    const view = viewClaim(claim, 0, claim.length, ref);
+    const u = view.units.find((x) => x.text === word);
+    assert.ok(u, `no unit “${word}” in ${view.units.map((x) => x.text).join('|')}`);
+    const a = analyse(ref);
+    const viaIndex = coveringSentences(u, view.tokens, a);
+    const direct = a.sentences.flatMap((s, k) => (covers(u, view.tokens, [s]) ? [k] : []));
+    assert.deepEqual([...viaIndex], direct, 'the index and covers() agree');
+    return direct.length > 0;
+  };
+  it('takes a derived word for the same ("approval" / "approved")', () => {
+    assert.ok(covered('The council gave its approval to widening the towpath.', 'approval'));
+  });
+  it('takes a broader word as said by a narrower one ("tree" / "oak"), not the reverse', () => {
+    assert.ok(covered('A tree by the lock will be felled.', 'tree'));
+    assert.ok(!covered('An old willow will be felled.', 'willow'));
+  });
+  it('leaves unrelated words uncovered', () => {
+    assert.ok(!covered('The council rejected a bridge.', 'bridge'));
   });
 });

@@ -22,6 +22,7 @@ interface Raw {
   senses: string;
   antonyms: string;
   derivations: string;
+  broader?: string;
   exceptions: string;
 }
 
@@ -30,17 +31,67 @@ const NOUN = 1;
 const VERB = 2;
 const ADJ = 4;
 
+/** Adjacency lists over word ids, packed: the neighbours of i are `to[start[i]] … to[start[i + 1] - 1]`. */
+class Graph {
+  constructor(
+    private readonly start: Int32Array,
+    private readonly to: Int32Array,
+  ) {}
+  of(i: number): Int32Array {
+    return this.to.subarray(this.start[i], this.start[i + 1]);
+  }
+  /** Builds the graph of edges a → b given flat as [a0, b0, a1, b1, …] (and b → a with `backward`). */
+  static fromPairs(n: number, flat: Int32Array, forward: boolean, backward: boolean): Graph {
+    const count = new Int32Array(n + 1);
+    for (let k = 0; k < flat.length; k += 2) {
+      if (forward) count[flat[k]]++;
+      if (backward) count[flat[k + 1]]++;
+    }
+    const start = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) start[i + 1] = start[i] + count[i];
+    const fill = start.slice(0, n);
+    const to = new Int32Array(start[n]);
+    for (let k = 0; k < flat.length; k += 2) {
+      if (forward) to[fill[flat[k]]++] = flat[k + 1];
+      if (backward) to[fill[flat[k + 1]]++] = flat[k];
+    }
+    return new Graph(start, to);
+  }
+}
+
+/**
+ * Reads base-36 numbers separated by `,` and `;`: all of them in order, and for each `;`-separated
+ * group the index of its first number (groups.length = number of groups + 1).
+ */
+function readNumbers(text: string): { values: Int32Array; groups: Int32Array } {
+  const values: number[] = [];
+  const groups: number[] = [0];
+  let v = -1;
+  for (let k = 0; k <= text.length; k++) {
+    const c = k < text.length ? text.charCodeAt(k) : 59;
+    if (c === 44 || c === 59) {
+      if (v >= 0) values.push(v);
+      v = -1;
+      if (c === 59) groups.push(values.length);
+    } else {
+      v = (v < 0 ? 0 : v * 36) + (c <= 57 ? c - 48 : c - 87);
+    }
+  }
+  return { values: Int32Array.from(values), groups: Int32Array.from(groups) };
+}
+
 interface Data {
+  raw: Raw;
   id: Map<string, number>;
   words: string[];
   pos: Uint8Array;
   /** Synsets each word keeps, and the words that keep each synset. */
-  senses: number[][];
-  members: number[][];
-  antonyms: Map<number, number[]>;
-  derivations: Map<number, number[]>;
+  senses: Graph;
+  members: Graph;
   /** Irregular form → base word ids ("went" → go, "children" → child). */
   exceptions: Map<string, number[]>;
+  /** Built on first use: antonyms, derivations, one step broader and narrower. */
+  graphs: Map<string, Graph>;
 }
 
 let data: Data | undefined;
@@ -50,39 +101,52 @@ function load(): Data {
   // Required here rather than imported, so that the bundle parses the JSON on first use only.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const raw = require('./data/wordnet.json') as Raw;
-  const words = raw.words.split(' ');
+  // Front-coded (see the build script): shared-prefix length in base 36, then the rest.
+  const words: string[] = [];
+  let prev = '';
+  for (const code of raw.words.split(' ')) {
+    prev = prev.slice(0, parseInt(code[0], 36)) + code.slice(1);
+    words.push(prev);
+  }
+  const n = words.length;
   const id = new Map<string, number>();
-  words.forEach((w, i) => id.set(w, i));
-  const pos = new Uint8Array(words.length);
-  for (let i = 0; i < words.length; i++) pos[i] = parseInt(raw.pos[i], 16);
-  const senses = raw.senses.split(';').map((s) => (s ? s.split(',').map((x) => parseInt(x, 36)) : []));
-  const members: number[][] = [];
-  senses.forEach((list, w) => {
-    for (const s of list) (members[s] ??= []).push(w);
-  });
-  const pairs = (text: string): Map<number, number[]> => {
-    const m = new Map<number, number[]>();
-    const add = (a: number, b: number) => {
-      const l = m.get(a);
-      if (l) l.push(b);
-      else m.set(a, [b]);
-    };
-    if (text)
-      for (const p of text.split(';')) {
-        const [a, b] = p.split(',').map((x) => parseInt(x, 36));
-        add(a, b);
-        add(b, a);
-      }
-    return m;
-  };
+  for (let i = 0; i < n; i++) id.set(words[i], i);
+  const pos = new Uint8Array(n);
+  for (let i = 0; i < n; i++) pos[i] = parseInt(raw.pos[i], 16);
+  // senses: one ';'-group per word, its synset numbers.
+  const { values, groups } = readNumbers(raw.senses);
+  const senses = new Graph(groups, values);
+  let synsetCount = 0;
+  for (const s of values) if (s >= synsetCount) synsetCount = s + 1;
+  const flat = new Int32Array(values.length * 2);
+  for (let w = 0, k = 0; w < n; w++) for (let j = groups[w]; j < groups[w + 1]; j++, k += 2) {
+    flat[k] = values[j];
+    flat[k + 1] = w;
+  }
+  const members = Graph.fromPairs(synsetCount, flat, true, false);
   const exceptions = new Map<string, number[]>();
   if (raw.exceptions)
     for (const e of raw.exceptions.split(';')) {
       const [form, ...bases] = e.split(' ');
       exceptions.set(form, [...(exceptions.get(form) ?? []), ...bases.map((x) => parseInt(x, 36))]);
     }
-  data = { id, words, pos, senses, members, antonyms: pairs(raw.antonyms), derivations: pairs(raw.derivations), exceptions };
+  data = { raw, id, words, pos, senses, members, exceptions, graphs: new Map() };
   return data;
+}
+
+type Table = 'antonyms' | 'derivations' | 'broader' | 'narrower';
+
+/** One relation as a graph, built on first use from its pairs (broader ones read forward, narrower backward). */
+function graph(d: Data, table: Table): Graph {
+  let g = d.graphs.get(table);
+  if (!g) {
+    const field = table === 'narrower' ? 'broader' : table;
+    const { values } = readNumbers(d.raw[field] ?? '');
+    const directed = table === 'broader' || table === 'narrower';
+    g = Graph.fromPairs(d.words.length, values, table !== 'narrower', !directed || table === 'narrower');
+    d.graphs.set(table, g);
+  }
+  return g;
 }
 
 // WordNet's "morphy" detachment rules: an ending, what replaces it, and the part of speech the
@@ -137,7 +201,9 @@ export function lemmas(word: string): string[] {
 
 const setCache = new Map<string, ReadonlySet<string>>();
 
-function relation(kind: 'syn' | 'ant' | 'der', lemma: string): ReadonlySet<string> {
+type Kind = 'syn' | Table;
+
+function relation(kind: Kind, lemma: string): ReadonlySet<string> {
   const key = `${kind}:${lemma}`;
   const cached = setCache.get(key);
   if (cached) return cached;
@@ -146,9 +212,9 @@ function relation(kind: 'syn' | 'ant' | 'der', lemma: string): ReadonlySet<strin
   if (i === undefined) return EMPTY;
   const out = new Set<string>();
   if (kind === 'syn') {
-    for (const s of d.senses[i]) for (const j of d.members[s]) if (j !== i) out.add(d.words[j]);
+    for (const s of d.senses.of(i)) for (const j of d.members.of(s)) if (j !== i) out.add(d.words[j]);
   } else {
-    for (const j of (kind === 'ant' ? d.antonyms : d.derivations).get(i) ?? []) out.add(d.words[j]);
+    for (const j of graph(d, kind).of(i)) out.add(d.words[j]);
   }
   const result: ReadonlySet<string> = out.size ? out : EMPTY;
   if (setCache.size < 100_000) setCache.set(key, result);
@@ -170,7 +236,7 @@ export function synonyms(lemma: string): ReadonlySet<string> {
  * "small").
  */
 export function antonyms(lemma: string): ReadonlySet<string> {
-  return relation('ant', lemma);
+  return relation('antonyms', lemma);
 }
 
 /**
@@ -178,7 +244,20 @@ export function antonyms(lemma: string): ReadonlySet<string> {
  * "decide" / "decision", "approve" / "approval", "dead" / "death".
  */
 export function derivations(lemma: string): ReadonlySet<string> {
-  return relation('der', lemma);
+  return relation('derivations', lemma);
+}
+
+/**
+ * Broader words for the lemma, one step up WordNet's hypernym tree in a frequent sense ("missile" →
+ * "rocket", "purchase" → "buy"), and for a similar adjective its head ("huge" → "large").
+ */
+export function broader(lemma: string): ReadonlySet<string> {
+  return relation('broader', lemma);
+}
+
+/** Narrower words for the lemma: those it is `broader` for ("weapon" → "gun", "large" → "huge"). */
+export function narrower(lemma: string): ReadonlySet<string> {
+  return relation('narrower', lemma);
 }
 
 /**
@@ -210,8 +289,9 @@ export function areOpposites(a: string, b: string): boolean {
 }
 
 /**
- * Every word the data treats as the same as `word` in some reading: its base forms, their synonyms
- * and their derivations (base forms only). Empty for an unknown word.
+ * Every word that says what `word` says, in some reading: its base forms, their synonyms, their
+ * derivations, and the words one step narrower ("gun" says "weapon"; "weapon" does not say "gun").
+ * Base forms only; empty for an unknown word.
  */
 export function sameAs(word: string): ReadonlySet<string> {
   const d = load();
@@ -221,6 +301,7 @@ export function sameAs(word: string): ReadonlySet<string> {
     out.add(w);
     for (const x of synonyms(w)) out.add(x);
     for (const x of derivations(w)) out.add(x);
+    for (const x of narrower(w)) out.add(x);
   }
   return out;
 }

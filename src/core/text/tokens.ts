@@ -1,4 +1,5 @@
 import { stemmer } from 'stemmer';
+import { sameAs } from '../language/wordnet';
 import { SYNONYM_GROUPS } from '../lexicon';
 
 export type TokenKind = 'word' | 'number' | 'punct';
@@ -89,6 +90,31 @@ export function conceptsOf(stem: string): ReadonlySet<string> {
     if (singletons.size < 200_000) singletons.set(stem, one);
   }
   return one;
+}
+
+const relatedCache = new Map<string, readonly string[]>();
+const NONE: readonly string[] = [];
+
+/**
+ * Stems of the words WordNet takes for the same as a word (`lower`, a token's folded text) in one of
+ * its frequent senses: synonyms and derivations of its base forms ("purchased" → buy, purchaser;
+ * "decide" → decision, resolve). The word's own stem is left out; an unknown word has none.
+ */
+export function relatedStems(lower: string): readonly string[] {
+  let out = relatedCache.get(lower);
+  if (out) return out;
+  if (!/^[a-z][a-z'-]*$/.test(lower)) out = NONE;
+  else {
+    const own = stemOf(lower);
+    const set = new Set<string>();
+    for (const w of sameAs(lower)) {
+      const st = stemOf(w);
+      if (st !== own) set.add(st);
+    }
+    out = set.size ? [...set] : NONE;
+  }
+  if (relatedCache.size < 200_000) relatedCache.set(lower, out);
+  return out;
 }
 
 /** What a token's text alone decides, computed once per distinct text. */
