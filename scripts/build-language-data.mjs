@@ -237,6 +237,14 @@ function build() {
       .join(';');
 
   // ---- exceptions: inflected form → base forms, where the base is in the vocabulary
+  // WordNet's morphy suffix rules (as in the loader): is `form` a regular inflection of a base form?
+  const RULES = [
+    ['s', '', 'n'], ['ses', 's', 'n'], ['xes', 'x', 'n'], ['zes', 'z', 'n'], ['ches', 'ch', 'n'], ['shes', 'sh', 'n'],
+    ['men', 'man', 'n'], ['ies', 'y', 'n'], ['s', '', 'v'], ['ies', 'y', 'v'], ['es', 'e', 'v'], ['es', '', 'v'],
+    ['ed', 'e', 'v'], ['ed', '', 'v'], ['ing', 'e', 'v'], ['ing', '', 'v'],
+  ];
+  const regularForm = (form) =>
+    RULES.some(([end, repl, p]) => form.length > end.length && form.endsWith(end) && index.has(`${p}:${form.slice(0, -end.length) + repl}`));
   const exceptions = [];
   for (const [file, pos] of Object.entries(POS)) {
     const path = join(excDir, `${file}.exc`);
@@ -245,7 +253,11 @@ function build() {
       const [form, ...bases] = line.trim().split(' ');
       if (!form || !SINGLE.test(form)) continue;
       const known = bases.filter((b) => b !== form && id.has(b) && posBits.get(b) & POS_BIT[pos]);
-      if (known.length) exceptions.push(`${form} ${known.map((b) => id.get(b).toString(36)).join(' ')}`);
+      // "form p ids", or "form p* ids" when the form is also a base form of that part of speech
+      // ("found" is "find" and also "found" a company; "saw" is "see" and also "saw" wood), or a
+      // regular inflection of another word ("leaves" is "leaf" and also "leave").
+      const self = index.has(`${pos}:${form}`) || regularForm(form) ? '*' : '';
+      if (known.length) exceptions.push(`${form} ${pos}${self} ${known.map((b) => id.get(b).toString(36)).join(' ')}`);
     }
   }
   exceptions.sort();

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { countriesOf, countryOf, isNationality, sameCountry } from '../../src/core/language/countries';
-import { antonyms, areOpposites, broader, derivations, lemmas, narrower, related, sameAs, synonyms } from '../../src/core/language/wordnet';
+import { antonyms, areOpposites, broader, derivations, irregularBase, lemmas, narrower, related, sameAs, synonyms } from '../../src/core/language/wordnet';
 import { relatedStems, stemOf } from '../../src/core/text/tokens';
 import { loadReference } from '../../src/core/reference/load';
 import { analyse } from '../../src/core/reference/analysis';
@@ -22,6 +22,17 @@ describe('wordnet: base forms', () => {
   it('keeps a word that is a base form itself first', () => {
     assert.equal(lemmas('fastest')[0], 'fastest');
     assert.ok(lemmas('fastest').includes('fast'));
+  });
+  it('gives the one base of an irregular form that is no word of its own', () => {
+    assert.equal(irregularBase('swam'), 'swim');
+    assert.equal(irregularBase('feet'), 'foot');
+    assert.equal(irregularBase('sank'), 'sink');
+    // "found" is also to found a company; "leaves" is also a form of "leave": left alone.
+    assert.equal(irregularBase('found'), undefined);
+    assert.equal(irregularBase('leaves'), undefined);
+    assert.equal(irregularBase('walked'), undefined);
+    // The tokenizer stems the base, so "swam" and "swimming" meet.
+    assert.equal(stemOf('swam'), stemOf('swimming'));
   });
   it('gives nothing for unknown words', () => {
     assert.deepEqual(lemmas('blorptastic'), []);

@@ -90,6 +90,8 @@ interface Data {
   members: Graph;
   /** Irregular form → base word ids ("went" → go, "children" → child). */
   exceptions: Map<string, number[]>;
+  /** Verb and noun forms with a single base that are not words of their own: "went" → go, "mice" → mouse. */
+  irregular: Map<string, number>;
   /** Built on first use: antonyms, derivations, one step broader and narrower. */
   graphs: Map<string, Graph>;
 }
@@ -125,12 +127,19 @@ function load(): Data {
   }
   const members = Graph.fromPairs(synsetCount, flat, true, false);
   const exceptions = new Map<string, number[]>();
+  const irregular = new Map<string, number>();
   if (raw.exceptions)
     for (const e of raw.exceptions.split(';')) {
-      const [form, ...bases] = e.split(' ');
-      exceptions.set(form, [...(exceptions.get(form) ?? []), ...bases.map((x) => parseInt(x, 36))]);
+      const [form, tag, ...bases] = e.split(' ');
+      const ids = bases.map((x) => parseInt(x, 36));
+      exceptions.set(form, [...(exceptions.get(form) ?? []), ...ids]);
+      // Only a verb's or noun's form that is no base form of its own ("went", "children") nor a
+      // regular inflection of another word (tagged "*" by the build script).
+      if ((tag === 'v' || tag === 'n') && irregular.get(form) !== -1) irregular.set(form, ids[0]);
+      else if (tag === 'v*' || tag === 'n*') irregular.set(form, -1);
     }
-  data = { raw, id, words, pos, senses, members, exceptions, graphs: new Map() };
+  for (const [form, i] of [...irregular]) if (i < 0 || exceptions.get(form)!.length > 1) irregular.delete(form);
+  data = { raw, id, words, pos, senses, members, exceptions, irregular, graphs: new Map() };
   return data;
 }
 
@@ -186,6 +195,17 @@ function lemmaIds(word: string): number[] {
   out = found;
   if (lemmaCache.size < 100_000) lemmaCache.set(w, out);
   return out;
+}
+
+/**
+ * The base form of an irregular verb or noun form per WordNet's exception lists ("went" → go, "said"
+ * → say, "children" → child), when the form has one base and is no word of its own ("found", "saw"
+ * and "left" are words of their own, "data" too). Undefined otherwise, regular forms included.
+ */
+export function irregularBase(word: string): string | undefined {
+  const d = load();
+  const i = d.irregular.get(word);
+  return i === undefined ? undefined : d.words[i];
 }
 
 /**
