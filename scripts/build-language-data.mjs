@@ -114,6 +114,7 @@ function build() {
 
   // ---- lexical relations between kept senses
   const antonymPairs = new Set();
+  const indirectAntonymPairs = new Set();
   const derivationPairs = new Set();
   const pair = (set, a, b) => {
     if (a === b) return;
@@ -153,7 +154,7 @@ function build() {
         if (!opp) continue;
         for (const a of s.words) {
           if (!keeps('a', a, key)) continue;
-          for (const b of wordsOf(opp, q.dst)) if (keeps('a', b, q.key)) pair(antonymPairs, a, b);
+          for (const b of wordsOf(opp, q.dst)) if (keeps('a', b, q.key)) pair(indirectAntonymPairs, a, b);
         }
       }
     }
@@ -208,7 +209,7 @@ function build() {
   }
   // A word with no synonym, antonym or derivation in the data is left out: it adds nothing to
   // what the loader answers (its lemmas() is then empty).
-  const related = new Set([...antonymPairs, ...derivationPairs, ...broaderPairs].flatMap((p) => p.split('\t')));
+  const related = new Set([...antonymPairs, ...indirectAntonymPairs, ...derivationPairs, ...broaderPairs].flatMap((p) => p.split('\t')));
   const hasShared = (w) =>
     [...'nvar'].some((pos) => posBits.get(w) & POS_BIT[pos] && (kept.get(`${pos}:${w}`) ?? []).some((s) => users.get(s) >= 2));
   const words = [...posBits.keys()].filter((w) => related.has(w) || hasShared(w)).sort();
@@ -273,6 +274,8 @@ function build() {
     pos: words.map((w) => posBits.get(w).toString(16)).join(''),
     senses: senses.join(';'),
     antonyms: encodePairs(antonymPairs),
+    // Adjectives opposed through a "similar to" head ("huge" / "small"), apart from the direct ones.
+    indirectAntonyms: encodePairs(new Set([...indirectAntonymPairs].filter((p) => !antonymPairs.has(p)))),
     derivations: encodePairs(derivationPairs),
     // Ordered pairs: narrower word, broader word.
     broader: encodePairs(broaderPairs),

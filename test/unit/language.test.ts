@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { countriesOf, countryOf, isNationality, sameCountry } from '../../src/core/language/countries';
-import { antonyms, areOpposites, broader, derivations, irregularBase, lemmas, narrower, related, sameAs, synonyms } from '../../src/core/language/wordnet';
+import { antonyms, areOpposites, broader, derivations, directAntonyms, irregularBase, lemmas, narrower, related, sameAs, synonyms } from '../../src/core/language/wordnet';
 import { relatedStems, stemOf } from '../../src/core/text/tokens';
 import { loadReference } from '../../src/core/reference/load';
 import { analyse } from '../../src/core/reference/analysis';
@@ -71,6 +71,10 @@ describe('wordnet: relations', () => {
     assert.equal(related('wetter', 'dry'), 'opposite');
     assert.equal(related('began', 'ended'), 'opposite');
     assert.ok(areOpposites('cheaper', 'expensive'));
+    // Through a similar adjective: an antonym, but not a direct one.
+    assert.equal(related('enormous', 'small'), 'opposite');
+    assert.ok(!areOpposites('enormous', 'small'));
+    assert.ok(!directAntonyms('enormous').has('small'));
   });
   it('leaves unrelated and unknown words alone', () => {
     assert.equal(related('teacher', 'potato'), undefined);
