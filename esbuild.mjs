@@ -1,6 +1,11 @@
 // Bundles the CLI, the benchmark and (when present) the extension into dist/.
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdirSync, copyFileSync, readdirSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
+
+// The language data (WordNet subset, countries) is generated first; it is committed, and rewritten
+// only when its inputs give different bytes.
+await import('./scripts/build-language-data.mjs');
 
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
 const entries = [
@@ -13,5 +18,23 @@ const entries = [
   { entryPoints: ['test/integration/run-electron.ts'], outfile: 'dist/test/run-electron.js', external: ['@vscode/test-electron'] },
   { entryPoints: ['test/integration/suite/index.ts'], outfile: 'dist/test/suite.js', external: ['vscode', 'mocha'] },
 ];
+// The language data is not bundled into each file: it is copied once to dist/data/ and required from
+// there on first use, so the extension and its worker share one copy (0.8 MB) in the package.
+const DATA_DIR = 'src/core/language/data';
+mkdirSync('dist/data', { recursive: true });
+for (const f of readdirSync(DATA_DIR)) if (f.endsWith('.json')) copyFileSync(`${DATA_DIR}/${f}`, `dist/data/${f}`);
+const languageData = (outfile) => ({
+  name: 'language-data',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/data\/[\w-]+\.json$/ }, (args) => {
+      if (!/[\\/]core[\\/]language[\\/][^\\/]+$/.test(args.importer)) return undefined;
+      const file = args.path.slice('./data/'.length);
+      const path = relative(dirname(outfile), `dist/data/${file}`).replace(/\\/g, '/');
+      return { path: path.startsWith('.') ? path : `./${path}`, external: true };
+    });
+  },
+});
 mkdirSync('dist/test', { recursive: true });
-await Promise.all(entries.filter((e) => existsSync(e.entryPoints[0])).map((e) => build({ ...common, ...e })));
+await Promise.all(
+  entries.filter((e) => existsSync(e.entryPoints[0])).map((e) => build({ ...common, ...e, plugins: [languageData(e.outfile)] })),
+);

@@ -92,90 +92,180 @@ mr mrs ms dr prof st sen rep gov gen col lt sgt capt cmdr adm jr sr inc ltd co c
 jan feb mar apr jun jul aug sep sept oct nov dec mt ft pt dept est al e.g i.e a.m p.m
 `);
 
-/** Groups of words that say the same thing in news prose. The first is the group's name. */
+/**
+ * Groups of words that say the same thing in news prose. The first is the group's name.
+ *
+ * WordNet (src/core/language/wordnet.ts) now gives synonyms, derivations and narrower words to the
+ * word matching in judge/align.ts. These groups stay for what it lacks: news paraphrases that WordNet
+ * files under different senses, as distant hypernyms, or not at all. Each line says what WordNet does
+ * not hold ("x/y" = WordNet does not relate x and y in their frequent senses). Groups WordNet holds
+ * whole were dropped (buy/purchase/acquire, critic/reviewer/review, marry/wed/married/wedding).
+ * Measured with WordNet in place: dropping all groups costs every eval set (dev-claims 100% → 96.7%
+ * with a supported statement judged contradicted; balanced accuracy news-dev 64.8 → 64.1, qags 57.7 →
+ * 57.3, summedits 55.6 → 55.1, vitaminc 68.2 → 67.0, wice 72.1 → 70.2), so they stay until the
+ * matching is fitted to data.
+ */
 export const SYNONYM_GROUPS: string[][] = [
+  // allow/approve/enable/greenlight/clear/go-ahead: separate senses; "authorize" only a hypernym.
   ['allow', 'let', 'permit', 'authorise', 'authorize', 'enable', 'greenlight', 'clear', 'approve', 'sanction',
     'permission', 'approval', 'authorisation', 'authorization', 'consent', 'clearance', 'go-ahead'],
+  // urge/lobby/call/appeal/ask: asking and lobbying are different senses; only "press/pressure" meet.
   ['urge', 'push', 'press', 'lobby', 'call', 'appeal', 'ask', 'pressure', 'campaign', 'implore'],
+  // say/declare/add/comment: "declare", "add" and "comment" are narrower senses of "state" only.
   ['say', 'state', 'tell', 'declare', 'remark', 'comment', 'note', 'mention', 'add'],
+  // stress/insist/highlight: "insist" and "highlight" are other synsets.
   ['stress', 'emphasise', 'emphasize', 'underline', 'underscore', 'insist', 'highlight'],
+  // indicate/suggest/hint/imply: only indicate/signal and suggest/hint share a sense.
   ['indicate', 'signal', 'suggest', 'hint', 'imply'],
+  // warn/alert: different synsets.
   ['warn', 'caution', 'alert'],
+  // believe/argue/hold/feel: opinion verbs in separate senses.
   ['believe', 'think', 'argue', 'contend', 'hold', 'consider', 'reckon', 'feel'],
+  // talk/negotiation/summit/meeting: kinds of meeting, not synonyms in WordNet.
   ['talk', 'discussion', 'discuss', 'negotiation', 'meeting', 'conversation', 'dialogue', 'summit', 'meet'],
+  // weapon/missile/rocket/munition: two or more hypernym steps apart (and "weapon" → "missile" only one way).
   ['weapon', 'missile', 'arm', 'munition', 'rocket', 'armament', 'weaponry'],
+  // use/deploy/fire/launch: firing or launching a weapon is its use in news; separate in WordNet.
   ['use', 'deploy', 'employ', 'fire', 'launch', 'utilise', 'utilize'],
+  // strike/attack/target/bomb/shell: military senses are not the frequent ones.
   ['strike', 'hit', 'attack', 'target', 'bomb', 'shell'],
+  // leader/president/premier/chief: offices, hypernyms several steps apart.
   ['leader', 'president', 'head', 'premier', 'chief'],
+  // ally/partner/backer/supporter: separate senses.
   ['ally', 'partner', 'backer', 'supporter'],
+  // country/state: "state" as a country is not among its frequent senses.
   ['country', 'nation', 'state'],
+  // visit/trip/mission/go: separate senses.
   ['visit', 'trip', 'journey', 'mission', 'tour', 'travel', 'go'],
+  // cover/include/address/involve: separate senses.
   ['cover', 'encompass', 'include', 'span', 'address', 'involve'],
+  // extend/continue/last/drag (on): "go on past a date"; only extend/run meet.
   ['extend', 'go', 'run', 'continue', 'last', 'stretch', 'drag'],
+  // beyond/past/after: prepositions, which WordNet does not hold.
   ['beyond', 'past', 'after'],
+  // escalate/inflame/worsen: separate senses.
   ['escalate', 'intensify', 'inflame', 'worsen', 'heighten'],
+  // alter/shift: "shift" is another sense.
   ['alter', 'change', 'transform', 'modify', 'shift'],
+  // nature/character: not in each other's frequent senses.
   ['nature', 'character'],
+  // reduce/curb/limit/degrade: separate senses.
   ['reduce', 'cut', 'lower', 'decrease', 'diminish', 'curb', 'limit', 'weaken', 'degrade', 'lessen'],
+  // increase/raise/boost/expand: hypernym links one way only; rise/grow are intransitive senses.
   ['increase', 'raise', 'boost', 'grow', 'rise', 'expand', 'enlarge'],
+  // support/help/bolster: separate senses.
   ['support', 'back', 'help', 'aid', 'assist', 'bolster'],
+  // conflict/war/hostility/confrontation: separate senses.
   ['conflict', 'war', 'fighting', 'hostility', 'confrontation'],
+  // official/authority/administrator: separate senses.
   ['official', 'officer', 'authority', 'administrator'],
+  // big/major/significant: size and importance are different senses.
   ['big', 'large', 'major', 'huge', 'vast', 'significant', 'substantial'],
+  // small/minor: different senses.
   ['small', 'little', 'minor', 'slight'],
+  // broad/general/overall: separate senses.
   ['broad', 'wide', 'wider', 'broader', 'general', 'overall', 'comprehensive'],
+  // decision/ruling/verdict/choice: separate senses.
   ['decision', 'ruling', 'verdict', 'determination', 'choice'],
+  // commitment/pledge/vow: separate senses.
   ['commitment', 'pledge', 'promise', 'guarantee', 'undertaking', 'commit', 'vow'],
+  // supply/deliver/send/ship: separate senses.
   ['supply', 'provide', 'give', 'deliver', 'furnish', 'send', 'ship', 'supplier', 'provider'],
+  // produce/manufacture/build: hypernyms one way only.
   ['produce', 'make', 'manufacture', 'build', 'construct', 'create'],
+  // capability/power: separate senses.
   ['capability', 'capacity', 'ability', 'power'],
+  // attack/assault/offensive/raid: military senses apart.
   ['attack', 'assault', 'offensive', 'raid'],
+  // territory/land/ground: separate senses.
   ['territory', 'land', 'soil', 'ground'],
-  ['begin', 'start', 'commence', 'launch', 'open'],
-  ['end', 'finish', 'conclude', 'close', 'stop'],
-  ['buy', 'purchase', 'acquire'],
-  ['sell', 'vend'],
-  ['win', 'gain', 'secure', 'earn', 'obtain'],
-  ['die', 'kill', 'death', 'dead', 'fatality', 'deceased'],
-  ['rate', 'score', 'rating'],
-  ['film', 'movie', 'picture'],
-  ['song', 'single', 'track'],
-  ['job', 'role', 'post', 'position'],
-  ['repair', 'fix', 'restore', 'refurbish', 'renovate', 'renovation', 'restoration', 'refurbishment'],
-  ['vote', 'ballot', 'poll'],
-  ['cost', 'price', 'expense', 'fee', 'budget', 'spend', 'spending'],
-  ['plan', 'proposal', 'scheme', 'programme', 'program'],
-  ['city', 'town', 'municipal', 'municipality'],
-  ['close', 'shut', 'closure', 'shutdown'],
-  ['delay', 'postpone', 'defer', 'push back'],
-  ['expert', 'specialist', 'analyst'],
-  ['resident', 'citizen', 'inhabitant', 'local'],
-  ['announce', 'unveil', 'reveal', 'disclose'],
-  ['report', 'article', 'story'],
-  ['currently', 'now', 'presently'],
-  ['immediate', 'instant', 'prompt', 'quick', 'swift'],
-  ['worldwide', 'globally', 'global', 'internationally', 'world-wide', 'world'],
-  ['gross', 'earn', 'revenue', 'takings', 'box-office'],
-  ['critic', 'reviewer', 'review'],
-  ['case', 'infection', 'infected'],
-  ['recover', 'recovery', 'cure', 'recovered'],
-  ['release', 'publish', 'issue', 'premiere', 'debut'],
-  ['receive', 'get', 'obtain', 'garner', 'attract'],
-  ['found', 'establish', 'form', 'set up', 'co-found'],
-  ['locate', 'situate', 'base', 'headquarter'],
-  ['portray', 'play', 'voice', 'star', 'depict'],
-  ['sign', 'join', 'recruit'],
-  ['popular', 'famous', 'well-known', 'renowned', 'notable', 'acclaimed'],
-  ['compete', 'participate', 'play', 'take part'],
-  ['total', 'overall', 'combined', 'cumulative'],
-  ['confirm', 'verify', 'record', 'register', 'report'],
-  ['elect', 'vote in', 'choose'],
-  ['marry', 'wed', 'married', 'wedding'],
-  ['child', 'kid', 'offspring'],
+  // begin/launch/open/debut: starting something new, separate senses.
   ['begin', 'start', 'commence', 'launch', 'open', 'debut'],
+  // end/close/stop/conclude: separate senses.
+  ['end', 'finish', 'conclude', 'close', 'stop'],
+  // sell/vend: not in each other's frequent senses.
+  ['sell', 'vend'],
+  // win/secure/earn: separate senses.
+  ['win', 'gain', 'secure', 'earn', 'obtain'],
+  // die/kill/fatality: killing and dying are different verbs; the news counts both as deaths.
+  ['die', 'kill', 'death', 'dead', 'fatality', 'deceased'],
+  // rate/score: separate senses.
+  ['rate', 'score', 'rating'],
+  // film/picture: "picture" as a film is no frequent sense.
+  ['film', 'movie', 'picture'],
+  // song/single/track: music senses are not frequent ones.
+  ['song', 'single', 'track'],
+  // job/role/post: separate senses.
+  ['job', 'role', 'post', 'position'],
+  // repair/restore/renovate: separate senses.
+  ['repair', 'fix', 'restore', 'refurbish', 'renovate', 'renovation', 'restoration', 'refurbishment'],
+  // vote/poll: separate senses.
+  ['vote', 'ballot', 'poll'],
+  // cost/fee/budget/spend: separate senses.
+  ['cost', 'price', 'expense', 'fee', 'budget', 'spend', 'spending'],
+  // plan/proposal/scheme: separate senses.
+  ['plan', 'proposal', 'scheme', 'programme', 'program'],
+  // city/town/municipal: separate senses.
+  ['city', 'town', 'municipal', 'municipality'],
+  // close/closure/shutdown: separate senses.
+  ['close', 'shut', 'closure', 'shutdown'],
+  // delay/postpone: only postpone/defer share a sense; "push back" is not a word WordNet lists.
+  ['delay', 'postpone', 'defer', 'push back'],
+  // expert/analyst: separate senses.
+  ['expert', 'specialist', 'analyst'],
+  // resident/citizen/local: separate senses.
+  ['resident', 'citizen', 'inhabitant', 'local'],
+  // announce/unveil/reveal: separate senses.
+  ['announce', 'unveil', 'reveal', 'disclose'],
+  // report/article/story: separate senses.
+  ['report', 'article', 'story'],
+  // currently/now: separate senses.
+  ['currently', 'now', 'presently'],
+  // immediate/quick/swift: separate senses.
+  ['immediate', 'instant', 'prompt', 'quick', 'swift'],
+  // worldwide/internationally: separate senses.
+  ['worldwide', 'globally', 'global', 'internationally', 'world-wide', 'world'],
+  // gross/revenue/takings: box-office senses are not in WordNet.
+  ['gross', 'earn', 'revenue', 'takings', 'box-office'],
+  // case/infection: the epidemiological sense is not a frequent one.
+  ['case', 'infection', 'infected'],
+  // recover/cure: separate senses.
+  ['recover', 'recovery', 'cure', 'recovered'],
+  // release/publish/premiere/debut: separate senses.
+  ['release', 'publish', 'issue', 'premiere', 'debut'],
+  // receive/garner/attract: separate senses.
+  ['receive', 'get', 'obtain', 'garner', 'attract'],
+  // found/form/set up: separate senses; "set up" is not one token.
+  ['found', 'establish', 'form', 'set up', 'co-found'],
+  // locate/base/headquarter: separate senses.
+  ['locate', 'situate', 'base', 'headquarter'],
+  // portray/play/voice/star: acting senses apart.
+  ['portray', 'play', 'voice', 'star', 'depict'],
+  // sign/join/recruit: the sports sense is not frequent.
+  ['sign', 'join', 'recruit'],
+  // popular/acclaimed/well-known: separate senses.
+  ['popular', 'famous', 'well-known', 'renowned', 'notable', 'acclaimed'],
+  // compete/participate/take part: separate senses.
+  ['compete', 'participate', 'play', 'take part'],
+  // total/combined/cumulative: separate senses.
+  ['total', 'overall', 'combined', 'cumulative'],
+  // confirm/record/report: separate senses.
+  ['confirm', 'verify', 'record', 'register', 'report'],
+  // elect/choose: only one way ("elect" is narrower), "vote in" is not one token.
+  ['elect', 'vote in', 'choose'],
+  // child/offspring: only one way.
+  ['child', 'kid', 'offspring'],
 ];
 
-/** Pairs whose members contradict each other when said of the same thing. */
+/**
+ * Pairs whose members contradict each other when said of the same thing. WordNet holds 46 of these
+ * as antonyms (`areOpposites` in src/core/language/wordnet.ts); it lacks grow/shrink, gain/lose,
+ * before/after, start/end, allow/forbid, allow/ban, allow/prohibit, permit/prohibit, approve/reject,
+ * support/oppose, endorse/oppose, praise/criticise, praise/condemn, broad/narrow, born/died,
+ * biggest/smallest, ally/enemy, friend/enemy, rise/decline, escalate/de-escalate, reduce/increase,
+ * improve/worsen, confirm/deny, join/leave, hire/fire, appoint/dismiss, remain/leave, continue/stop,
+ * profit/loss (opposed in news use, but not filed as antonyms in their frequent senses).
+ */
 export const ANTONYM_PAIRS: [string, string][] = [
   ['increase', 'decrease'], ['rise', 'fall'], ['raise', 'lower'], ['grow', 'shrink'], ['gain', 'lose'],
   ['win', 'lose'], ['won', 'lost'], ['more', 'less'], ['more', 'fewer'], ['higher', 'lower'], ['above', 'below'],

@@ -1,7 +1,7 @@
 import { COMPARATORS, LIGHT_WORDS, MONTHS, SPEECH_VERBS, STOPWORDS, SYNONYM_GROUPS, TITLE_HEADS, WEEKDAYS } from '../lexicon';
 import { analyse, sentenceIndex, sentencesContaining, stemsOfConcept, stemsStartingWith, type EntityMention, type ReferenceAnalysis, type SentenceIndex, type SentenceInfo } from '../reference/analysis';
 import { namePhrases, type NamePhrase } from '../reference/entities';
-import { conceptsOf, stemOf, tokenize, type Token } from '../text/tokens';
+import { conceptsOf, relatedStems, stemOf, tokenize, type Token } from '../text/tokens';
 import type { Reference } from '../types';
 import { amounts, compatible, contextOverlap, fit, sameContext, sameFigure, type Amount } from './numbers';
 
@@ -131,10 +131,13 @@ export function covers(u: Unit, tokens: Token[], window: SentenceInfo[]): boolea
       words.every((w) => s.stems.has(w.stem) || foldedText(s).includes(fold(w.lower)) || (w.stem.length >= 6 && [...s.stems].some((st) => st.length >= 6 && st.startsWith(w.stem.slice(0, 6))))),
     );
   }
+  // A plain word also meets the words WordNet takes for the same (not a name: "Bush" is no shrub).
+  const related = u.kind === 'word' ? relatedStems(t.lower) : NO_MATES;
   for (const s of window) {
     if (s.stems.has(t.stem)) return true;
     for (const c of conceptsOf(t.stem)) if (s.concepts.has(c)) return true;
     for (const m of matesOf(t.stem)) if (s.stems.has(m)) return true;
+    for (const m of related) if (s.stems.has(m)) return true;
     if (t.stem.length >= 6) for (const st of s.stems) if (st.length >= 6 && (st.startsWith(t.stem.slice(0, 6)))) return true;
     // Hyphenated compounds: "fact-finding" against "fact finding", "long-range" against "range".
     if (t.lower.includes('-') && t.lower.split('-').every((p) => p.length < 3 || s.lowerText.includes(p))) return true;
@@ -258,14 +261,14 @@ export function coveringSentences(u: Unit, tokens: Token[], a: ReferenceAnalysis
       // or digits decide, unless the source rules it out. Gather both, then ask `covers` of each.
       idx.withAmounts ??= a.sentences.flatMap((s, k) => (amounts(s.tokens).length ? [k] : []));
       const fitting = idx.withAmounts.filter((k) => amounts(a.sentences[k].tokens).some((q) => fit(amount, q) === 'yes'));
-      const plain = u.kind === 'number' ? numberSentences(t, a, idx) : wordSentences(t, a, idx);
+      const plain = u.kind === 'number' ? numberSentences(t, a, idx) : wordSentences(t, a, idx, u.kind === 'word');
       const candidates = union([fitting, plain], a.sentences.length);
       return candidates.filter((k) => covers(u, tokens, [a.sentences[k]]));
     }
   }
   if (u.kind === 'number') return numberSentences(t, a, idx);
-  if (u.kind === 'name' && u.first !== u.last) return wordSentences(t, a, idx).filter((k) => covers(u, tokens, [a.sentences[k]]));
-  return wordSentences(t, a, idx);
+  if (u.kind === 'name' && u.first !== u.last) return wordSentences(t, a, idx, false).filter((k) => covers(u, tokens, [a.sentences[k]]));
+  return wordSentences(t, a, idx, u.kind === 'word');
 }
 
 /**
@@ -279,13 +282,16 @@ function numberSentences(t: Token, a: ReferenceAnalysis, idx: SentenceIndex): Id
   return out;
 }
 
-/** Sentences that hold a word: its stem, a synonym, a word of the same six-letter start, or its hyphenated parts. */
-function wordSentences(t: Token, a: ReferenceAnalysis, idx: SentenceIndex): Ids {
+/**
+ * Sentences that hold a word: its stem, a synonym, a word of the same six-letter start, or its
+ * hyphenated parts; with `wordnet`, also a word WordNet takes for the same (see `relatedStems`).
+ */
+function wordSentences(t: Token, a: ReferenceAnalysis, idx: SentenceIndex, wordnet: boolean): Ids {
   const hyphen = t.lower.includes('-');
   const n = a.sentences.length;
   // Only large references keep what they worked out; for an article it costs less to redo it.
   const memo = n >= MEMO_FROM ? idx.memo : undefined;
-  const key = hyphen ? `${t.stem}\u0000${t.lower}` : t.stem;
+  const key = `${hyphen || wordnet ? `${t.stem}\u0000${t.lower}` : t.stem}${wordnet ? '\u0001' : ''}`;
   let out = memo?.get(key);
   if (out) return out;
   const lists: Ids[] = [];
@@ -297,6 +303,7 @@ function wordSentences(t: Token, a: ReferenceAnalysis, idx: SentenceIndex): Ids 
   // Sentences holding a synonym: the reference's stems of each concept the word belongs to.
   for (const c of conceptsOf(t.stem)) for (const st of stemsOfConcept(idx, c)) stemList(st);
   for (const m of matesOf(t.stem)) stemList(m);
+  if (wordnet) for (const m of relatedStems(t.lower)) stemList(m);
   if (t.stem.length >= 6) for (const st of stemsStartingWith(idx, t.stem.slice(0, 6))) stemList(st);
   if (hyphen) {
     // Every part of three letters or more appears in the sentence's text.

@@ -1,4 +1,5 @@
 import { stemmer } from 'stemmer';
+import { irregularBase, sameAs } from '../language/wordnet';
 import { SYNONYM_GROUPS } from '../lexicon';
 
 export type TokenKind = 'word' | 'number' | 'punct';
@@ -29,25 +30,32 @@ export function fold(s: string): string {
   return s.toLowerCase().replace(/[’‘`´]/g, "'").replace(/[‐‑‒–—]/g, '-');
 }
 
-// Irregular forms the Porter stemmer leaves apart from their base.
-const IRREGULAR: Record<string, string> = {
-  met: 'meet', said: 'say', says: 'say', made: 'make', gave: 'give', given: 'give', took: 'take', taken: 'take',
-  went: 'go', gone: 'go', held: 'hold', told: 'tell', won: 'win', lost: 'lose', sold: 'sell',
-  bought: 'buy', built: 'build', began: 'begin', begun: 'begin', brought: 'bring', thought: 'think', sent: 'send',
-  spent: 'spend', left: 'leave', led: 'lead', fell: 'fall', fallen: 'fall', rose: 'rise', risen: 'rise', grew: 'grow',
-  grown: 'grow', chose: 'choose', chosen: 'choose', saw: 'see', seen: 'see', knew: 'know', known: 'know', wrote: 'write',
-  written: 'write', struck: 'strike', hit: 'hit', died: 'die', dead: 'die', fought: 'fight', sought: 'seek', shot: 'shoot',
-  drove: 'drive', driven: 'drive', ran: 'run', flew: 'fly', flown: 'fly', became: 'become', came: 'come', got: 'get',
-  gotten: 'get', kept: 'keep', paid: 'pay', laid: 'lay', meant: 'mean', stood: 'stand', broke: 'break', broken: 'break',
-  spoke: 'speak', spoken: 'speak', hung: 'hang', weapons: 'weapon', arms: 'arm', children: 'child', men: 'man', women: 'woman',
-  people: 'person', countries: 'country', allies: 'ally', ally: 'ally',
+/**
+ * Forms whose base neither WordNet's exception lists (see `irregularBase`) nor the Porter stemmer
+ * give, each with why.
+ */
+const STEM_GAPS: Record<string, string> = {
+  // WordNet has "saw" and "fell" as words of their own (to saw wood, to fell a tree), so it does not
+  // reduce them; in news prose they are nearly always the past tenses of "see" and "fall".
+  saw: 'see',
+  fell: 'fall',
+  // A regular form, so in no exception list, but the Porter stemmer makes "died" "di" and "die" "die".
+  died: 'die',
+  // "Dead" is an adjective, not a form of "die", but it says the same of someone ("was found dead" /
+  // "died"); WordNet links it to "death" only.
+  dead: 'die',
+  // WordNet reduces "-men" plurals by a suffix rule, not a list, and the Porter stemmer leaves them.
+  men: 'man',
+  women: 'woman',
+  // WordNet has "people" as a word of its own; as the plural of "person" it is the usual one.
+  people: 'person',
 };
 
 export function stemOf(lower: string): string {
   let cached = stemCache.get(lower);
   if (cached === undefined) {
     const bare = lower.replace(/'s$|'$/, '');
-    const base = IRREGULAR[bare] ?? bare;
+    const base = STEM_GAPS[bare] ?? irregularBase(bare) ?? bare;
     cached = /^[a-z]/.test(base) ? stemmer(base) : base;
     if (stemCache.size < 200_000) stemCache.set(lower, cached);
   }
@@ -89,6 +97,31 @@ export function conceptsOf(stem: string): ReadonlySet<string> {
     if (singletons.size < 200_000) singletons.set(stem, one);
   }
   return one;
+}
+
+const relatedCache = new Map<string, readonly string[]>();
+const NONE: readonly string[] = [];
+
+/**
+ * Stems of the words WordNet takes for the same as a word (`lower`, a token's folded text) in one of
+ * its frequent senses: synonyms and derivations of its base forms ("purchased" → buy, purchaser;
+ * "decide" → decision, resolve). The word's own stem is left out; an unknown word has none.
+ */
+export function relatedStems(lower: string): readonly string[] {
+  let out = relatedCache.get(lower);
+  if (out) return out;
+  if (!/^[a-z][a-z'-]*$/.test(lower)) out = NONE;
+  else {
+    const own = stemOf(lower);
+    const set = new Set<string>();
+    for (const w of sameAs(lower)) {
+      const st = stemOf(w);
+      if (st !== own) set.add(st);
+    }
+    out = set.size ? [...set] : NONE;
+  }
+  if (relatedCache.size < 200_000) relatedCache.set(lower, out);
+  return out;
 }
 
 /** What a token's text alone decides, computed once per distinct text. */
