@@ -1,6 +1,7 @@
 import { COMPARATORS, LIGHT_WORDS, MONTHS, SPEECH_VERBS, STOPWORDS, SYNONYM_GROUPS, TITLE_HEADS, WEEKDAYS } from '../lexicon';
 import { analyse, sentenceIndex, sentencesContaining, stemsOfConcept, stemsStartingWith, type EntityMention, type ReferenceAnalysis, type SentenceIndex, type SentenceInfo } from '../reference/analysis';
 import { namePhrases, type NamePhrase } from '../reference/entities';
+import { countryOf } from '../language/countries';
 import { conceptsOf, relatedStems, stemOf, tokenize, type Token } from '../text/tokens';
 import type { Reference } from '../types';
 import { amounts, compatible, contextOverlap, fit, sameContext, sameFigure, type Amount } from './numbers';
@@ -128,13 +129,14 @@ export function covers(u: Unit, tokens: Token[], window: SentenceInfo[]): boolea
     // Every word of a name of several ("North Harbour" is not "North Bay"), in one sentence.
     const words = nameWords(u, tokens);
     return window.some((s) =>
-      words.every((w) => s.stems.has(w.stem) || foldedText(s).includes(fold(w.lower)) || (w.stem.length >= 6 && [...s.stems].some((st) => st.length >= 6 && st.startsWith(w.stem.slice(0, 6))))),
+      words.every((w) => s.stems.has(w.stem) || foldedText(s).includes(fold(w.lower)) || namesSameCountry(s, w) || (w.stem.length >= 6 && [...s.stems].some((st) => st.length >= 6 && st.startsWith(w.stem.slice(0, 6))))),
     );
   }
   // A plain word also meets the words WordNet takes for the same (not a name: "Bush" is no shrub).
   const related = u.kind === 'word' ? relatedStems(t.lower) : NO_MATES;
   for (const s of window) {
     if (s.stems.has(t.stem)) return true;
+    if (namesSameCountry(s, t)) return true;
     for (const c of conceptsOf(t.stem)) if (s.concepts.has(c)) return true;
     for (const m of matesOf(t.stem)) if (s.stems.has(m)) return true;
     for (const m of related) if (s.stems.has(m)) return true;
@@ -143,6 +145,28 @@ export function covers(u: Unit, tokens: Token[], window: SentenceInfo[]): boolea
     if (t.lower.includes('-') && t.lower.split('-').every((p) => p.length < 3 || s.lowerText.includes(p))) return true;
   }
   return false;
+}
+
+/** Does the sentence name the country the word names, in any form ("American" and "U.S.", "Britain" and "UK")? */
+function namesSameCountry(s: SentenceInfo, w: Token): boolean {
+  if (!w.capital) return false;
+  const c = countryOf(w.text);
+  return c !== undefined && countrySentences(s).has(c);
+}
+const countriesIn = new WeakMap<SentenceInfo, Set<string>>();
+/** The countries a sentence names, worked out once per sentence. */
+function countrySentences(s: SentenceInfo): Set<string> {
+  let set = countriesIn.get(s);
+  if (!set) {
+    set = new Set();
+    for (const x of s.tokens) {
+      if (!x.capital) continue;
+      const c = countryOf(x.text);
+      if (c) set.add(c);
+    }
+    countriesIn.set(s, set);
+  }
+  return set;
 }
 
 /**
@@ -291,7 +315,8 @@ function wordSentences(t: Token, a: ReferenceAnalysis, idx: SentenceIndex, wordn
   const n = a.sentences.length;
   // Only large references keep what they worked out; for an article it costs less to redo it.
   const memo = n >= MEMO_FROM ? idx.memo : undefined;
-  const key = `${hyphen || wordnet ? `${t.stem}\u0000${t.lower}` : t.stem}${wordnet ? '\u0001' : ''}`;
+  // A capitalised word may name a country, which widens its sentences: keyed apart.
+  const key = `${hyphen || wordnet ? `${t.stem}\u0000${t.lower}` : t.stem}${wordnet ? '\u0001' : ''}${t.capital ? '\u0002' : ''}`;
   let out = memo?.get(key);
   if (out) return out;
   const lists: Ids[] = [];
@@ -300,6 +325,9 @@ function wordSentences(t: Token, a: ReferenceAnalysis, idx: SentenceIndex, wordn
     if (l) lists.push(l);
   };
   stemList(t.stem);
+  // Sentences naming the same country in another form.
+  const country = t.capital ? countryOf(t.text) : undefined;
+  if (country) lists.push(a.sentences.flatMap((s, k) => (countrySentences(s).has(country) ? [k] : [])));
   // Sentences holding a synonym: the reference's stems of each concept the word belongs to.
   for (const c of conceptsOf(t.stem)) for (const st of stemsOfConcept(idx, c)) stemList(st);
   for (const m of matesOf(t.stem)) stemList(m);

@@ -27,11 +27,12 @@ export const checkRole: Check = (ctx) => {
     const claimed = [claimedNat, claimedTitle].filter(Boolean).join(' ');
     if (person?.kind === 'person' && person.office) {
       // Words of the office match as words or as names of the same country ("US" for "U.S.", "American").
-      // A country word written into the title ("US Interior Secretary") may match the person's nationality.
-      const office = words(person.office);
-      const same = (w: string, o: string) => w === o || sameNationality(w, o, ctx.ref);
-      const known = person.nationality ? [...office, person.nationality] : office;
-      const titleOk = words(claimedTitle).every((w) => known.some((o) => same(w, o))) && office.includes(words(claimedTitle).pop() ?? '');
+      // A country word written into the title ("US Interior Secretary") may match the person's nationality;
+      // case is kept, since "US" names a country and "us" does not.
+      const raw = (x: string) => x.replace(/^the\s+/i, '').split(/\s+/).filter(Boolean);
+      const same = (w: string, o: string) => w.toLowerCase() === o.toLowerCase() || sameNationality(w, o, ctx.ref);
+      const known = [...raw(person.office), ...(person.nationality ? [person.nationality] : [])];
+      const titleOk = raw(claimedTitle).every((w) => known.some((o) => same(w, o))) && words(person.office).includes(words(claimedTitle).pop() ?? '');
       const natOk = !claimedNat || !person.nationality || sameNationality(claimedNat, person.nationality, ctx.ref);
       if (titleOk && natOk) continue;
       const truth = [person.nationality, person.office].filter(Boolean).join(' ');
