@@ -286,7 +286,7 @@ export const ANTONYM_PAIRS: [string, string][] = [
 ];
 
 /** Verbs of taking a stance for or against something: a flip between the two is a contradiction. */
-export const STANCE_FOR = words(`endorse endorsed endorses back backed backs support supported supports approve approved approves welcome welcomed welcomes praise praised praises favour favor favoured favored favours favors agree agreed agrees embrace embraced embraces accept accepted accepts champion championed urge urged urges`);
+export const STANCE_FOR = words(`press presses pressed pressing lobby lobbies lobbied lobbying advocate advocates advocated advocating campaigned campaigning endorse endorsed endorses back backed backs support supported supports approve approved approves welcome welcomed welcomes praise praised praises favour favor favoured favored favours favors agree agreed agrees embrace embraced embraces accept accepted accepts champion championed urge urged urges`);
 export const STANCE_AGAINST = words(`warn warned warns oppose opposed opposes reject rejected rejects criticise criticised criticises criticize criticized criticizes condemn condemned condemns object objected objects refuse refused refuses resist resisted resists veto vetoed vetoes deny denied denies block blocked blocks`);
 
 /** Word forms whose stem is an antonym's but whose sense is not ("a critical moment", "the critics"). */

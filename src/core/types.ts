@@ -121,6 +121,7 @@ export type Category =
   | 'place'
   | 'time'
   | 'number'
+  | 'order'
   | 'origin'
   | 'quote'
   | 'coverage'

@@ -1,9 +1,10 @@
-import { FACILITY_WORDS, MONTHS, WEEKDAYS } from '../lexicon';
+import { FACILITY_WORDS, MONTHS, STOPWORDS, WEEKDAYS } from '../lexicon';
+import type { EntityMention, SentenceInfo } from '../reference/analysis';
 import { isNationalityWord } from '../reference/entities';
 import type { Token } from '../text/tokens';
 import { nearestAmount } from './align';
 import { amounts, contextOverlap, fit, sameContext, sameCounted } from './numbers';
-import { coverageWithout, para, refText, type Check, type Finding } from './context';
+import { coverageWithout, para, refText, type Check, type CheckContext, type Finding } from './context';
 import { sameNationality } from './nationality';
 
 /** "in Berlin" when the source puts it in another place. */
@@ -11,16 +12,28 @@ export const checkPlace: Check = (ctx) => {
   const { view, alignment: al } = ctx;
   const t = view.tokens;
   for (const p of view.phrases) {
-    const prep = t[p.first - 1]?.lower === 'the' ? t[p.first - 2] : t[p.first - 1];
-    if (!prep || (prep.lower !== 'in' && prep.lower !== 'at')) continue;
+    const prepAt = t[p.first - 1]?.lower === 'the' ? p.first - 2 : p.first - 1;
+    const prep = t[prepAt];
+    if (!prep || !PLACE_PREPOSITIONS.has(prep.lower)) continue;
     if (p.title || !p.name) continue;
     const nameTokens = t.slice(p.name.first, p.name.last + 1);
     if (nameTokens.some((x) => FACILITY_WORDS.has(x.text) || WEEKDAYS.has(x.lower) || MONTHS.has(x.lower))) continue;
+    const rest = () => coverageWithout(ctx, (u) => u.first >= p.name!.first && u.last <= p.name!.last);
+    // The same event placed elsewhere: "a visit to Tucson" where the statement has "a visit to Phoenix",
+    // even when the source names Phoenix for something else.
+    const event = sameEventPlace(ctx, prepAt, nameTokens);
+    if (event) {
+      if (rest() < 0.6) continue;
+      return placeFinding(ctx, p.name, event.s, event.m);
+    }
+    // "to" places only a journey, and only against the same journey (above): "spoke to Reyes" places nothing.
+    if (prep.lower === 'to') continue;
     const claimed = view.mentions.find((m) => m.first <= p.name!.last && p.name!.first <= m.last);
-    if (claimed && al.window.some((s) => s.entityIds.has(claimed.entity.id))) continue;
+    if (claimed && claimed.entity.kind !== 'organisation' && al.window.some((s) => s.entityIds.has(claimed.entity.id))) continue;
     // The source names the place too, if not as a place ("the City Hospital Westbury"), or spells
-    // it otherwise ("Westbury", "Westbery").
-    if (nameTokens.some((x) => x.kind === 'word' && al.window.some((s) => s.stems.has(x.stem) || s.tokens.some((y) => y.capital && spelledAlike(x.lower, y.lower))))) continue;
+    // it otherwise ("Westbury", "Westbery"); a word that only stands inside the name of an
+    // organisation ("Denver" in "The Denver Post") does not name the place.
+    if (nameTokens.some((x) => x.kind === 'word' && al.window.some((s) => s.tokens.some((y, k) => (y.stem === x.stem || (y.capital && spelledAlike(x.lower, y.lower))) && !insideLongerName(s, k))))) continue;
     const places = al.window.flatMap((s) =>
       s.mentions
         .filter((m) => m.entity.kind === 'place' && ['in', 'at'].includes(s.tokens[m.first - 1]?.lower ?? ''))
@@ -31,21 +44,54 @@ export const checkPlace: Check = (ctx) => {
     // A place the statement names as well: "in the country, … 20 in its capital" narrows the place, it does not move it.
     if (places.some(({ s, m }) => view.mentions.some((c) => c.entity.id === m.entity.id) || s.tokens.slice(m.first, m.last + 1).some((x) => t.some((y) => y.capital && y.stem === x.stem)))) continue;
     if (!places.length) continue;
-    const rest = coverageWithout(ctx, (u) => u.first >= p.name!.first && u.last <= p.name!.last);
-    if (rest < 0.6) continue;
-    const { s, m } = places[0];
-    const truth = refText(ctx.ref, { start: s.tokens[m.first].start, end: s.tokens[m.last].end });
-    return {
-      verdict: 'contradicted',
-      category: 'place',
-      message: `The source places this in ${truth}, not ${p.name.text} (${para(s)}).`,
-      focus: { start: t[p.name.first].start, end: t[p.name.last].end },
-      replacement: truth,
-      evidence: [s],
-    };
+    if (rest() < 0.6) continue;
+    return placeFinding(ctx, p.name, places[0].s, places[0].m);
   }
   return undefined;
 };
+
+/** Prepositions that place something: "in" and "at" a place, "to" a place travelled to. */
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'to']);
+
+function placeFinding(ctx: CheckContext, name: { text: string; first: number; last: number }, s: SentenceInfo, m: EntityMention): Finding {
+  const t = ctx.view.tokens;
+  const truth = refText(ctx.ref, { start: s.tokens[m.first].start, end: s.tokens[m.last].end });
+  return {
+    verdict: 'contradicted',
+    category: 'place',
+    message: `The source places this in ${truth}, not ${name.text} (${para(s)}).`,
+    focus: { start: t[name.first].start, end: t[name.last].end },
+    replacement: truth,
+    evidence: [s],
+  };
+}
+
+/** Is token k of the sentence part of a longer name of an organisation ("Denver" in "The Denver Post")? */
+function insideLongerName(s: SentenceInfo, k: number): boolean {
+  return s.mentions.some((m) => m.first <= k && k <= m.last && m.last > m.first && m.entity.kind === 'organisation');
+}
+
+/**
+ * The place the source gives for the same event as the statement's "<event> <prep> <place>": the same
+ * noun or verb before the same preposition, then a place that is not the statement's.
+ */
+function sameEventPlace(ctx: CheckContext, prepAt: number, nameTokens: Token[]): { s: SentenceInfo; m: EntityMention } | undefined {
+  const t = ctx.view.tokens;
+  const head = t[prepAt - 1];
+  if (!head || head.kind !== 'word' || head.capital || STOPWORDS.has(head.lower)) return undefined;
+  for (const s of ctx.alignment.window) {
+    for (let k = 0; k + 2 < s.tokens.length; k++) {
+      if (s.tokens[k].stem !== head.stem || s.tokens[k + 1].lower !== t[prepAt].lower) continue;
+      const at = s.tokens[k + 2].lower === 'the' ? k + 3 : k + 2;
+      const m = s.mentions.find((x) => x.first === at && x.entity.kind === 'place');
+      if (!m) continue;
+      const words = s.tokens.slice(m.first, m.last + 1);
+      if (words.some((x) => nameTokens.some((y) => y.stem === x.stem || spelledAlike(x.lower, y.lower)))) return undefined;
+      return { s, m };
+    }
+  }
+  return undefined;
+}
 
 const timeKind = (x: Token): string | undefined =>
   WEEKDAYS.has(x.lower) ? 'weekday' : MONTHS.has(x.lower) && x.capital && x.lower !== 'may' ? 'month' : undefined;

@@ -1,7 +1,8 @@
 import { analyse } from '../reference/analysis';
 import type { Category, Claim, Evidence, Reference, Span, Verdict, VerdictKind } from '../types';
 import { namePhrases } from '../reference/entities';
-import { MONTHS, WEEKDAYS } from '../lexicon';
+import { FUNCTION_CAPITALS, MONTHS, WEEKDAYS } from '../lexicon';
+import { lemmas } from '../language/wordnet';
 import { tokenize } from '../text/tokens';
 import { align, covers, viewTokens, type Alignment, type Unit } from './align';
 import { CHECKS, type CheckDefinition } from './checks';
@@ -194,7 +195,12 @@ function foreignNames(ctx: CheckContext): Unit[] {
   const { units, tokens, amounts } = ctx.view;
   // A weekday or month is a time, not an actor: the time check weighs it.
   const inAmount = (u: Unit) => amounts.some((q) => q.first <= u.last && u.first <= q.last) || WEEKDAYS.has(u.text.toLowerCase()) || MONTHS.has(u.text.toLowerCase());
-  return units.filter((u) => u.kind === 'name' && !inAmount(u) && !ctx.analysis.sentences.some((s) => covers(u, tokens, [s])));
+  const said = (u: Unit) => ctx.analysis.sentences.some((s) => covers(u, tokens, [s]));
+  // A name that opens the statement is not told from an ordinary word by its capital: it counts when
+  // no dictionary knows it as a word ("Nevada has refused …", not "Officials have refused …").
+  const opening = (u: Unit, i: number) =>
+    i === 0 && u.kind === 'word' && tokens[u.first].capital && !FUNCTION_CAPITALS.has(tokens[u.first].text) && !lemmas(tokens[u.first].lower).length;
+  return units.filter((u, i) => (u.kind === 'name' || opening(u, i)) && !inAmount(u) && !said(u));
 }
 
 /** Is the unit a year the reference gives somewhere, though not in the passage aligned to? */

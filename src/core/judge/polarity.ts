@@ -4,6 +4,7 @@ import { conceptsOf, stemOf, type Token } from '../text/tokens';
 
 import { coverageWithout, para, type Check, type CheckContext, type Finding } from './context';
 import { amounts, type Amount } from './numbers';
+import { ORDER_STEMS } from './checks/order';
 
 const CLAUSE_BREAK = new Set([',', ';', ':', '.', 'but', 'while', 'whereas', 'although', 'which', 'who']);
 
@@ -188,6 +189,8 @@ export const checkOpposite: Check = (ctx): Finding | undefined => {
       if (ctx.view.amounts.some((q) => q.start > c.start && q.first <= ct.indexOf(c) + 3 && (q.kind === 'date' || q.kind === 'year'))) continue;
       if (boundsAmount(ct, ct.indexOf(c), ctx.view.amounts)) continue;
       if (ANTONYM_FALSE_FRIENDS.has(c.lower)) continue;
+      // "before" and "after", "precede" and "follow" order two events: the order check weighs both.
+      if (ORDER_STEMS.has(c.stem)) continue;
       const forC = STANCE_FOR.has(c.lower);
       const againstC = STANCE_AGAINST.has(c.lower);
       const opposite = s.tokens.find(

@@ -1,6 +1,7 @@
 import { SPEECH_VERBS } from '../lexicon';
 import type { EntityMention } from '../reference/analysis';
 import type { Entity } from '../types';
+import { covers } from './align';
 import { coverageWithout, para, type Check, type CheckContext, type Finding } from './context';
 import { sameNationality } from './nationality';
 
@@ -86,27 +87,34 @@ function claimSubject(ctx: CheckContext): EntityMention | undefined {
 export const checkAttribution: Check = (ctx): Finding | undefined => {
   const subject = claimSubject(ctx);
   if (!subject) return undefined;
-  const { alignment: al } = ctx;
-  if (al.window.some((s) => s.entityIds.has(subject.entity.id))) return undefined;
-  const others = al.window.flatMap((s) => s.mentions).filter((m) => m.entity.kind === 'person' && m.entity.id !== subject.entity.id);
+  const { view, alignment: al } = ctx;
+  // The sentence that says the rest of the statement is the one whose speaker counts: a passage of two
+  // sentences may name the statement's subject in the other ("X warned …; Y argued …").
+  const rest = view.units.filter((u) => u.entityId !== subject.entity.id);
+  const total = rest.reduce((n, u) => n + u.weight, 0) || 1;
+  const said = al.window.map((s) => rest.reduce((n, u) => n + (covers(u, view.tokens, [s]) ? u.weight : 0), 0) / total);
+  const best = said.indexOf(Math.max(...said));
+  const main = al.window[best];
+  if (!main || main.entityIds.has(subject.entity.id)) return undefined;
+  if (said[best] < 0.6 && coverageWithout(ctx, (u) => u.entityId === subject.entity.id) < 0.6) return undefined;
+  const others = main.mentions.filter((m) => m.entity.kind === 'person' && m.entity.id !== subject.entity.id);
   if (!others.length) return undefined;
   // Other people named in the statement are not the swap ("talks with the mayor").
-  const claimIds = new Set(ctx.view.mentions.map((m) => m.entity.id));
+  const claimIds = new Set(view.mentions.map((m) => m.entity.id));
   const actor = others.find((m) => !claimIds.has(m.entity.id));
   if (!actor) return undefined;
-  const rest = coverageWithout(ctx, (u) => u.entityId === subject.entity.id);
-  if (rest < 0.6) return undefined;
   const t = ctx.view.tokens;
   const written = t.slice(subject.first, subject.last + 1).map((x) => x.text).join(' ');
   const short = written.split(/\s+/).length === 1;
   const replacement = short ? actor.entity.name.split(/\s+/).pop() ?? actor.entity.name : actor.entity.name;
-  const where = al.window.find((s) => s.entityIds.has(actor.entity.id));
+  const where = main;
   return {
     verdict: 'contradicted',
     category: 'attribution',
     message: `The source attributes this to ${actor.entity.name}, not ${subject.entity.name} (${para(where)}).`,
     focus: { start: t[subject.first].start, end: t[subject.last].end },
     replacement: /['’]s$/.test(written) ? `${replacement}’s` : replacement,
+    evidence: [main],
   };
 };
 

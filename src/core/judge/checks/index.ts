@@ -2,12 +2,16 @@
 import { antonym } from './antonym';
 import { attribution } from './attribution';
 import { contrast } from './contrast';
+import { duration } from './duration';
+import { lexicalAntonym } from './lexical-antonym';
 import { modality } from './modality';
 import { negation } from './negation';
 import { number } from './number';
+import { order } from './order';
 import { origin } from './origin';
 import { place } from './place';
 import { quote } from './quote';
+import { quoteSpeaker } from './quote-speaker';
 import { role } from './role';
 import { substitution } from './substitution';
 import { time } from './time';
@@ -16,4 +20,4 @@ import type { CheckDefinition } from './types';
 export type { CheckDefinition } from './types';
 
 /** Every check the judge runs, most specific first. */
-export const CHECKS: readonly CheckDefinition[] = [quote, role, attribution, origin, place, time, number, contrast, negation, antonym, substitution, modality];
+export const CHECKS: readonly CheckDefinition[] = [quote, quoteSpeaker, role, attribution, origin, place, time, duration, number, order, contrast, negation, antonym, substitution, lexicalAntonym, modality];
