@@ -191,7 +191,7 @@ export class DraftJudge implements vscode.Disposable {
     }
     if (mine.cancelled || doc.isClosed) return;
     const publishStart = performance.now();
-    const specs = diagnosticSpecs(text, result, this.settings.severities);
+    const specs = diagnosticSpecs(text, result, this.settings.severities, undefined, this.settings.minConfidence);
     const specsMs = performance.now() - publishStart;
     this.stats.checks++;
     this.stats.lastCheckMs = performance.now() - started;

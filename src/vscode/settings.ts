@@ -9,6 +9,8 @@ export interface Settings {
   maxDraftChars: number;
   judgeUncited: boolean;
   checkUncitedDrafts: boolean;
+  /** Findings less sure than this (0 to 1) are not shown. */
+  minConfidence: number;
 }
 
 const SEVERITIES: SeverityName[] = ['error', 'warning', 'information', 'hint', 'none'];
@@ -33,5 +35,6 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     maxDraftChars: num('maxDraftChars', 1_000_000, 1_000, 50_000_000),
     judgeUncited: c.get<boolean>('judgeUncitedStatements', true) !== false,
     checkUncitedDrafts: c.get<boolean>('checkDraftsWithoutCitations', false) === true,
+    minConfidence: num('minConfidence', 0, 0, 1),
   };
 }

@@ -57,6 +57,25 @@ describe('translating verdicts into diagnostics', () => {
   });
 });
 
+describe('confidence', () => {
+  it('hides findings below sourcecheck.minConfidence and keeps supported statements and citation problems', () => {
+    const findings = result.verdicts.filter((v) => v.verdict !== 'supported' && !v.suppressed);
+    assert.ok(findings.length >= 2 && findings.every((v) => typeof v.confidence === 'number' && v.confidence >= 0 && v.confidence <= 1));
+    const cut = [...findings.map((v) => v.confidence as number)].sort((a, b) => a - b)[Math.floor(findings.length / 2)];
+    const shown = diagnosticSpecs(sample, result, DEFAULT_SEVERITIES, undefined, cut);
+    const kept = shown.filter((s) => s.verdict >= 0 && result.verdicts[s.verdict].verdict !== 'supported');
+    assert.equal(kept.length, findings.filter((v) => (v.confidence as number) >= cut).length);
+    assert.ok(kept.length < findings.length);
+    assert.equal(shown.filter((s) => s.problem >= 0).length, diagnosticSpecs(sample, result).filter((s) => s.problem >= 0).length);
+  });
+
+  it('is shown in the hover on a judged statement, as a percentage', () => {
+    const v = result.verdicts.find((x) => x.verdict === 'contradicted')!;
+    const md = hoverAt(sample, v.claim.start + 1, result, refs, noLink)?.markdown ?? '';
+    assert.match(md, new RegExp(`confidence ${Math.round((v.confidence as number) * 100)}%`));
+  });
+});
+
 describe('hover cards', () => {
   it('describe a name from the reference, with its mentions and key sentence', () => {
     const at = sample.indexOf('Zelenskiy has');
@@ -72,7 +91,7 @@ describe('hover cards', () => {
     const at = sample.indexOf('holding talks');
     const card = hoverAt(sample, at, result, refs, (key, span) => `file:///refs/${key}.md#L1,${span.start + 1}`);
     assert.ok(card);
-    assert.match(card.markdown, /\*\*Contradicted\*\* \(place\)/);
+    assert.match(card.markdown, /\*\*Contradicted\*\* \(place, confidence \d+%\)/);
     assert.match(card.markdown, /\]\(file:\/\/\/refs\/starmer-washington\.md#L1,\d+\)/, 'links to the passage when the caller can');
     const cite = sample.indexOf('[@starmer-washington, ¶3]');
     const citation = hoverAt(sample, cite + 3, result, refs, noLink, findCitations(sample));

@@ -39,11 +39,15 @@ export interface DiagnosticSpec {
   problem: number;
 }
 
-/** One diagnostic per finding a writer should see; suppressed findings and plain supported statements give none. */
-export function diagnosticSpecs(text: string, result: CheckResult, severities: SeveritySettings = DEFAULT_SEVERITIES, lines = new LineIndex(text)): DiagnosticSpec[] {
+/**
+ * One diagnostic per finding a writer should see; suppressed findings, plain supported statements and
+ * findings whose confidence (0 to 1) is below `minConfidence` give none.
+ */
+export function diagnosticSpecs(text: string, result: CheckResult, severities: SeveritySettings = DEFAULT_SEVERITIES, lines = new LineIndex(text), minConfidence = 0): DiagnosticSpec[] {
   const specs: DiagnosticSpec[] = [];
   result.verdicts.forEach((v, i) => {
     if (v.suppressed) return;
+    if (v.verdict !== 'supported' && v.confidence !== undefined && v.confidence < minConfidence) return;
     const severity = severityOf(v, severities);
     if (severity === 'none') return;
     const span = v.verdict === 'contradicted' && v.focus ? v.focus : { start: v.claim.start, end: v.claim.end };

@@ -75,7 +75,8 @@ export function termCard(entity: Entity, ref: Reference, link: PassageLink): str
 
 /** The card for a verdict: label, category, message and up to two evidence passages. */
 export function verdictCard(v: Verdict, link: PassageLink): string {
-  const lines = [`**${VERDICT_LABEL[v.verdict]}** (${escapeMarkdown(v.category)}): ${escapeMarkdown(diagnosticMessage(v))}`];
+  const sure = v.confidence === undefined ? '' : `, confidence ${Math.round(v.confidence * 100)}%`;
+  const lines = [`**${VERDICT_LABEL[v.verdict]}** (${escapeMarkdown(v.category)}${sure}): ${escapeMarkdown(diagnosticMessage(v))}`];
   for (const e of v.evidence.slice(0, 2)) lines.push(evidenceQuote(e, link));
   return lines.join('\n\n');
 }

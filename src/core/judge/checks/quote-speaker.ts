@@ -11,6 +11,8 @@ function checkQuoteSpeaker(ctx: CheckContext): Finding | undefined {
   const { view } = ctx;
   const t = view.tokens;
   for (const found of ctx.quotes.found) {
+    // A quotation found in another of the cited references is weighed against that one, not here.
+    if (!ctx.analysis.sentences.includes(found.sentence)) continue;
     // The speaker: a person named before the quotation, next to a verb of saying, or right after it.
     const speaker = view.mentions.find((m) => {
       if (m.entity.kind !== 'person') return false;
