@@ -27,6 +27,8 @@ export function prepare(prefix = 'sourcecheck-it-'): Prepared {
   for (const f of ['package.json', 'README.md']) cpSync(join(ROOT, f), join(extensionFolder, f));
   for (const d of ['media', 'syntaxes']) cpSync(join(ROOT, d), join(extensionFolder, d), { recursive: true });
   for (const f of ['extension.js', 'extension.js.map', 'worker.js', 'worker.js.map']) cpSync(join(ROOT, 'dist', f), join(extensionFolder, 'dist', f));
+  // The language data the bundles read on first use (as the .vsix ships it).
+  cpSync(join(ROOT, 'dist/data'), join(extensionFolder, 'dist/data'), { recursive: true });
   const userDataDir = join(dir, 'user-data');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   writeFileSync(
