@@ -1,4 +1,4 @@
-import { InputError } from '../core';
+import { InputError, nearestKey } from '../core';
 
 export interface ParsedArgs {
   command: string;
@@ -9,11 +9,12 @@ export interface ParsedArgs {
   /** `check --min-confidence X`: findings whose confidence is below X (0 to 1) are not reported. */
   minConfidence?: number;
   help: boolean;
+  version: boolean;
 }
 
 /** Parses `factcheck COMMAND [args] [--reference F]... [--format X] [--out F]`. */
 export function parseArgs(argv: string[]): ParsedArgs {
-  const parsed: ParsedArgs = { command: '', positional: [], references: [], format: 'text', help: false };
+  const parsed: ParsedArgs = { command: '', positional: [], references: [], format: 'text', help: false, version: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (name: string): string => {
@@ -24,6 +25,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
       return v;
     };
     if (a === '--help' || a === '-h') parsed.help = true;
+    else if (a === '--version' || a === '-V') parsed.version = true;
     else if (a === '--reference' || a.startsWith('--reference=') || a === '-r') parsed.references.push(value('--reference'));
     else if (a === '--format' || a.startsWith('--format=') || a === '-f') parsed.format = value('--format');
     else if (a === '--out' || a.startsWith('--out=') || a === '-o') parsed.out = value('--out');
@@ -33,14 +35,25 @@ export function parseArgs(argv: string[]): ParsedArgs {
       if (!raw.trim() || !Number.isFinite(x) || x < 0 || x > 1) throw new InputError('usage', `--min-confidence needs a number from 0 to 1 (e.g. 0.7), not “${raw}”.`);
       parsed.minConfidence = x;
     }
-    else if (a.startsWith('-') && a !== '-') throw new InputError('usage', `Unknown option “${a}”.`);
+    else if (a.startsWith('-') && a !== '-') {
+      const near = nearestKey(a.replace(/=.*$/, ''), OPTIONS);
+      throw new InputError('usage', `Unknown option “${a}”${near ? `; did you mean “${near}”?` : '.'} See “factcheck --help”.`);
+    }
     else if (!parsed.command) parsed.command = a;
     else parsed.positional.push(a);
   }
   return parsed;
 }
 
-export const USAGE = `Usage:
+/** The options `parseArgs` knows, for "did you mean". */
+export const OPTIONS = ['--reference', '--format', '--out', '--min-confidence', '--help', '--version'];
+
+/** The commands, for "did you mean". */
+export const COMMANDS = ['check', 'eval', 'references'];
+
+export const USAGE = `factcheck: fact-checks Markdown drafts against the articles they cite.
+
+Usage:
   factcheck check DRAFT... [--reference FILE]... [--format text|json|sarif] [--min-confidence X]
   factcheck eval DATA.jsonl [--out PREDICTIONS.jsonl] [--format text|json]
   factcheck references [--reference FILE]... [--format text|json]
@@ -48,6 +61,8 @@ export const USAGE = `Usage:
 --min-confidence X (0 to 1): a contradicted or unsupported finding whose confidence is below X
   is not reported (nor counted for the exit code), as with Vale's MinAlertLevel; findings
   without a confidence are always reported. JSON and SARIF give each finding's confidence.
+
+--version prints the version.
 
 Exit codes: 0 nothing contradicted, 1 something contradicted or a citation is wrong,
 2 bad usage or unreadable input.`;

@@ -1,6 +1,7 @@
-import { InputError, type Reference } from '../core';
+import { InputError, nearestKey, type Reference } from '../core';
+import { version as VERSION } from '../../package.json';
 import { builtinReferences } from '../builtin';
-import { parseArgs, USAGE } from './args';
+import { COMMANDS, parseArgs, USAGE } from './args';
 import { runCheck } from './check';
 import { runEval } from './eval';
 import { loadReferenceFile } from './io';
@@ -9,9 +10,18 @@ import { loadReferenceFile } from './io';
 export function main(argv: string[], print: (s: string) => void = (s) => process.stdout.write(s + '\n'), printError: (s: string) => void = (s) => process.stderr.write(s + '\n')): number {
   try {
     const args = parseArgs(argv);
-    if (args.help || !args.command) {
+    if (args.version) {
+      print(VERSION);
+      return 0;
+    }
+    if (args.help) {
       print(USAGE);
-      return args.help ? 0 : 2;
+      return 0;
+    }
+    // A usage error goes to standard error, so a pipeline reading standard output gets nothing half-made.
+    if (!args.command) {
+      printError(USAGE);
+      return 2;
     }
     const refs = (): Reference[] => {
       const user = args.references.map(loadReferenceFile);
@@ -36,8 +46,10 @@ export function main(argv: string[], print: (s: string) => void = (s) => process
         else for (const r of list) print(`${r.key}\t${r.title}\t${r.path}\t(${r.paragraphs.length} paragraphs, ${r.entities.length} names)`);
         return 0;
       }
-      default:
-        throw new InputError('usage', `Unknown command “${args.command}”.\n${USAGE}`);
+      default: {
+        const near = nearestKey(args.command, COMMANDS);
+        throw new InputError('usage', `Unknown command “${args.command}”${near ? `; did you mean “${near}”?` : '.'}\n${USAGE}`);
+      }
     }
   } catch (e) {
     if (e instanceof InputError) {

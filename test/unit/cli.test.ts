@@ -109,9 +109,12 @@ describe('command line', function () {
     });
 
     it('bad usage: unknown option, command or format, a missing value, no draft', () => {
-      assertFails(run('check', SAMPLE, '--bogus'), /Unknown option “--bogus”\./);
-      assertFails(run('check', SAMPLE, '-x'), /Unknown option “-x”\./);
-      assertFails(run('frobnicate'), /Unknown command “frobnicate”\./);
+      assertFails(run('check', SAMPLE, '--bogus'), /Unknown option “--bogus”(?:; did you mean “--[a-z-]+”\?|\.) See “factcheck --help”\./);
+      assertFails(run('check', SAMPLE, '-x'), /Unknown option “-x”/);
+      assertFails(run('check', SAMPLE, '--refrence', HARBOUR), /Unknown option “--refrence”; did you mean “--reference”\?/);
+      assertFails(run('check', SAMPLE, '--min-confidance=0.5'), /did you mean “--min-confidence”\?/);
+      assertFails(run('frobnicate'), /Unknown command “frobnicate”/);
+      assertFails(run('chek', SAMPLE), /Unknown command “chek”; did you mean “check”\?/);
       assertFails(run('check', SAMPLE, '--format', 'xml'), /Unknown format “xml”; use text, json or sarif\./);
       assertFails(run('check', SAMPLE, '--format'), /--format needs a value\./);
       assertFails(run('check', SAMPLE, '--reference', '--format', 'json'), /--reference needs a value\./);
@@ -119,8 +122,14 @@ describe('command line', function () {
       assertFails(run('eval'), /Name one JSONL file to evaluate/);
       const usage = run();
       assert.equal(usage.code, 2);
-      assert.match(usage.out, /^Usage:/);
-      assert.equal(run('--help').code, 0);
+      assert.equal(usage.out, '');
+      assert.match(usage.err, /^factcheck: fact-checks Markdown drafts against the articles they cite\.\n\nUsage:/);
+      const help = run('--help');
+      assert.equal(help.code, 0);
+      assert.match(help.out, /^factcheck: fact-checks Markdown drafts/);
+      const version = run('--version');
+      assert.equal(version.code, 0);
+      assert.equal(version.out.trim(), JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')).version);
     });
 
     it('eval: rows that are not JSON, and a --out file that cannot be written', () => {
@@ -205,7 +214,7 @@ describe('command line', function () {
     it('reports a missing file and an unknown option with exit 2 and no stack trace', () => {
       for (const [args, message] of [
         [['check', 'no/such/draft.md'], /^factcheck: Draft “no\/such\/draft\.md” does not exist\.\n$/],
-        [['check', 'media/sample-draft.md', '--nope'], /^factcheck: Unknown option “--nope”\.\n$/],
+        [['check', 'media/sample-draft.md', '--nope'], /^factcheck: Unknown option “--nope”[^\n]* See “factcheck --help”\.\n$/],
       ] as const) {
         const r = runBundle([...args]);
         assert.equal(r.status, 2);

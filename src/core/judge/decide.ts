@@ -46,12 +46,13 @@ export function probabilities(features: Float64Array, fitted: DecisionModel = lo
 
 /**
  * The verdict from the model's probabilities. "Contradicted" needs a check that names the clash
- * (`clash`); without one the honest answer is unsupported. A check that found the statement's own
- * words missing from the source (`blocked`, an invented quotation) rules out "supported".
- * `confidence` is the probability of the verdict given, 0..1.
+ * (`clash`); without one the honest answer is unsupported. "Supported" needs no clash at all: where a
+ * check found one the model does not believe, the statement is left unsupported rather than ticked,
+ * and a check that found the statement's own words missing from the source (`blocked`, an invented
+ * quotation) rules it out too. `confidence` is the probability of the verdict given, 0..1.
  */
 export function decideVerdict(p: Probabilities, clash: boolean, blocked: boolean): { verdict: VerdictKind; confidence: number } {
   if (clash && p.contradicted >= p.supported && p.contradicted >= p.unsupported) return { verdict: 'contradicted', confidence: p.contradicted };
-  if (!blocked && p.supported > p.unsupported && p.supported > p.contradicted) return { verdict: 'supported', confidence: p.supported };
-  return { verdict: 'unsupported', confidence: p.unsupported + (clash ? 0 : p.contradicted) };
+  if (!blocked && !clash && p.supported > p.unsupported && p.supported > p.contradicted) return { verdict: 'supported', confidence: p.supported };
+  return { verdict: 'unsupported', confidence: p.unsupported + p.contradicted };
 }

@@ -123,6 +123,9 @@ export function judgeSpan(text: string, start: number, end: number, refs: Refere
   else if (verdict === 'supported') {
     const wider = al.wide && al.wide.coverage > al.coverage ? al.wide : undefined;
     finding = support.verdict === 'supported' ? support : { verdict, category: 'paraphrase', message: `Supported by the source (${passageOf(wider ?? al)}).`, evidence: wider?.window };
+  } else if (clash && !unsupportedFinding) {
+    // A clash the model does not believe enough to call: say what was seen, without a fix.
+    finding = { ...clash.finding, verdict, message: `The source may not back this. ${clash.finding.message}`, replacement: undefined };
   } else {
     finding = unsupportedFinding?.finding ?? (support.verdict === 'unsupported' ? support : { verdict, category: 'coverage', message: `The source does not clearly say this; its closest passage is ${passageOf(al)}.` });
   }
