@@ -1,5 +1,38 @@
-import type { Fix, Span, TextEdit } from './types';
+import type { CheckResult, Fix, FixKind, Span, TextEdit } from './types';
 import { partitionPoint } from './text/search';
+
+/**
+ * The kinds of fix that are safe to apply unasked: they mend a citation (its key or locator, or a
+ * missing one) and leave what the statement asserts alone. Corrections of a person, office, place,
+ * time, number or quotation stay single quick fixes, applied only when the writer picks them.
+ */
+export const SAFE_FIX_KINDS: ReadonlySet<FixKind> = new Set<FixKind>(['key', 'locator', 'insert-citation']);
+
+/** True when a fix of this kind may be applied by "fix all". */
+export function isSafeFixKind(kind: FixKind): boolean {
+  return SAFE_FIX_KINDS.has(kind);
+}
+
+/**
+ * The fixes "fix all" applies to a result, in text order: every safe fix of each finding that is not
+ * suppressed and of each citation problem (a statement with two wrong locators gets both mended);
+ * a fix whose edits repeat another's exactly is listed once. Pass them to `applyFixes`.
+ */
+export function safeFixes(result: Pick<CheckResult, 'verdicts' | 'problems'>): Fix[] {
+  const seen = new Set<string>();
+  const out: Fix[] = [];
+  for (const owner of [...result.verdicts.filter((v) => !v.suppressed), ...result.problems]) {
+    for (const fix of owner.fixes) {
+      if (!fix.safe) continue;
+      const id = fix.edits.map((e) => `${e.start}:${e.end}:${e.newText}`).join('|');
+      if (seen.has(id)) continue;
+      seen.add(id);
+      out.push(fix);
+    }
+  }
+  const first = (f: Fix) => Math.min(...f.edits.map((e) => e.start));
+  return out.sort((a, b) => first(a) - first(b));
+}
 
 export interface AppliedFixes {
   /** The text with every applied fix's edits made. */

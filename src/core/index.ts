@@ -14,7 +14,7 @@ export { FEATURE_NAMES } from './judge/features';
 export { CHECKS } from './judge/checks';
 export type { CheckDefinition } from './judge/checks';
 export { checkDraft, checkInSlices, DraftChecker, MAX_STATEMENT_CHARS } from './check/checker';
-export { applyFixes } from './fixes';
+export { applyFixes, isSafeFixKind, safeFixes, SAFE_FIX_KINDS } from './fixes';
 export type { AppliedFixes } from './fixes';
 export type { CheckOptions } from './check/checker';
 export { lookupTerm, findParagraph } from './reference/lookup';

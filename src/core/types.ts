@@ -139,12 +139,19 @@ export interface TextEdit extends Span {
   newText: string;
 }
 
-export type FixKind = 'correct' | 'insert-citation' | 'quote' | 'locator';
+/**
+ * What a fix changes: `correct` and `quote` reword what the statement asserts (its person, office,
+ * place, time, number or quotation); `key`, `locator` and `insert-citation` only touch its citation.
+ */
+export type FixKind = 'correct' | 'insert-citation' | 'quote' | 'locator' | 'key';
 
 export interface Fix {
   title: string;
   kind: FixKind;
-  /** Safe fixes are applied by "fix all": they only reword from the source or add a citation. */
+  /**
+   * Safe fixes are applied by "fix all" without the writer choosing each: they are mechanical (a
+   * citation key, a locator, an inserted citation) and never change what a statement asserts.
+   */
   safe: boolean;
   edits: TextEdit[];
 }

@@ -4,7 +4,7 @@ import { findCitations, suppressionEdit, type Fix, type TextEdit } from '../core
 export { safeEdits } from './present/fixes';
 import { completionsAt } from './present/completion';
 import type { DiagnosticSpec } from './present/diagnostics';
-import { safeEdits } from './present/fixes';
+import { fixAllPlan } from './present/fixes';
 import { hoverAt } from './present/hover';
 import type { DraftJudge } from './judging';
 import type { ReferenceStore } from './references';
@@ -93,7 +93,8 @@ export class QuickFixes implements vscode.CodeActionProvider {
         actions.push(this.fixAction(doc, 'Suppress this finding (add a factcheck-ignore comment)', [suppressionEdit(state.text, v.claim)], diagnostics, false));
       }
     }
-    const safe = safeEdits(state);
+    // Safe fixes only mend citations (key, locator, a missing citation); rewording stays one fix at a time.
+    const safe = fixAllPlan(state).fixes;
     if (actions.length && safe.length > 1) {
       const all = new vscode.CodeAction(`Fix all safe Source Check findings in this file (${safe.length})`, vscode.CodeActionKind.QuickFix);
       all.command = { command: COMMANDS.fixAll, title: all.title, arguments: [doc.uri.toString(), state.version] };
@@ -105,7 +106,7 @@ export class QuickFixes implements vscode.CodeActionProvider {
   private fixAllAction(doc: vscode.TextDocument): vscode.CodeAction[] {
     const state = this.judge.stateOf(doc);
     if (!state) return [];
-    const edits = safeEdits(state);
+    const { edits } = fixAllPlan(state);
     if (!edits.length) return [];
     const a = new vscode.CodeAction('Fix all safe Source Check findings', vscode.CodeActionKind.SourceFixAll.append('sourcecheck'));
     a.command = { command: COMMANDS.applyFix, title: a.title, arguments: [{ uri: doc.uri.toString(), version: state.version, edits, title: a.title } satisfies FixArgs] };

@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { applyFixes, checkDraft, loadReference, referenceMetaFromText, type CheckResult, type Fix, type Reference, type TextEdit } from '../../src/core';
+import { applyFixes, checkDraft, loadReference, referenceMetaFromText, safeFixes as engineSafeFixes, SAFE_FIX_KINDS, type CheckResult, type Fix, type Reference, type TextEdit } from '../../src/core';
 import { overlaps } from '../../src/core/fixes';
 import { assertRanges, BUILTIN, draft, generatedCase, SAMPLE_DRAFT } from '../support/generators';
 
@@ -64,11 +64,29 @@ describe('fixes', function () {
 
   it('on the sample draft: all safe fixes apply at once, and afterwards none is left to make', () => {
     const { applied, fixed } = checkFixAll(SAMPLE_DRAFT, [BUILTIN]);
-    assert.ok(applied >= 5, `only ${applied} safe fixes on the sample draft`);
-    const before = checkDraft(SAMPLE_DRAFT, [BUILTIN]).verdicts.filter((v) => v.verdict === 'contradicted').length;
+    assert.equal(applied, 3, 'the mistyped key, the locator past the end and the missing citation');
+    const before = checkDraft(SAMPLE_DRAFT, [BUILTIN]);
     const after = checkDraft(fixed, [BUILTIN]);
     assert.deepEqual(safeFixes(after).map((f) => f.title), []);
-    assert.ok(after.verdicts.filter((v) => v.verdict === 'contradicted').length < before);
+    assert.deepEqual(after.problems, [], 'the citation problems are mended');
+    // What the statements assert is the writer's to change: fix all leaves every contradiction standing.
+    const contradicted = (r: CheckResult) => r.verdicts.filter((v) => v.verdict === 'contradicted').map((v) => v.category);
+    assert.deepEqual(contradicted(after), contradicted(before));
+  });
+
+  it('counts as safe only what mends a citation, never a rewording of what a statement asserts', () => {
+    const r = checkDraft(SAMPLE_DRAFT, [BUILTIN]);
+    const all = [...r.verdicts.flatMap((v) => v.fixes), ...r.problems.flatMap((p) => p.fixes)];
+    assert.deepEqual([...SAFE_FIX_KINDS].sort(), ['insert-citation', 'key', 'locator']);
+    for (const f of all) assert.equal(f.safe, SAFE_FIX_KINDS.has(f.kind), `${f.title} (${f.kind})`);
+    const kinds = (safe: boolean) => [...new Set(all.filter((f) => f.safe === safe).map((f) => f.kind))].sort();
+    assert.deepEqual(kinds(true), ['insert-citation', 'key', 'locator']);
+    assert.deepEqual(kinds(false), ['correct', 'quote'], 'corrections of role, place, time and quotes are offered one at a time');
+    // Every safe fix offered on its own is among those fix all applies, and nothing else is.
+    assert.deepEqual(engineSafeFixes(r), safeFixes(r).sort((a, b) => a.edits[0].start - b.edits[0].start));
+    const { text } = applyFixes(SAMPLE_DRAFT, engineSafeFixes(r));
+    for (const kept of ['in Berlin', 'beyond Sunday', 'Foreign Secretary Antony Blinken', '"escalate the war and change its nature"']) assert.ok(text.includes(kept), `kept: ${kept}`);
+    for (const made of ['missiles [@starmer-washington, ¶2].', 'Oval Office [@starmer-washington].', 'strategic context [@starmer-washington, ¶6].']) assert.ok(text.includes(made), `made: ${made}`);
   });
 
   it('on a draft of the second reference’s labelled statements', () => {

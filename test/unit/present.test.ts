@@ -5,11 +5,11 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtinReferences } from '../../src/builtin';
-import { checkDraft, loadReference } from '../../src/core';
+import { applyFixes, checkDraft, loadReference, safeFixes } from '../../src/core';
 import { findCitations } from '../../src/core/draft/citations';
 import { completionsAt } from '../../src/vscode/present/completion';
 import { DEFAULT_SEVERITIES, diagnosticSpecs } from '../../src/vscode/present/diagnostics';
-import { safeEdits } from '../../src/vscode/present/fixes';
+import { fixAllPlan, safeEdits } from '../../src/vscode/present/fixes';
 import { escapeMarkdown, hoverAt } from '../../src/vscode/present/hover';
 import { countFindings, reportHtml } from '../../src/vscode/present/report';
 import { citesAnything, judgedPart } from '../../src/vscode/present/scope';
@@ -136,10 +136,17 @@ describe('completion, report and helpers', () => {
     assert.match(html, /Supported by the source \(¶1\)/, 'a cited supported statement is not called uncited');
   });
 
-  it('picks one safe fix per finding, without overlaps', () => {
-    const edits = safeEdits({ result });
-    assert.ok(edits.length >= 6);
+  it('fixes all safe findings through the engine: citations only, every safe fix offered alone, without overlaps', () => {
+    const plan = fixAllPlan({ text: sample, result });
+    assert.deepEqual(plan.fixes.map((f) => f.kind).sort(), ['insert-citation', 'key', 'locator']);
+    const offered = [...result.verdicts.filter((v) => !v.suppressed).flatMap((v) => v.fixes), ...result.problems.flatMap((p) => p.fixes)];
+    for (const f of offered.filter((x) => x.safe)) assert.ok(plan.fixes.includes(f), `offered alone but not in fix all: ${f.title}`);
+    assert.ok(offered.some((f) => !f.safe && f.kind === 'correct') && plan.fixes.every((f) => f.kind !== 'correct' && f.kind !== 'quote'));
+    assert.equal(plan.text, applyFixes(sample, safeFixes(result)).text, 'the same text the engine makes');
+    const edits = safeEdits({ text: sample, result });
+    assert.deepEqual(edits, plan.edits);
     for (let i = 1; i < edits.length; i++) assert.ok(edits[i - 1].end <= edits[i].start || edits[i - 1].start === edits[i - 1].end, 'sorted and disjoint');
+    assert.ok(plan.text.includes('Biden and Starmer met in the Oval Office [@starmer-washington].') && plan.text.includes('in Berlin'));
   });
 
   it('judges a huge draft up to the limit at a paragraph break, and only drafts that cite something', () => {

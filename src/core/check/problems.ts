@@ -1,5 +1,6 @@
 import type { Draft } from '../draft/parse';
 import { nearestKey } from '../draft/keys';
+import { isSafeFixKind } from '../fixes';
 import type { CitationProblem, Reference } from '../types';
 
 /** Citation problems of a draft: unreadable citations, unknown keys (with the nearest loaded key), locators past the end. */
@@ -20,7 +21,7 @@ export function citationProblems(draft: Draft, byKey: ReadonlyMap<string, Refere
           code: 'unknown-key',
           message: `Unknown reference “${item.key}”.${suggestion ? ` Did you mean “${suggestion}”?` : ' No reference with this key is loaded.'}`,
           suggestion,
-          fixes: suggestion ? [{ title: `Change to “${suggestion}”`, kind: 'correct', safe: true, edits: [{ ...item.keySpan, newText: suggestion }] }] : [],
+          fixes: suggestion ? [{ title: `Change to “${suggestion}”`, kind: 'key', safe: isSafeFixKind('key'), edits: [{ ...item.keySpan, newText: suggestion }] }] : [],
         });
       } else if (item.paragraph !== undefined && item.paragraph > ref.paragraphs.length && item.locatorSpan) {
         problems.push({
@@ -42,7 +43,7 @@ export function citationProblems(draft: Draft, byKey: ReadonlyMap<string, Refere
       code: 'unknown-key',
       message: `Unknown reference “${key}” in front matter.${suggestion ? ` Did you mean “${suggestion}”?` : ''}`,
       suggestion,
-      fixes: suggestion && at >= 0 ? [{ title: `Change to “${suggestion}”`, kind: 'correct', safe: true, edits: [{ start: at, end: at + key.length, newText: suggestion }] }] : [],
+      fixes: suggestion && at >= 0 ? [{ title: `Change to “${suggestion}”`, kind: 'key', safe: isSafeFixKind('key'), edits: [{ start: at, end: at + key.length, newText: suggestion }] }] : [],
     });
   }
   return problems;

@@ -3,7 +3,8 @@
 import type { Block, Draft } from '../draft/parse';
 import type { Judgement } from '../judge/judge';
 import { partitionPoint } from '../text/search';
-import type { CitationProblem, Claim, Fix, Span, Verdict } from '../types';
+import { isSafeFixKind } from '../fixes';
+import type { CitationProblem, Claim, Fix, FixKind, Span, Verdict } from '../types';
 import { shiftCitation } from './incremental';
 
 /** The verdicts judged for a block, as judged (at `base`); never returned, so never changed. */
@@ -19,10 +20,12 @@ export function toVerdict(draft: Draft, claim: Claim, j: Judgement): Verdict {
   const fixes: Fix[] = [];
   if (j.verdict === 'contradicted' && j.focus && j.replacement !== undefined) {
     const wrong = draft.text.slice(j.focus.start, j.focus.end);
+    const kind: FixKind = j.category === 'quote' ? 'quote' : 'correct';
+    // Rewording what the statement asserts is the writer's choice: never safe for "fix all".
     fixes.push({
       title: j.category === 'quote' ? `Replace the quote with the source's words` : `Replace “${wrong}” with “${j.replacement}” (the source's wording)`,
-      kind: j.category === 'quote' ? 'quote' : 'correct',
-      safe: true,
+      kind,
+      safe: isSafeFixKind(kind),
       edits: [{ start: j.focus.start, end: j.focus.end, newText: j.replacement }],
     });
   }
@@ -31,7 +34,7 @@ export function toVerdict(draft: Draft, claim: Claim, j: Judgement): Verdict {
     const end = /[.!?]$/.exec(draft.text.slice(claim.start, claim.end));
     const at = end ? claim.end - 1 : claim.end;
     const citation = `[@${j.reference.key}, ¶${j.evidence[0].paragraph}]`;
-    fixes.push({ title: `Insert citation ${citation}`, kind: 'insert-citation', safe: true, edits: [{ start: at, end: at, newText: ` ${citation}` }] });
+    fixes.push({ title: `Insert citation ${citation}`, kind: 'insert-citation', safe: isSafeFixKind('insert-citation'), edits: [{ start: at, end: at, newText: ` ${citation}` }] });
   }
   return { claim, verdict: j.verdict, category: j.category, message: j.message, evidence: j.evidence, fixes, focus: j.focus, suppressed: false, confidence: j.confidence };
 }
@@ -50,7 +53,7 @@ export function addLocatorFixes(verdicts: Verdict[], problems: CitationProblem[]
       for (const item of c.items) {
         if (item.key !== ev.reference || item.paragraph === undefined || !item.locatorSpan || item.paragraph === ev.paragraph) continue;
         if (v.evidence.some((e) => e.paragraph === item.paragraph)) continue;
-        const fix: Fix = { title: `Change the locator to ¶${ev.paragraph}`, kind: 'locator', safe: false, edits: [{ ...item.locatorSpan, newText: `¶${ev.paragraph}` }] };
+        const fix: Fix = { title: `Change the locator to ¶${ev.paragraph}`, kind: 'locator', safe: isSafeFixKind('locator'), edits: [{ ...item.locatorSpan, newText: `¶${ev.paragraph}` }] };
         const problem = outOfRange.get(item.locatorSpan.start);
         if (problem) problem.fixes.push(fix);
         else if (v.verdict === 'supported') {

@@ -1,12 +1,28 @@
-import type { Fix, TextEdit } from '../../core';
+// "Fix all safe findings": which fixes, and the edits they make, decided by the engine's own
+// `safeFixes` and `applyFixes` (the same rules as the command line and the unit tests).
+import { applyFixes, safeFixes, type CheckResult, type Fix, type TextEdit } from '../../core';
 
-/** Every safe fix of a judged draft, one per finding, without overlaps, in text order. */
-export function safeEdits(state: { result: { verdicts: { fixes: Fix[]; suppressed: boolean }[]; problems: { fixes: Fix[] }[] } }): TextEdit[] {
-  const chosen: TextEdit[] = [];
-  const candidates = [...state.result.verdicts.filter((v) => !v.suppressed), ...state.result.problems].flatMap((f) => f.fixes.filter((x) => x.safe).slice(0, 1));
-  for (const fix of candidates) {
-    const clash = fix.edits.some((e) => chosen.some((c) => (e.start < c.end && c.start < e.end) || (e.start === c.start && e.end === c.end)));
-    if (!clash) chosen.push(...fix.edits);
-  }
-  return chosen.sort((a, b) => a.start - b.start);
+export interface FixAllPlan {
+  /** The safe fixes that apply together, in text order. */
+  fixes: Fix[];
+  /** Their edits, in text order, never overlapping. */
+  edits: TextEdit[];
+  /** The draft text once they are made. */
+  text: string;
+}
+
+/**
+ * What "fix all" does to a judged draft: every safe fix (a citation key, a locator, an inserted
+ * citation; never a rewording of what a statement asserts), applied through `applyFixes`, which
+ * leaves out whole any fix that would overlap one already taken.
+ */
+export function fixAllPlan(state: { text: string; result: Pick<CheckResult, 'verdicts' | 'problems'> }): FixAllPlan {
+  const out = applyFixes(state.text, safeFixes(state.result));
+  const edits = out.applied.flatMap((f) => f.edits).sort((a, b) => a.start - b.start || a.end - b.end);
+  return { fixes: out.applied, edits, text: out.text };
+}
+
+/** The edits of `fixAllPlan`, as the apply-fix command takes them. */
+export function safeEdits(state: { text: string; result: Pick<CheckResult, 'verdicts' | 'problems'> }): TextEdit[] {
+  return fixAllPlan(state).edits;
 }
