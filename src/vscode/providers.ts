@@ -40,7 +40,9 @@ export class HoverCards implements vscode.HoverProvider {
     const state = this.judge.stateOf(doc) ?? (await this.judge.judgeNow(doc));
     const line = doc.lineAt(position.line);
     const citations = findCitations(text, doc.offsetAt(line.range.start), doc.offsetAt(line.range.end));
-    const card = hoverAt(text, offset, state?.result, this.store.all, (key, span) => this.link(key, span), citations);
+    // VS Code shows a diagnostic's message in the same hover: the card does not repeat it.
+    const diagnosed = new Set(state?.specs.filter((s) => s.verdict >= 0).map((s) => s.verdict));
+    const card = hoverAt(text, offset, state?.result, this.store.all, (key, span) => this.link(key, span), citations, diagnosed);
     if (!card) return undefined;
     // Reference and draft text is untrusted: never enable command links or HTML in the card.
     const md = new vscode.MarkdownString(card.markdown, false);

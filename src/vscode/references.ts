@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { decodeText, InputError, loadReference, referenceMetaFromText, type Reference } from '../core';
 import { builtinReferences } from '../builtin';
+import { referenceDocumentName } from './present/format';
 
 /** URI scheme of the read-only documents that show a built-in reference. */
 export const REFERENCE_SCHEME = 'sourcecheck-ref';
@@ -31,7 +32,7 @@ export class ReferenceStore implements vscode.Disposable {
   ) {
     this.builtin = builtinReferences(mediaDir);
     this.refs = [...this.builtin];
-    for (const r of this.builtin) this.uris.set(r.key, referenceUri(r.key));
+    for (const r of this.builtin) this.uris.set(r.key, referenceUri(r));
   }
 
   get all(): Reference[] {
@@ -44,7 +45,8 @@ export class ReferenceStore implements vscode.Disposable {
 
   /** The read-only document that shows a reference, built-in or file, with its text exactly as judged. */
   uriOf(key: string): vscode.Uri | undefined {
-    return this.byKey(key) ? referenceUri(key) : undefined;
+    const ref = this.byKey(key);
+    return ref ? referenceUri(ref, this.fileOf(key)) : undefined;
   }
 
   /** The workspace file a reference was read from; undefined for a built-in one. */
@@ -80,7 +82,7 @@ export class ReferenceStore implements vscode.Disposable {
     const patterns = vscode.workspace.getConfiguration('sourcecheck').get<string[]>('references', []).filter((p) => typeof p === 'string' && p.trim());
     const trusted = vscode.workspace.isTrusted;
     const refs = [...this.builtin];
-    const uris = new Map<string, vscode.Uri>(this.builtin.map((r) => [r.key, referenceUri(r.key)]));
+    const uris = new Map<string, vscode.Uri>(this.builtin.map((r) => [r.key, referenceUri(r)]));
     const issues: ReferenceIssue[] = [];
     this.disposeWatchers();
     if (patterns.length && !trusted) {
@@ -185,7 +187,7 @@ export class ReferenceStore implements vscode.Disposable {
   /** Reference text for the read-only document of a reference. */
   textOf(uri: vscode.Uri): string | undefined {
     if (uri.scheme !== REFERENCE_SCHEME) return undefined;
-    const key = decodeURIComponent(uri.path.replace(/^\//, '').replace(/\.md$/, ''));
+    const key = decodeURIComponent(uri.path.split('/')[1] ?? '');
     return this.refs.find((r) => r.key === key)?.text;
   }
 
@@ -201,8 +203,9 @@ export class ReferenceStore implements vscode.Disposable {
   }
 }
 
-export function referenceUri(key: string): vscode.Uri {
-  return vscode.Uri.from({ scheme: REFERENCE_SCHEME, path: `/${encodeURIComponent(key)}.md` });
+/** The read-only document of a reference: `/<key>/<name>`, named after its file or, built in, its title (never a file that does not exist). */
+export function referenceUri(ref: { key: string; title: string }, file?: vscode.Uri): vscode.Uri {
+  return vscode.Uri.from({ scheme: REFERENCE_SCHEME, path: `/${encodeURIComponent(ref.key)}/${referenceDocumentName(ref, file?.path)}` });
 }
 
 async function readReference(uri: vscode.Uri): Promise<Reference> {

@@ -10,7 +10,8 @@ import { findCitations } from '../../src/core/draft/citations';
 import { completionsAt } from '../../src/vscode/present/completion';
 import { DEFAULT_SEVERITIES, diagnosticSpecs } from '../../src/vscode/present/diagnostics';
 import { fixAllPlan, safeEdits } from '../../src/vscode/present/fixes';
-import { escapeMarkdown, hoverAt } from '../../src/vscode/present/hover';
+import { escapeMarkdown, HOVER_PASSAGE_CHARS, hoverAt, termCard } from '../../src/vscode/present/hover';
+import { referenceDocumentName } from '../../src/vscode/present/format';
 import { countFindings, reportHtml } from '../../src/vscode/present/report';
 import { citesAnything, judgedPart } from '../../src/vscode/present/scope';
 
@@ -29,7 +30,7 @@ describe('translating verdicts into diagnostics', () => {
     assert.equal(role.severity, 'error');
     assert.equal(sample.slice(role.span.start, role.span.end), 'Foreign Secretary');
     assert.equal(role.range.start.line, sample.slice(0, role.span.start).split('\n').length - 1);
-    assert.match(role.related[0].message, /^starmer-washington ¶5: /);
+    assert.equal(role.related[0].message, 'evidence: starmer-washington ¶5', 'a link to the passage; the hover card quotes it');
   });
 
   it('warns on unsupported statements, hints at uncited supported ones, and says nothing about cited supported ones', () => {
@@ -99,6 +100,32 @@ describe('hover cards', () => {
     assert.ok(citation.markdown.includes(escapeMarkdown('According to The New York Times')), citation.markdown);
   });
 
+  it('on a statement VS Code already flags: the verdict and the passage once, not the diagnostic’s message', () => {
+    const specs = diagnosticSpecs(sample, result);
+    const diagnosed = new Set(specs.filter((s) => s.verdict >= 0).map((s) => s.verdict));
+    const at = sample.indexOf('holding talks');
+    const i = result.verdicts.findIndex((v) => v.claim.start <= at && at <= v.claim.end);
+    const v = result.verdicts[i];
+    assert.ok(diagnosed.has(i));
+    const md = hoverAt(sample, at, result, refs, noLink, [], diagnosed)?.markdown ?? '';
+    assert.match(md, /^\*\*Contradicted\*\* \(place, confidence \d+%\)\n\n> /);
+    assert.ok(!md.includes(escapeMarkdown(v.message)), 'the message is the diagnostic’s, shown above the card');
+    assert.equal(md.split('\n').filter((l) => l.startsWith('> ')).length, 1, 'one passage');
+    const quoted = md.split('\n').find((l) => l.startsWith('> '))!;
+    assert.ok(quoted.replace(/\\(.)/g, '$1').length <= HOVER_PASSAGE_CHARS + 40, `clipped: ${quoted}`);
+    // Without a diagnostic (a cited supported statement, or a severity set to none) the card gives the reason.
+    const alone = hoverAt(sample, at, result, refs, noLink)?.markdown ?? '';
+    assert.ok(alone.includes(escapeMarkdown(v.message)));
+  });
+
+  it('name an office’s holder once', () => {
+    const office = refs[0].entities.find((e) => e.kind === 'office' && e.holder)!;
+    const holder = refs[0].entities.find((e) => e.id === office.holder)!;
+    const md = termCard(office, refs[0], noLink);
+    const about = md.split('\n\n')[1];
+    assert.equal(about, `office held by ${escapeMarkdown(holder.name)}`, 'not “office held by X; held by X”');
+  });
+
   it('keep links, HTML and command URIs from a reference inert', () => {
     const hostile = loadReference('Harbourmaster Jonas Pike said the ferry would resume [run](command:workbench.action.quit) <script>alert(1)</script> on Monday.\n', { key: 'h', title: '<b>T</b>', path: 'h.md' });
     const draft = 'Jonas Pike said the ferry would resume on Monday [@h].';
@@ -147,6 +174,13 @@ describe('completion, report and helpers', () => {
     assert.deepEqual(edits, plan.edits);
     for (let i = 1; i < edits.length; i++) assert.ok(edits[i - 1].end <= edits[i].start || edits[i - 1].start === edits[i - 1].end, 'sorted and disjoint');
     assert.ok(plan.text.includes('Biden and Starmer met in the Oval Office [@starmer-washington].') && plan.text.includes('in Berlin'));
+  });
+
+  it('names a reference’s document after its file, or a built-in one after its title', () => {
+    assert.equal(referenceDocumentName(refs[0]), refs[0].title);
+    assert.equal(referenceDocumentName({ key: 'k', title: 'x' }, '/ws/references/harbour-bridge.md'), 'harbour-bridge.md');
+    assert.equal(referenceDocumentName({ key: 'k', title: 'Us/them: a \\ b' }), 'Us-them: a - b');
+    assert.equal(referenceDocumentName({ key: 'k', title: '  ' }), 'k');
   });
 
   it('judges a huge draft up to the limit at a paragraph break, and only drafts that cite something', () => {

@@ -1,6 +1,5 @@
 // Diagnostics as plain data (range, severity, message, code, related passages); judging.ts makes vscode.Diagnostic of them.
 import { LineIndex, type CheckResult, type LineRange, type Span, type Verdict } from '../../core';
-import { clip } from './format';
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint' | 'none';
 
@@ -57,7 +56,8 @@ export function diagnosticSpecs(text: string, result: CheckResult, severities: S
       severity,
       message: diagnosticMessage(v),
       code: v.verdict === 'supported' ? 'uncited' : v.category,
-      related: v.evidence.slice(0, 3).map((e) => ({ reference: e.reference, span: { start: e.start, end: e.end }, paragraph: e.paragraph, message: `${e.reference} ¶${e.paragraph}: ${clip(e.text, 160)}` })),
+      // The link to the passage; the passage itself is quoted once, in the hover card below the message.
+      related: v.evidence.slice(0, 3).map((e) => ({ reference: e.reference, span: { start: e.start, end: e.end }, paragraph: e.paragraph, message: `evidence: ${e.reference} ¶${e.paragraph}` })),
       verdict: i,
       problem: -1,
     });

@@ -10,3 +10,15 @@ export function clip(s: string, max: number): string {
   const t = s.replace(/\s+/g, ' ').trim();
   return t.length <= max ? t : `${t.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
 }
+
+/**
+ * The name a reference's read-only document goes by, which VS Code shows as the label of every link
+ * to its passages (in hovers and the Problems view) and on its tab: the file it was read from, or for
+ * a built-in reference, which has no file in the workspace, its title.
+ */
+export function referenceDocumentName(ref: { key: string; title: string }, file?: string): string {
+  const base = file?.split(/[\\/]/).pop();
+  if (base) return base;
+  const title = clip(ref.title.replace(/[\\/]+/g, '-').replace(/[\u0000-\u001f]/g, ' '), 120).replace(/^[.\s]+|[.\s]+$/g, '');
+  return title || ref.key;
+}

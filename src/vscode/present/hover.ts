@@ -18,8 +18,24 @@ export interface HoverCard {
   span: Span;
 }
 
-/** The hover for `offset` of a draft: a citation's paragraph, a known name's card and the verdict on the statement. */
-export function hoverAt(text: string, offset: number, result: CheckResult | undefined, references: Reference[], link: PassageLink, citations: Citation[] = []): HoverCard | undefined {
+/** How long a quoted passage may be in a hover: a short card keeps VS Code's action row in view when it opens above the line. */
+export const HOVER_PASSAGE_CHARS = 240;
+
+/**
+ * The hover for `offset` of a draft: a citation's paragraph, a known name's card and the verdict on
+ * the statement. `diagnosed` holds the indices of the verdicts shown as diagnostics: VS Code already
+ * puts a diagnostic's message (and its link to the evidence) in the same hover, so their cards give
+ * the verdict and the passage without repeating the message.
+ */
+export function hoverAt(
+  text: string,
+  offset: number,
+  result: CheckResult | undefined,
+  references: Reference[],
+  link: PassageLink,
+  citations: Citation[] = [],
+  diagnosed: ReadonlySet<number> = new Set(),
+): HoverCard | undefined {
   const parts: string[] = [];
   let span: Span | undefined;
   const citation = citations.find((c) => c.start <= offset && offset <= c.end);
@@ -33,10 +49,11 @@ export function hoverAt(text: string, offset: number, result: CheckResult | unde
       parts.push(termCard(term.entity, term.reference, link));
     }
   }
-  const verdict = result?.verdicts.find((v) => !v.suppressed && v.claim.start <= offset && offset <= v.claim.end);
-  if (verdict) {
+  const index = result?.verdicts.findIndex((v) => !v.suppressed && v.claim.start <= offset && offset <= v.claim.end) ?? -1;
+  if (result && index >= 0) {
+    const verdict = result.verdicts[index];
     span ??= { start: verdict.claim.start, end: verdict.claim.end };
-    parts.push(verdictCard(verdict, link));
+    parts.push(verdictCard(verdict, link, diagnosed.has(index)));
   }
   return parts.length && span ? { markdown: parts.join('\n\n---\n\n'), span } : undefined;
 }
@@ -52,13 +69,12 @@ export function termCard(entity: Entity, ref: Reference, link: PassageLink): str
   const lines: string[] = [];
   lines.push(`**${escapeMarkdown(entity.name)}** (${KIND_LABEL[entity.kind]}) — according to *${escapeMarkdown(ref.title)}*`);
   const about: string[] = [];
-  if (entity.description) about.push(escapeMarkdown(entity.description));
-  else if (entity.office) about.push(escapeMarkdown([entity.nationality, entity.office].filter(Boolean).join(' ')));
-  if (entity.holder) {
-    const holder = ref.entities.find((e) => e.id === entity.holder);
-    if (holder) about.push(`held by ${escapeMarkdown(holder.name)}`);
-  }
-  if (about.length) lines.push(about.join('; '));
+  if (entity.description) about.push(entity.description);
+  else if (entity.office) about.push([entity.nationality, entity.office].filter(Boolean).join(' '));
+  const holder = entity.holder ? ref.entities.find((e) => e.id === entity.holder) : undefined;
+  // An office's description already names its holder ("office held by …"): say it once.
+  if (holder && !about.some((a) => a.includes(holder.name))) about.push(`held by ${holder.name}`);
+  if (about.length) lines.push(escapeMarkdown(about.join('; ')));
   const aliases = entity.aliases.filter((a) => a !== entity.name);
   if (aliases.length) lines.push(`Also: ${aliases.slice(0, 6).map(escapeMarkdown).join(', ')}`);
   if (entity.paragraphs.length) {
@@ -69,20 +85,25 @@ export function termCard(entity: Entity, ref: Reference, link: PassageLink): str
     lines.push(`Mentioned in ${where.join(', ')}${entity.paragraphs.length > 12 ? ', …' : ''}`);
   }
   const key = ref.sentences[entity.keySentence];
-  if (key) lines.push(`> ${escapeMarkdown(clip(key.text, 400))} (${passage(ref.key, key, key.paragraph, link)})`);
+  if (key) lines.push(`> ${escapeMarkdown(clip(key.text, HOVER_PASSAGE_CHARS))} (${passage(ref.key, key, key.paragraph, link)})`);
   return lines.join('\n\n');
 }
 
-/** The card for a verdict: label, category, message and up to two evidence passages. */
-export function verdictCard(v: Verdict, link: PassageLink): string {
+/**
+ * The card for a verdict: label, category and confidence; the reason unless a diagnostic already
+ * shows it (`diagnosed`); and the passage it relies on, once and clipped, so the card stays short.
+ */
+export function verdictCard(v: Verdict, link: PassageLink, diagnosed = false): string {
   const sure = v.confidence === undefined ? '' : `, confidence ${Math.round(v.confidence * 100)}%`;
-  const lines = [`**${VERDICT_LABEL[v.verdict]}** (${escapeMarkdown(v.category)}${sure}): ${escapeMarkdown(diagnosticMessage(v))}`];
-  for (const e of v.evidence.slice(0, 2)) lines.push(evidenceQuote(e, link));
+  const head = `**${VERDICT_LABEL[v.verdict]}** (${escapeMarkdown(v.category)}${sure})`;
+  const lines = [diagnosed ? head : `${head}: ${escapeMarkdown(diagnosticMessage(v))}`];
+  const e = v.evidence[0];
+  if (e) lines.push(evidenceQuote(e, link));
   return lines.join('\n\n');
 }
 
 function evidenceQuote(e: Evidence, link: PassageLink): string {
-  return `> ${escapeMarkdown(clip(e.text, 400))} (${passage(e.reference, e, e.paragraph, link)})`;
+  return `> ${escapeMarkdown(clip(e.text, HOVER_PASSAGE_CHARS))} (${passage(e.reference, e, e.paragraph, link)})`;
 }
 
 function citationCard(c: Citation, references: Reference[], link: PassageLink): string {

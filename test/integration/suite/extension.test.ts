@@ -260,11 +260,19 @@ describe('Source Check in a real VS Code', function () {
       assert.deepEqual(trusted.filter(Boolean), [], 'hover Markdown is never trusted');
     });
 
-    it('on a flagged statement: the verdict, the reason and the evidence', async () => {
+    it('on a flagged statement: the verdict and the evidence once, not the message VS Code already shows', async () => {
       const { text } = await hoverText(doc, 'is holding talks with Biden in Berlin', 4);
       assert.match(text, /\*\*Contradicted\*\* \(place, confidence \d+%\)/);
-      assert.match(text, /Berlin/);
-      assert.ok(text.includes(`${escapeMarkdown('starmer-washington')} ¶1`), text);
+      const d = diagnosticAt(doc, 'Berlin');
+      assert.ok(!text.includes(escapeMarkdown(d.message)), `the diagnostic’s message is not repeated: ${text}`);
+      assert.equal(text.split(`${escapeMarkdown('starmer-washington')} ¶1`).length - 1, 1, text);
+      assert.equal(text.split('\n').filter((l) => l.startsWith('> ')).length, 1, 'one passage');
+      // The diagnostic's link to that passage is labelled with the reference's title, not a made-up file name.
+      const related = d.relatedInformation?.[0];
+      assert.ok(related);
+      const ref = api.store.byKey('starmer-washington')!;
+      assert.equal(related.location.uri.path.split('/').pop(), ref.title);
+      assert.equal(related.message, 'evidence: starmer-washington ¶1');
     });
 
     it('on a citation: the cited paragraph', async () => {
