@@ -4,6 +4,7 @@ const loadedAt = performance.now();
 import * as vscode from 'vscode';
 import { join } from 'node:path';
 import { countFindings } from './vscode/present/report';
+import { statusBarView } from './vscode/present/status';
 import { DraftJudge, rangeIn, type JudgeStats } from './vscode/judging';
 import { applyFix, CitationCompletions, COMMANDS, HoverCards, QuickFixes, safeEdits, type FixArgs } from './vscode/providers';
 import { label, REFERENCE_SCHEME, ReferenceStore } from './vscode/references';
@@ -129,21 +130,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Source
   );
 
   function updateStatus(): void {
-    const doc = vscode.window.activeTextEditor?.document;
+    // With the report (or another non-text view) focused, keep showing the visible draft's counts.
+    const active = vscode.window.activeTextEditor;
+    const doc = active ? active.document : vscode.window.visibleTextEditors.find((e) => judge.isDraft(e.document))?.document;
     if (!doc || !judge.isDraft(doc)) {
       status.hide();
       return;
     }
     const state = judge.lastState(doc.uri);
-    if (!state) {
-      status.text = '$(sync~spin) Checking sources…';
-      status.tooltip = 'Source Check is judging this draft against its references.';
-    } else {
-      const c = countFindings(state.result);
-      status.text = `$(error) ${c.contradicted} $(warning) ${c.unsupported} $(pass) ${c.supported}`;
-      status.tooltip = `Source Check: ${c.contradicted} contradicted, ${c.unsupported} unsupported, ${c.supported} supported${c.problems ? `, ${c.problems} citation problems` : ''}${state.truncated ? ` (only the first ${state.text.length.toLocaleString('en')} characters were judged)` : ''}. Click to open the Problems view.`;
-      status.accessibilityInformation = { label: status.tooltip };
-    }
+    const view = statusBarView(state && countFindings(state.result), state && { truncated: state.truncated, chars: state.text.length });
+    status.text = view.text;
+    status.tooltip = view.tooltip;
+    status.accessibilityInformation = { label: view.tooltip };
     status.show();
   }
 

@@ -14,6 +14,7 @@ import { escapeMarkdown, HOVER_PASSAGE_CHARS, hoverAt, termCard } from '../../sr
 import { referenceDocumentName } from '../../src/vscode/present/format';
 import { countFindings, reportHtml } from '../../src/vscode/present/report';
 import { citesAnything, judgedPart } from '../../src/vscode/present/scope';
+import { statusBarView } from '../../src/vscode/present/status';
 
 const root = join(__dirname, '..', '..');
 const sample = readFileSync(join(root, 'media', 'sample-draft.md'), 'utf8');
@@ -174,6 +175,16 @@ describe('completion, report and helpers', () => {
     assert.deepEqual(edits, plan.edits);
     for (let i = 1; i < edits.length; i++) assert.ok(edits[i - 1].end <= edits[i].start || edits[i - 1].start === edits[i - 1].end, 'sorted and disjoint');
     assert.ok(plan.text.includes('Biden and Starmer met in the Oval Office [@starmer-washington].') && plan.text.includes('in Berlin'));
+  });
+
+  it('words the status bar apart from VS Code’s own error and warning counts', () => {
+    const c = countFindings(result);
+    const view = statusBarView(c, { truncated: false, chars: sample.length });
+    assert.equal(view.text, `$(checklist) Sources: ${c.contradicted} ✗ ${c.unsupported} ? ${c.supported} ✓`);
+    assert.ok(!/\$\((error|warning|pass)\)/.test(view.text), 'not the icons of the Problems counts');
+    assert.equal(view.tooltip, `Source Check: ${c.contradicted} contradicted, ${c.unsupported} unsupported, ${c.supported} supported, ${c.problems} citation problems. Click to open the Problems view.`);
+    assert.match(statusBarView({ contradicted: 0, unsupported: 0, supported: 1, problems: 1 }, { truncated: true, chars: 2000 }).tooltip, /1 citation problem \(only the first 2,000 characters were judged\)\./);
+    assert.match(statusBarView(undefined).text, /^\$\(sync~spin\) Sources: checking/);
   });
 
   it('names a reference’s document after its file, or a built-in one after its title', () => {
