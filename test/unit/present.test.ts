@@ -160,8 +160,31 @@ describe('completion, report and helpers', () => {
     const a = countFindings(result);
     const b = countFindings(second);
     assert.ok(html.includes(`${a.contradicted + b.contradicted} contradicted · ${a.unsupported + b.unsupported} unsupported · ${a.supported + b.supported} supported`));
-    assert.equal((html.match(/<tr class=/g) ?? []).length, result.verdicts.length + second.verdicts.length);
+    assert.equal((html.match(/<li class="finding (?!problem)/g) ?? []).length, result.verdicts.length + second.verdicts.length);
     assert.match(html, /Supported by the source \(¶1\)/, 'a cited supported statement is not called uncited');
+  });
+
+  it('groups the report by verdict, worst first, each row linking to its line', () => {
+    const link = (e: { draft: string }, line: number, character: number) => `command:reveal?${encodeURIComponent(JSON.stringify([e.draft, line, character]))}`;
+    const html = reportHtml([{ draft: 'sample-draft.md', text: sample, result }], 'x', 'y', link);
+    const headings = [...html.matchAll(/<h2>([^<]+) <span class="count">\((\d+)\)<\/span><\/h2>/g)].map((m) => `${m[1]} ${m[2]}`);
+    const c = countFindings(result);
+    assert.deepEqual(headings, [`Contradicted ${c.contradicted}`, `Unsupported ${c.unsupported}`, `Citation problems ${c.problems}`, `Supported ${c.supported}`]);
+    // Within a group, document order; every row's "file:line" links to that line.
+    const rows = [...html.matchAll(/<li class="finding (\w+)[^"]*"><p class="head"><a class="where" href="command:reveal\?([^"]+)" title="Go to line (\d+)">sample-draft\.md:(\d+)<\/a>/g)];
+    assert.equal(rows.length, result.verdicts.length + result.problems.length, 'every row links');
+    const order = { contradicted: 0, unsupported: 1, problem: 2, supported: 3 } as Record<string, number>;
+    let last = [-1, -1];
+    for (const [, kind, args, title, label] of rows) {
+      const [draft, line] = JSON.parse(decodeURIComponent(args)) as [string, number, number];
+      assert.equal(draft, 'sample-draft.md');
+      assert.equal(line + 1, Number(label));
+      assert.equal(title, label);
+      const key = [order[kind], line];
+      assert.ok(key[0] > last[0] || (key[0] === last[0] && key[1] >= last[1]), `out of order at ${kind} line ${label}`);
+      last = key;
+    }
+    assert.ok(!/<table/.test(html), 'one column of blocks, readable in a narrow editor group');
   });
 
   it('fixes all safe findings through the engine: citations only, every safe fix offered alone, without overlaps', () => {

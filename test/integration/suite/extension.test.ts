@@ -474,11 +474,38 @@ describe('Source Check in a real VS Code', function () {
       const html = api.report.html ?? '';
       assert.ok(panel);
       assert.equal(panel.webview.options.enableScripts, false);
+      assert.deepEqual(panel.webview.options.enableCommandUris, ['sourcecheck.revealReportLine'], 'links may run only the command that reveals a line');
       assert.match(html, /Content-Security-Policy" content="default-src 'none'; style-src [^;"]+; img-src [^;"]+;"/);
       assert.ok(!/unsafe-inline|unsafe-eval|script-src/.test(html), 'no script may run');
       assert.ok(!/<script/i.test(html) && !/onerror=/i.test(html), 'no script from the draft or the source');
       assert.match(html, /Jonas Pike said the ferry service/);
       panel.dispose();
+    });
+  });
+
+  describe('the report', () => {
+    it('groups statements worst first, and each row opens its draft at its line', async () => {
+      const doc = await openCopy('sample-draft.md');
+      const panel = await vscode.commands.executeCommand<vscode.WebviewPanel>('sourcecheck.showReport');
+      try {
+        const html = api.report.html ?? '';
+        const name = vscode.workspace.asRelativePath(doc.uri);
+        const headings = [...html.matchAll(/<h2>([^<]+) <span/g)].map((m) => m[1]);
+        assert.deepEqual(headings.filter((h) => h !== 'Suppressed'), ['Contradicted', 'Unsupported', 'Citation problems', 'Supported']);
+        const berlin = doc.positionAt(doc.getText().indexOf('Starmer is holding talks'));
+        const row = [...html.matchAll(/<a class="where" href="command:([\w.]+)\?([^"]+)"[^>]*>([^<]+)<\/a>/g)].find((m) => m[3] === `${name}:${berlin.line + 1}`);
+        assert.ok(row, `a link to ${name}:${berlin.line + 1}`);
+        const args = JSON.parse(decodeURIComponent(row[2].replace(/&amp;/g, '&'))) as unknown[];
+        assert.equal(args[0], doc.uri.toString());
+        const editor = await vscode.commands.executeCommand<vscode.TextEditor>(row[1], ...args);
+        assert.equal(editor?.document.uri.toString(), doc.uri.toString());
+        assert.equal(editor.selection.active.line, berlin.line);
+        assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), doc.uri.toString(), 'the draft has the focus');
+        // A command link for a document the report does not list does nothing.
+        assert.equal(await vscode.commands.executeCommand(row[1], 'file:///etc/passwd', 0, 0), undefined);
+      } finally {
+        panel.dispose();
+      }
     });
   });
 
