@@ -123,6 +123,9 @@ async function uiTests(page: Page): Promise<UiResult[]> {
     if (!label.includes(expected)) throw new Error(`status bar says “${label}”, the engine “${expected}”`);
     const shown = await item.innerText();
     if (!new RegExp(`${c.contradicted}\\s+\\S*\\s*${c.unsupported}\\s+\\S*\\s*${c.supported}`).test(shown.replace(/\n/g, ' '))) throw new Error(`status bar shows “${shown}”`);
+    if (!/Sources:/.test(shown)) throw new Error(`status bar does not say whose counts these are: “${shown}”`);
+    const bar = (await page.locator('.part.statusbar').boundingBox())!;
+    await page.screenshot({ path: join(ARTEFACTS, 'status-bar.png'), clip: { x: 0, y: bar.y - 4, width: Math.min(bar.width, 900), height: bar.height + 8 } });
   });
 
   await step('hovering a name shows its card, kept as hover-card.png', async () => {
@@ -168,6 +171,21 @@ async function uiTests(page: Page): Promise<UiResult[]> {
     if (!/Source Check/.test(text) || !/not Foreign Secretary/.test(text)) throw new Error(`Problems view: ${text.slice(0, 500)}`);
     await page.screenshot({ path: join(ARTEFACTS, 'problems-view.png') });
   });
+
+  await step('the report lists the findings worst first and the status bar stays while it has focus, kept as report.png', async () => {
+    await page.keyboard.press('Control+Shift+M'); // close the Problems view again
+    await page.keyboard.press('F1');
+    await page.keyboard.type('Source Check: Show Fact-Check Report');
+    await page.keyboard.press('Enter');
+    const frame = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+    await frame.locator('h2').first().waitFor({ timeout: 15_000 });
+    const headings = await frame.locator('h2').allInnerTexts();
+    if (!/^Contradicted/.test(headings[0] ?? '')) throw new Error(`report groups: ${headings.join(' | ')}`);
+    await frame.locator('body').click({ position: { x: 5, y: 5 } });
+    const item = page.locator('.part.statusbar [aria-label^="Source Check: "]').first();
+    if (!(await item.isVisible())) throw new Error('the status bar item is hidden while the report has focus');
+    await page.screenshot({ path: join(ARTEFACTS, 'report.png') });
+  });
   return results;
 }
 
@@ -209,7 +227,7 @@ async function runTestsInCodeServer(): Promise<number> {
     const summary = { ...inHost.metrics, totalSeconds: Math.round((Date.now() - started) / 1000) };
     writeFileSync(join(ARTEFACTS, 'integration-results.json'), JSON.stringify({ inHost, ui, metrics: summary }, null, 2));
     console.log(`Measured in VS Code ${VERSION.replace(/^4/, '1')}: ${Object.entries(summary).map(([k, v]) => `${k}=${v}`).join(', ')}`);
-    console.log(`Screenshots: ${['hover-card.png', 'quick-fix-menu.png', 'problems-view.png'].map((f) => join('test-results', f)).join(', ')}`);
+    console.log(`Screenshots: ${['hover-card.png', 'quick-fix-menu.png', 'problems-view.png', 'status-bar.png', 'report.png'].map((f) => join('test-results', f)).join(', ')}`);
     console.log(`${passed} passed, ${failed} failed`);
     return failed === 0 && passed > 0 ? 0 : 1;
   } finally {
