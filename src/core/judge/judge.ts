@@ -4,7 +4,7 @@ import { namePhrases } from '../reference/entities';
 import { FUNCTION_CAPITALS, MONTHS, WEEKDAYS } from '../lexicon';
 import { lemmas } from '../language/wordnet';
 import { tokenize } from '../text/tokens';
-import { align, covers, viewTokens, type Alignment, type Unit } from './align';
+import { align, coveringSentences, viewTokens, type Alignment, type Unit } from './align';
 import { CHECKS, type CheckDefinition } from './checks';
 import type { CheckContext, Finding } from './context';
 import { decideVerdict, probabilities } from './decide';
@@ -198,7 +198,7 @@ function foreignNames(ctx: CheckContext): Unit[] {
   const { units, tokens, amounts } = ctx.view;
   // A weekday or month is a time, not an actor: the time check weighs it.
   const inAmount = (u: Unit) => amounts.some((q) => q.first <= u.last && u.first <= q.last) || WEEKDAYS.has(u.text.toLowerCase()) || MONTHS.has(u.text.toLowerCase());
-  const said = (u: Unit) => ctx.analysis.sentences.some((s) => covers(u, tokens, [s]));
+  const said = (u: Unit) => coveringSentences(u, tokens, ctx.analysis).length > 0;
   // A name that opens the statement is not told from an ordinary word by its capital: it counts when
   // no dictionary knows it as a word ("Nevada has refused …", not "Officials have refused …").
   const opening = (u: Unit, i: number) =>
