@@ -71,11 +71,13 @@ export function commandHandlers({ judge, store, report }: CommandDeps): Record<C
     [COMMANDS.addReference]: async (picked?: vscode.Uri | vscode.Uri[]) => {
       const uris = picked ? (Array.isArray(picked) ? picked : [picked]) : await vscode.window.showOpenDialog({ canSelectMany: true, openLabel: 'Add Reference', filters: { Articles: ['md', 'markdown', 'txt'] } });
       if (!uris?.length) return undefined;
-      const config = vscode.workspace.getConfiguration('sourcecheck', vscode.workspace.getWorkspaceFolder(uris[0])?.uri);
+      // References are read per workspace folder: in a multi-root workspace, add them to the folder's own settings.
+      const folder = vscode.workspace.getWorkspaceFolder(uris[0]);
+      const config = vscode.workspace.getConfiguration('sourcecheck', folder?.uri);
       const current = config.get<string[]>('references', []);
       const entries = uris.map((u) => (vscode.workspace.getWorkspaceFolder(u) ? vscode.workspace.asRelativePath(u, false) : u.fsPath));
       const next = [...current, ...entries.filter((e) => !current.includes(e))];
-      const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+      const target = folder && vscode.workspace.workspaceFile ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
       await config.update('references', next, target);
       await store.load();
       const added = uris.flatMap((u) => store.all.filter((r) => store.fileOf(r.key)?.toString() === u.toString()));
