@@ -42,6 +42,8 @@ interface Row {
   x?: Float64Array;
   clash: boolean;
   blocked: boolean;
+  /** The kind of statement, where the set says (journalist statements). */
+  category?: string;
 }
 
 function readRows(set: (typeof SETS)[number]): Row[] {
@@ -49,7 +51,7 @@ function readRows(set: (typeof SETS)[number]): Row[] {
   const lines = readFileSync(join(evalDir, set.file), 'utf8').split('\n').filter((l) => l.trim());
   const articles: string[] = [];
   return lines.map((line, n) => {
-    const row = JSON.parse(line) as { id: string; claim: string; evidence: string; label: string };
+    const row = JSON.parse(line) as { id: string; claim: string; evidence: string; label: string; category?: string };
     let ref = refs.get(row.evidence);
     if (!ref) refs.set(row.evidence, (ref = loadReference(row.evidence, { key: 'evidence', title: row.id, path: `${set.file}#${row.id}` })));
     const a = assessSpan(row.claim, 0, row.claim.length, [ref]);
@@ -70,6 +72,7 @@ function readRows(set: (typeof SETS)[number]): Row[] {
       x: a?.features,
       clash: !!a?.findings.some((f) => f.finding.verdict === 'contradicted'),
       blocked: !!a?.findings.some((f) => f.finding.verdict === 'unsupported'),
+      category: row.category,
     };
   });
 }
@@ -231,6 +234,18 @@ const chosen = best!;
 const heldOut = bySet(rows, chosen.predicted);
 console.log(`\nchosen: l2=${chosen.h.l2} newsShare=${chosen.h.newsShare}; held-out (cross-validated) figures, confusion rows are labels (S/C/U or S/not), columns verdicts S/C/U:`);
 for (const s of heldOut) console.log(`${s.set.padEnd(16)} n=${String(s.n).padStart(4)}  accuracy ${pct(s.accuracy)}  balanced ${pct(s.balanced)}  supported→contradicted ${pct(s.falseAlarm)}  ECE ${s.ece.toFixed(3)}  ${JSON.stringify(s.confusion)}`);
+// Recall per kind of statement on the journalist sets, held out.
+for (const set of SETS.filter((x) => x.news)) {
+  const tally = new Map<string, [number, number]>();
+  rows.forEach((r, i) => {
+    if (r.set !== set.name || !r.category) return;
+    const t = tally.get(r.category) ?? [0, 0];
+    t[0] += r.accepted & (1 << chosen.predicted[i].verdict) ? 1 : 0;
+    t[1]++;
+    tally.set(r.category, t);
+  });
+  console.log(`${set.name} recall per category (held out): ${[...tally].sort().map(([c, [ok, n]]) => `${c} ${ok}/${n}`).join(', ')}`);
+}
 const model = fit(rows, chosen.h);
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 writeFileSync(

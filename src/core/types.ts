@@ -169,6 +169,8 @@ export interface Verdict {
   suppressed: boolean;
   /** How likely the verdict is right, 0 to 1, from the fitted decision model (`judge/decide.ts`). */
   confidence?: number;
+  /** Id of the registry check (`CHECKS`) that produced the finding, when a check did. */
+  check?: string;
 }
 
 export type ProblemCode = 'unknown-key' | 'locator-out-of-range' | 'malformed-citation' | 'no-reference';

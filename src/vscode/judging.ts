@@ -45,7 +45,7 @@ export class DraftJudge implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidJudge = this.changed.event;
   readonly stats: JudgeStats = { longestSliceMs: 0, checks: 0, lastCheckMs: 0 };
-  settings: Settings = readSettings();
+  private readonly settingsCache = new Map<string, Settings>();
   private readonly worker?: JudgeWorker;
 
   constructor(
@@ -65,9 +65,26 @@ export class DraftJudge implements vscode.Disposable {
     return this.worker && !this.worker.broken ? 'worker' : 'host';
   }
 
+  /** The settings that apply to a document (read per document: they are resource-scoped). */
+  settingsOf(doc: { uri: vscode.Uri }): Settings {
+    const key = doc.uri.toString();
+    let s = this.settingsCache.get(key);
+    if (!s) {
+      s = readSettings(doc.uri);
+      this.settingsCache.set(key, s);
+    }
+    return s;
+  }
+
+  /** Forgets the settings read so far; call when the configuration changes. */
+  settingsChanged(): void {
+    this.settingsCache.clear();
+  }
+
   isDraft(doc: vscode.TextDocument): boolean {
-    if (!this.settings.enable) return false;
-    if (!this.settings.languages.includes(doc.languageId)) return false;
+    const settings = this.settingsOf(doc);
+    if (!settings.enable) return false;
+    if (!settings.languages.includes(doc.languageId)) return false;
     if (['output', 'git', 'vscode-scm', 'debug', 'vscode-settings'].includes(doc.uri.scheme)) return false;
     return !this.store.isReferenceDocument(doc.uri);
   }
@@ -87,7 +104,7 @@ export class DraftJudge implements vscode.Disposable {
   }
 
   /** Schedules a check after the typing pause the settings give (0 = now). */
-  schedule(doc: vscode.TextDocument, delay = this.settings.debounceMs): void {
+  schedule(doc: vscode.TextDocument, delay = this.settingsOf(doc).debounceMs): void {
     const key = doc.uri.toString();
     if (!this.isDraft(doc)) {
       this.forget(doc.uri);
@@ -146,6 +163,7 @@ export class DraftJudge implements vscode.Disposable {
   forget(uri: vscode.Uri): void {
     const key = uri.toString();
     this.diagnostics.delete(uri);
+    this.settingsCache.delete(key);
     this.checkers.delete(key);
     this.worker?.forget(key);
     this.states.delete(key);
@@ -171,27 +189,28 @@ export class DraftJudge implements vscode.Disposable {
     await this.store.ready();
     if (mine.cancelled || doc.isClosed) return;
     const started = performance.now();
+    const settings = this.settingsOf(doc);
     const full = doc.getText();
-    const { text, truncated } = judgedPart(full, this.settings.maxDraftChars);
-    if (!this.settings.checkUncitedDrafts && !citesAnything(text)) {
+    const { text, truncated } = judgedPart(full, settings.maxDraftChars);
+    if (!settings.checkUncitedDrafts && !citesAnything(text)) {
       this.publish(doc, { version: mine.version, text, result: { verdicts: [], problems: [] }, specs: [], truncated });
       return;
     }
     let result: CheckResult | undefined;
     if (this.worker && !this.worker.broken) {
-      const outcome = await this.worker.check(key, mine.version, text, this.settings.judgeUncited);
+      const outcome = await this.worker.check(key, mine.version, text, settings.judgeUncited);
       if (outcome.kind === 'cancelled') return;
       if (outcome.kind === 'result') result = outcome.result;
       else this.log.warn(`Judging ${doc.uri.toString()} in the worker failed (${outcome.message}); judging it here instead.`);
     }
     if (!result) {
       if (mine.cancelled || doc.isClosed || doc.version !== mine.version) return;
-      result = await this.checkOnHost(doc, key, text, mine);
+      result = await this.checkOnHost(doc, key, text, mine, settings.judgeUncited);
       if (!result) return;
     }
     if (mine.cancelled || doc.isClosed) return;
     const publishStart = performance.now();
-    const specs = diagnosticSpecs(text, result, this.settings.severities, undefined, this.settings.minConfidence);
+    const specs = diagnosticSpecs(text, result, { ...settings.severities, checks: settings.checks }, undefined, settings.minConfidence);
     const specsMs = performance.now() - publishStart;
     this.stats.checks++;
     this.stats.lastCheckMs = performance.now() - started;
@@ -210,10 +229,10 @@ export class DraftJudge implements vscode.Disposable {
   }
 
   /** Judges on the extension host itself, in slices of at most SLICE_MS with a yield between them. */
-  private async checkOnHost(doc: vscode.TextDocument, key: string, text: string, mine: Pending): Promise<CheckResult | undefined> {
+  private async checkOnHost(doc: vscode.TextDocument, key: string, text: string, mine: Pending, judgeUncited: boolean): Promise<CheckResult | undefined> {
     let checker = this.checkers.get(key);
     if (!checker) {
-      checker = new DraftChecker(this.store.all, { judgeUncited: this.settings.judgeUncited });
+      checker = new DraftChecker(this.store.all, { judgeUncited });
       this.checkers.set(key, checker);
     }
     try {
@@ -291,4 +310,33 @@ export function rangeIn(text: string, span: { start: number; end: number }): vsc
   }
   const r = lines.range(span);
   return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+}
+
+export interface JudgingDeps {
+  judge: DraftJudge;
+  store: ReferenceStore;
+}
+
+/** Judges drafts as they open, change and close, and again when references or settings change. */
+export function registerJudging({ judge, store }: JudgingDeps): vscode.Disposable[] {
+  return [
+    store.onDidChange(() => judge.rejudgeAll()),
+    vscode.workspace.onDidOpenTextDocument((doc) => judge.schedule(doc, 0)),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length) judge.schedule(e.document);
+    }),
+    vscode.workspace.onDidCloseTextDocument((doc) => judge.forget(doc.uri)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('sourcecheck')) return;
+      judge.settingsChanged();
+      // Checkers hold the judging options they were made with: start afresh when those change.
+      if (e.affectsConfiguration('sourcecheck.judgeUncitedStatements')) judge.dropCheckers();
+      // A reload of the references re-judges every draft when it is done.
+      if (e.affectsConfiguration('sourcecheck.references')) void store.load();
+      else judge.rejudgeAll();
+      if (e.affectsConfiguration('sourcecheck.enable') || e.affectsConfiguration('sourcecheck.languages')) {
+        for (const doc of vscode.workspace.textDocuments) if (!judge.isDraft(doc)) judge.forget(doc.uri);
+      }
+    }),
+  ];
 }

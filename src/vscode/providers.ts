@@ -1,4 +1,5 @@
-// Hover cards, quick fixes and citation completion: translations of the engine's results.
+// Hover cards, quick fixes and citation completion: translations of the engine's results, registered
+// for exactly the languages diagnostics are given for (`sourcecheck.languages`).
 import * as vscode from 'vscode';
 import { findCitations, suppressionEdit, type Fix, type TextEdit } from '../core';
 export { safeEdits } from './present/fixes';
@@ -8,16 +9,11 @@ import { fixAllPlan } from './present/fixes';
 import { hoverAt } from './present/hover';
 import type { DraftJudge } from './judging';
 import type { ReferenceStore } from './references';
+import { readSettings } from './settings';
 import { rangeIn } from './judging';
+import { COMMANDS } from './commandIds';
 
-export const COMMANDS = {
-  check: 'sourcecheck.checkCurrentDraft',
-  openReference: 'sourcecheck.openReference',
-  addReference: 'sourcecheck.addReference',
-  showReport: 'sourcecheck.showReport',
-  applyFix: 'sourcecheck.applyFix',
-  fixAll: 'sourcecheck.fixAllSafe',
-} as const;
+export { COMMANDS } from './commandIds';
 
 /** Arguments of the applyFix command: the edits were computed for exactly this document version. */
 export interface FixArgs {
@@ -165,4 +161,45 @@ export class CitationCompletions implements vscode.CompletionItemProvider {
       return item;
     });
   }
+}
+
+export interface LanguageFeatureDeps {
+  judge: DraftJudge;
+  store: ReferenceStore;
+}
+
+/** The document selector for the draft languages the settings name. */
+export function draftSelector(languages: readonly string[]): vscode.DocumentSelector {
+  return languages.map((language) => ({ language }));
+}
+
+/**
+ * Registers hovers, quick fixes and completion for the languages in `sourcecheck.languages`, the same
+ * documents diagnostics are given for, and registers them again when that setting changes.
+ */
+export function registerLanguageFeatures(deps: LanguageFeatureDeps): vscode.Disposable[] {
+  let registered: vscode.Disposable[] = [];
+  let current = '';
+  const register = () => {
+    const languages = readSettings().languages;
+    const key = JSON.stringify(languages);
+    if (key === current) return;
+    current = key;
+    for (const d of registered) d.dispose();
+    // The command palette shows the draft commands for these languages (`editorLangId in sourcecheck.languages`).
+    void vscode.commands.executeCommand('setContext', 'sourcecheck.languages', languages);
+    const selector = draftSelector(languages);
+    registered = [
+      vscode.languages.registerHoverProvider(selector, new HoverCards(deps.judge, deps.store)),
+      vscode.languages.registerCodeActionsProvider(selector, new QuickFixes(deps.judge), { providedCodeActionKinds: QuickFixes.kinds }),
+      vscode.languages.registerCompletionItemProvider(selector, new CitationCompletions(deps.judge, deps.store), ...CitationCompletions.triggers),
+    ];
+  };
+  register();
+  return [
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('sourcecheck.languages')) register();
+    }),
+    { dispose: () => registered.forEach((d) => d.dispose()) },
+  ];
 }

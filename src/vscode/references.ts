@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { decodeText, InputError, loadReference, referenceMetaFromText, type Reference } from '../core';
 import { builtinReferences } from '../builtin';
 import { referenceDocumentName } from './present/format';
+import { readSettings } from './settings';
 
 /** URI scheme of the read-only documents that show a built-in reference. */
 export const REFERENCE_SCHEME = 'sourcecheck-ref';
@@ -79,7 +80,10 @@ export class ReferenceStore implements vscode.Disposable {
   }
 
   private async loadNow(): Promise<void> {
-    const patterns = vscode.workspace.getConfiguration('sourcecheck').get<string[]>('references', []).filter((p) => typeof p === 'string' && p.trim());
+    // Resource-scoped: each workspace folder's own setting, resolved in that folder.
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const perFolder: FolderPatterns[] = folders.length ? folders.map((folder) => ({ folder, patterns: readSettings(folder.uri).references })) : [{ patterns: readSettings().references }];
+    const patterns = perFolder.flatMap((f) => f.patterns);
     const trusted = vscode.workspace.isTrusted;
     const refs = [...this.builtin];
     const uris = new Map<string, vscode.Uri>(this.builtin.map((r) => [r.key, referenceUri(r)]));
@@ -89,7 +93,7 @@ export class ReferenceStore implements vscode.Disposable {
       issues.push({ message: 'This workspace is not trusted: reference files from settings are not read; only the built-in reference is used.' });
     }
     const seen = new Set<string>();
-    for (const uri of trusted ? await this.resolve(patterns, issues) : []) {
+    for (const uri of trusted ? await this.resolve(perFolder, issues) : []) {
       if (seen.has(uri.toString())) continue;
       seen.add(uri.toString());
       try {
@@ -114,22 +118,24 @@ export class ReferenceStore implements vscode.Disposable {
     if (fresh.length) {
       void vscode.window.showWarningMessage(fresh.length === 1 ? fresh[0].message : `${fresh.length} reference files could not be used; see the Source Check output.`);
     }
-    if (trusted) this.watch(patterns);
+    if (trusted) this.watch(perFolder);
     this.loading = undefined;
     this.changed.fire();
   }
 
-  private async resolve(patterns: string[], issues: ReferenceIssue[]): Promise<vscode.Uri[]> {
+  private async resolve(perFolder: FolderPatterns[], issues: ReferenceIssue[]): Promise<vscode.Uri[]> {
     const found: vscode.Uri[] = [];
-    const folders = vscode.workspace.workspaceFolders ?? [];
-    for (const pattern of patterns) {
-      if (isAbsolute(pattern)) {
-        found.push(vscode.Uri.file(pattern));
-        continue;
-      }
-      let matched = false;
-      for (const folder of folders) {
-        if (!/[*?[{]/.test(pattern)) {
+    const missing = new Set<string>();
+    const matchedSomewhere = new Set<string>();
+    for (const { folder, patterns } of perFolder) {
+      for (const pattern of patterns) {
+        if (isAbsolute(pattern)) {
+          found.push(vscode.Uri.file(pattern));
+          continue;
+        }
+        const glob = /[*?[{]/.test(pattern);
+        let matched = false;
+        if (folder && !glob) {
           // A plain path: report it if missing rather than silently matching nothing.
           const uri = vscode.Uri.joinPath(folder.uri, pattern);
           try {
@@ -137,22 +143,28 @@ export class ReferenceStore implements vscode.Disposable {
             found.push(uri);
             matched = true;
           } catch {
-            /* tried the next folder */
+            /* reported below */
           }
-          continue;
+        } else if (folder) {
+          const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, pattern), null, 500);
+          uris.sort((x, y) => x.toString().localeCompare(y.toString()));
+          found.push(...uris);
+          matched = uris.length > 0;
         }
-        const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, pattern), null, 500);
-        uris.sort((a, b) => a.toString().localeCompare(b.toString()));
-        found.push(...uris);
-        matched ||= uris.length > 0;
+        if (matched) matchedSomewhere.add(pattern);
+        else if (!glob) missing.add(pattern);
       }
-      if (!matched && !/[*?[{]/.test(pattern)) issues.push({ message: `Reference file “${pattern}” (from the sourcecheck.references setting) does not exist in the workspace.` });
+    }
+    // A workspace-wide setting is every folder's: a plain path is missing only when no folder has it.
+    for (const pattern of missing) {
+      if (!matchedSomewhere.has(pattern)) issues.push({ message: `Reference file “${pattern}” (from the sourcecheck.references setting) does not exist in the workspace.` });
     }
     return found;
   }
 
-  private watch(patterns: string[]): void {
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+  private watch(perFolder: FolderPatterns[]): void {
+    for (const { folder, patterns } of perFolder) {
+      if (!folder) continue;
       for (const pattern of patterns) {
         if (isAbsolute(pattern)) continue;
         const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, pattern));
@@ -203,6 +215,12 @@ export class ReferenceStore implements vscode.Disposable {
   }
 }
 
+/** The reference patterns one workspace folder's settings name (no folder: an empty window's). */
+interface FolderPatterns {
+  folder?: vscode.WorkspaceFolder;
+  patterns: string[];
+}
+
 /** The read-only document of a reference: `/<key>/<name>`, named after its file or, built in, its title (never a file that does not exist). */
 export function referenceUri(ref: { key: string; title: string }, file?: vscode.Uri): vscode.Uri {
   return vscode.Uri.from({ scheme: REFERENCE_SCHEME, path: `/${encodeURIComponent(ref.key)}/${referenceDocumentName(ref, file?.path)}` });
@@ -232,4 +250,21 @@ export function label(uri: vscode.Uri): string {
 
 function isAbsolute(p: string): boolean {
   return p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p);
+}
+
+export interface ReferenceDocumentDeps {
+  store: ReferenceStore;
+}
+
+/** The read-only documents that show references, kept up to date; references reload when the workspace is trusted. */
+export function registerReferenceDocuments({ store }: ReferenceDocumentDeps): vscode.Disposable[] {
+  const changed = new vscode.EventEmitter<vscode.Uri>();
+  return [
+    changed,
+    vscode.workspace.registerTextDocumentContentProvider(REFERENCE_SCHEME, { onDidChange: changed.event, provideTextDocumentContent: (uri) => store.textOf(uri) ?? `No reference is loaded for ${uri.path}.` }),
+    store.onDidChange(() => {
+      for (const r of store.all) changed.fire(store.uriOf(r.key)!);
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void store.load()),
+  ];
 }

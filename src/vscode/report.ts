@@ -3,20 +3,21 @@
 // stylesheet, and the only command its links may run is the one that reveals a line of a listed draft.
 import * as vscode from 'vscode';
 import { reportHtml, type ReportEntry } from './present/report';
+import { COMMANDS } from './commandIds';
 import type { DraftJudge } from './judging';
 
 /** The command a report row's "file:line" link runs: reveal that line of a draft the report lists. */
-export const REVEAL_LINE_COMMAND = 'sourcecheck.revealReportLine';
+const REVEAL_LINE_COMMAND = COMMANDS.revealReportLine;
 
 export class ReportPanel implements vscode.Disposable {
   private panel?: vscode.WebviewPanel;
-  private readonly subscriptions: vscode.Disposable[];
+  private readonly subscription: vscode.Disposable;
 
   constructor(
     private readonly judge: DraftJudge,
     private readonly mediaUri: vscode.Uri,
   ) {
-    this.subscriptions = [judge.onDidJudge(() => this.render()), vscode.commands.registerCommand(REVEAL_LINE_COMMAND, (uri: unknown, line: unknown, character: unknown) => this.reveal(uri, line, character))];
+    this.subscription = judge.onDidJudge(() => this.render());
   }
 
   show(): vscode.WebviewPanel {
@@ -62,7 +63,7 @@ export class ReportPanel implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const s of this.subscriptions) s.dispose();
+    this.subscription.dispose();
     this.panel?.dispose();
   }
 }

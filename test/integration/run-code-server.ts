@@ -38,7 +38,8 @@ function freePort(): Promise<number> {
 
 function startCodeServer(port: number, p: ReturnType<typeof prepare>, env: Record<string, string>): Promise<ChildProcess> {
   const args = ['--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--user-data-dir', p.userDataDir, '--extensions-dir', p.extensionsDir, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', p.workspace];
-  const child = spawn(CODE_SERVER, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  // code-server's own PORT variable would override --bind-addr: give it the same port.
+  const child = spawn(CODE_SERVER, args, { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const log: string[] = [];
   child.stdout!.on('data', (d) => log.push(String(d)));
   child.stderr!.on('data', (d) => log.push(String(d)));
@@ -51,7 +52,10 @@ function startCodeServer(port: number, p: ReturnType<typeof prepare>, env: Recor
       } catch {
         /* not up yet */
       }
-      if (child.exitCode !== null || Date.now() - started > 60_000) return reject(new Error(`code-server did not start:\n${log.join('')}`));
+      if (child.exitCode !== null || Date.now() - started > 60_000) {
+        stop(child);
+        return reject(new Error(`code-server did not start:\n${log.join('')}`));
+      }
       setTimeout(poll, 200);
     };
     void poll();
@@ -75,6 +79,44 @@ async function waitFor<T>(what: string, f: () => T | undefined | Promise<T | und
     if (Date.now() > end) throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/**
+ * Installs, next to the extension, a test-only extension that runs the in-host mocha suite once the
+ * extension under test is active (it depends on it). The extension itself knows nothing of tests.
+ */
+function installSuiteRunner(p: ReturnType<typeof prepare>, suite: string): void {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { publisher: string; name: string; engines: { vscode: string } };
+  const dir = join(p.extensionsDir, `${pkg.publisher}.${pkg.name}-in-host-tests-0.0.0`);
+  mkdirSync(dir, { recursive: true });
+  const manifest = {
+    name: `${pkg.name}-in-host-tests`,
+    publisher: pkg.publisher,
+    version: '0.0.0',
+    engines: pkg.engines,
+    main: './runner.js',
+    activationEvents: ['onStartupFinished'],
+    extensionDependencies: [`${pkg.publisher}.${pkg.name}`],
+  };
+  writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+  writeFileSync(
+    join(dir, 'runner.js'),
+    `// Written by test/integration/run-code-server.ts: runs the in-host suite, then stays idle.
+exports.activate = () => {
+  setTimeout(() => {
+    require(${JSON.stringify(suite)}).run().catch((e) => console.error('In-host tests: ' + (e && e.message ? e.message : String(e))));
+  }, 0);
+};
+exports.deactivate = () => undefined;
+`,
+  );
+}
+
+/** The workbench address with a folder open and, through the web workbench's \`payload\`, a file open in it. */
+function workbenchUrl(port: number, folder: string, openFile?: string): string {
+  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}`;
+  if (!openFile) return url;
+  return `${url}&payload=${encodeURIComponent(JSON.stringify([['openFile', `vscode-remote://127.0.0.1:${port}${openFile}`]]))}`;
 }
 
 interface UiResult {
@@ -194,15 +236,17 @@ async function runTestsInCodeServer(): Promise<number> {
   mkdirSync(ARTEFACTS, { recursive: true });
   const p = prepare();
   const resultsFile = join(p.dir, 'in-host-results.json');
-  const port = await freePort();
+  // PORT= chooses the port, as for `npm start`; else any free one.
+  const port = Number(process.env.PORT) || (await freePort());
   let server: ChildProcess | undefined;
   let browser: Browser | undefined;
   const started = Date.now();
   try {
-    server = await startCodeServer(port, p, { SOURCECHECK_TEST_SUITE: join(ROOT, 'dist/test/suite.js'), SOURCECHECK_TEST_RESULTS: resultsFile });
+    installSuiteRunner(p, join(ROOT, 'dist/test/suite.js'));
+    server = await startCodeServer(port, p, { SOURCECHECK_TEST_RESULTS: resultsFile });
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(p.workspace)}`);
+    await page.goto(workbenchUrl(port, p.workspace));
     const inHost = await waitFor(
       'the in-host suite to finish',
       () => {
@@ -241,10 +285,11 @@ async function serve(): Promise<void> {
   install();
   const p = prepare('sourcecheck-serve-');
   const port = Number(process.env.PORT) || 8080;
-  const server = await startCodeServer(port, p, { SOURCECHECK_OPEN: join(p.workspace, 'sample-draft.md') });
+  const server = await startCodeServer(port, p, {});
   const cli = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'check', join(p.workspace, 'sample-draft.md')], { encoding: 'utf8' });
   console.log(cli.stdout.split('\n').slice(-2).join('\n').trim());
-  console.log(`\nSource Check is running in VS Code (code-server ${VERSION}) at:\n\n  http://127.0.0.1:${port}/?folder=${encodeURIComponent(p.workspace)}\n`);
+  // The address opens the workspace with the sample draft in an editor.
+  console.log(`\nSource Check is running in VS Code (code-server ${VERSION}) at:\n\n  ${workbenchUrl(port, p.workspace, join(p.workspace, 'sample-draft.md'))}\n`);
   console.log('Open that address in a browser on this machine: the sample draft opens with its findings. Press Ctrl+C to stop.');
   const end = () => {
     stop(server);

@@ -36,7 +36,7 @@ export function toVerdict(draft: Draft, claim: Claim, j: Judgement): Verdict {
     const citation = `[@${j.reference.key}, ¶${j.evidence[0].paragraph}]`;
     fixes.push({ title: `Insert citation ${citation}`, kind: 'insert-citation', safe: isSafeFixKind('insert-citation'), edits: [{ start: at, end: at, newText: ` ${citation}` }] });
   }
-  return { claim, verdict: j.verdict, category: j.category, message: j.message, evidence: j.evidence, fixes, focus: j.focus, suppressed: false, confidence: j.confidence };
+  return { claim, verdict: j.verdict, category: j.category, message: j.message, evidence: j.evidence, fixes, focus: j.focus, suppressed: false, confidence: j.confidence, ...(j.check ? { check: j.check } : {}) };
 }
 
 /** A locator that points past the end, or at a paragraph that does not hold the evidence, gets a fix to the one that does. */

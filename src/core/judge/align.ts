@@ -147,10 +147,21 @@ export function covers(u: Unit, tokens: Token[], window: SentenceInfo[]): boolea
   return false;
 }
 
+/** The country a capitalised word names, remembered: words recur across statements and sentences. */
+const countryMemo = new Map<string, string | null>();
+function countryOfWord(text: string): string | undefined {
+  let c = countryMemo.get(text);
+  if (c === undefined) {
+    if (countryMemo.size > 50_000) countryMemo.clear();
+    countryMemo.set(text, (c = countryOf(text) ?? null));
+  }
+  return c ?? undefined;
+}
+
 /** Does the sentence name the country the word names, in any form ("American" and "U.S.", "Britain" and "UK")? */
 function namesSameCountry(s: SentenceInfo, w: Token): boolean {
   if (!w.capital) return false;
-  const c = countryOf(w.text);
+  const c = countryOfWord(w.text);
   return c !== undefined && countrySentences(s).has(c);
 }
 const countriesIn = new WeakMap<SentenceInfo, Set<string>>();
@@ -161,7 +172,7 @@ function countrySentences(s: SentenceInfo): Set<string> {
     set = new Set();
     for (const x of s.tokens) {
       if (!x.capital) continue;
-      const c = countryOf(x.text);
+      const c = countryOfWord(x.text);
       if (c) set.add(c);
     }
     countriesIn.set(s, set);
@@ -223,8 +234,6 @@ function nameWords(u: Unit, tokens: Token[]): Token[] {
 type Ids = readonly number[];
 
 const EMPTY: Ids = [];
-/** References of this many sentences or more keep a memo of the sentences each word is in. */
-const MEMO_FROM = 200;
 
 /** Is `k` in the ascending list? */
 function has(list: Ids, k: number): boolean {
@@ -313,8 +322,8 @@ function numberSentences(t: Token, a: ReferenceAnalysis, idx: SentenceIndex): Id
 function wordSentences(t: Token, a: ReferenceAnalysis, idx: SentenceIndex, wordnet: boolean): Ids {
   const hyphen = t.lower.includes('-');
   const n = a.sentences.length;
-  // Only large references keep what they worked out; for an article it costs less to redo it.
-  const memo = n >= MEMO_FROM ? idx.memo : undefined;
+  // Every reference keeps what it worked out: with WordNet's related words a lookup costs more than the memo.
+  const memo = idx.memo;
   // A capitalised word may name a country, which widens its sentences: keyed apart.
   const key = `${hyphen || wordnet ? `${t.stem}\u0000${t.lower}` : t.stem}${wordnet ? '\u0001' : ''}${t.capital ? '\u0002' : ''}`;
   let out = memo?.get(key);
@@ -326,7 +335,7 @@ function wordSentences(t: Token, a: ReferenceAnalysis, idx: SentenceIndex, wordn
   };
   stemList(t.stem);
   // Sentences naming the same country in another form.
-  const country = t.capital ? countryOf(t.text) : undefined;
+  const country = t.capital ? countryOfWord(t.text) : undefined;
   if (country) lists.push(a.sentences.flatMap((s, k) => (countrySentences(s).has(country) ? [k] : [])));
   // Sentences holding a synonym: the reference's stems of each concept the word belongs to.
   for (const c of conceptsOf(t.stem)) for (const st of stemsOfConcept(idx, c)) stemList(st);

@@ -4,7 +4,7 @@ import { namePhrases } from '../reference/entities';
 import { FUNCTION_CAPITALS, MONTHS, WEEKDAYS } from '../lexicon';
 import { lemmas } from '../language/wordnet';
 import { tokenize } from '../text/tokens';
-import { align, covers, viewTokens, type Alignment, type Unit } from './align';
+import { align, coveringSentences, viewTokens, type Alignment, type Unit } from './align';
 import { CHECKS, type CheckDefinition } from './checks';
 import type { CheckContext, Finding } from './context';
 import { decideVerdict, probabilities } from './decide';
@@ -27,6 +27,8 @@ export interface Judgement {
   coverage: number;
   /** How likely the verdict is right, 0..1, from the fitted model. */
   confidence: number;
+  /** Id of the registry check whose finding this is (the clash or the unsupported finding), if any. */
+  check?: string;
 }
 
 /** What the checks made of a statement, before the decision: the input of the fitted model. */
@@ -119,14 +121,19 @@ export function judgeSpan(text: string, start: number, end: number, refs: Refere
   const unsupportedFinding = findings.find((f) => f.finding.verdict === 'unsupported');
   const { verdict, confidence } = decideVerdict(p, clash !== undefined, unsupportedFinding !== undefined);
   let finding: Finding;
-  if (verdict === 'contradicted') finding = (clash as CheckFinding).finding;
-  else if (verdict === 'supported') {
+  let check: string | undefined;
+  if (verdict === 'contradicted') {
+    finding = (clash as CheckFinding).finding;
+    check = clash?.check;
+  } else if (verdict === 'supported') {
     const wider = al.wide && al.wide.coverage > al.coverage ? al.wide : undefined;
     finding = support.verdict === 'supported' ? support : { verdict, category: 'paraphrase', message: `Supported by the source (${passageOf(wider ?? al)}).`, evidence: wider?.window };
   } else if (clash && !unsupportedFinding) {
     // A clash the model does not believe enough to call: say what was seen, without a fix.
     finding = { ...clash.finding, verdict, message: `The source may not back this. ${clash.finding.message}`, replacement: undefined };
+    check = clash.check;
   } else {
+    check = unsupportedFinding?.check;
     finding = unsupportedFinding?.finding ?? (support.verdict === 'unsupported' ? support : { verdict, category: 'coverage', message: `The source does not clearly say this; its closest passage is ${passageOf(al)}.` });
   }
   const sentences = finding.evidence ?? al.window;
@@ -150,6 +157,7 @@ export function judgeSpan(text: string, start: number, end: number, refs: Refere
     reference: evidenceRef,
     coverage: al.coverage,
     confidence: Math.round(confidence * 1000) / 1000,
+    ...(check ? { check } : {}),
   };
 }
 
@@ -198,7 +206,7 @@ function foreignNames(ctx: CheckContext): Unit[] {
   const { units, tokens, amounts } = ctx.view;
   // A weekday or month is a time, not an actor: the time check weighs it.
   const inAmount = (u: Unit) => amounts.some((q) => q.first <= u.last && u.first <= q.last) || WEEKDAYS.has(u.text.toLowerCase()) || MONTHS.has(u.text.toLowerCase());
-  const said = (u: Unit) => ctx.analysis.sentences.some((s) => covers(u, tokens, [s]));
+  const said = (u: Unit) => coveringSentences(u, tokens, ctx.analysis).length > 0;
   // A name that opens the statement is not told from an ordinary word by its capital: it counts when
   // no dictionary knows it as a word ("Nevada has refused …", not "Officials have refused …").
   const opening = (u: Unit, i: number) =>
@@ -227,5 +235,5 @@ export function judgeStatement(statement: string, refs: Reference[]): Verdict {
     quotes: findQuotes(statement, 0, statement.length).map((q) => ({ ...q, text: statement.slice(q.start, q.end) })),
     block: 0,
   };
-  return { claim, verdict: j.verdict, category: j.category, message: j.message, evidence: j.evidence, fixes: [], focus: j.focus, suppressed: false, confidence: j.confidence };
+  return { claim, verdict: j.verdict, category: j.category, message: j.message, evidence: j.evidence, fixes: [], focus: j.focus, suppressed: false, confidence: j.confidence, ...(j.check ? { check: j.check } : {}) };
 }

@@ -17,10 +17,27 @@ export function sameNationality(x: string, y: string, ref: Reference | undefined
   if (sameCountry(bare(x), bare(y))) return true;
   if (UNIONS.some((g) => g.includes(a) && g.includes(b))) return true;
   if (ref) {
-    for (const e of ref.entities) {
-      const forms = [e.name, ...e.aliases].map(norm);
-      if (forms.includes(a) && forms.includes(b)) return true;
-    }
+    const forms = entityForms(ref);
+    const x1 = forms.get(a);
+    if (x1) for (const id of forms.get(b) ?? []) if (x1.has(id)) return true;
   }
   return false;
+}
+
+const formsOf = new WeakMap<Reference, Map<string, Set<string>>>();
+/** Each normalised name or alias of the reference's entities, with the entities it names; built once per reference. */
+function entityForms(ref: Reference): Map<string, Set<string>> {
+  let map = formsOf.get(ref);
+  if (!map) {
+    map = new Map();
+    for (const e of ref.entities) {
+      for (const f of [e.name, ...e.aliases].map(norm)) {
+        let ids = map.get(f);
+        if (!ids) map.set(f, (ids = new Set()));
+        ids.add(e.id);
+      }
+    }
+    formsOf.set(ref, map);
+  }
+  return map;
 }

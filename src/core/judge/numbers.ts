@@ -135,7 +135,7 @@ export function amounts(tokens: Token[]): Amount[] {
       const next = tokens[last + 1];
       if (t.text.startsWith('$') || (prev && CURRENCY.test(prev.text)) || (next && MONEY_AFTER.has(next.lower))) kind = 'money';
       else if (t.text.endsWith('%') || next?.text === '%' || next?.lower === 'percent' || (next?.lower === 'per' && tokens[last + 2]?.lower === 'cent')) kind = 'percent';
-      else if (Number.isInteger(value) && value >= 1000 && value <= 2200 && /^\d{4}$/.test(t.text)) kind = 'year';
+      else if (Number.isInteger(value) && value >= 1000 && value <= 2200 && /^\d{4}$/.test(t.text) && !countsNoun(tokens, i)) kind = 'year';
       // "5.6/10": a rating; the scale is part of it.
       if (next?.text === '/' && tokens[last + 2]?.kind === 'number') last += 2;
       else if (tokens[i - 1]?.text === '/' && tokens[i - 2]?.kind === 'number') continue;
@@ -202,10 +202,22 @@ function dateAt(tokens: Token[], i: number): { parts: DateParts; last: number } 
     if (next?.text === '%') return undefined;
     // "fewer than 1500 seats", "there were 1480 seats": a count, not a year.
     if (COUNT_BEFORE.has(tokens[i - 1]?.lower ?? '')) return undefined;
+    if (countsNoun(tokens, i)) return undefined;
     return { parts: { y }, last: i };
   }
   return undefined;
 }
+
+/**
+ * "the 1709 schoolchildren", "1500 metres": a four-digit number right before a plural noun counts it,
+ * unless a preposition of time stands before it ("in 2015 voters chose").
+ */
+function countsNoun(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  if (!next || next.kind !== 'word' || next.capital || !/(?:[^s]s|ren|people|men)$/.test(next.lower)) return false;
+  return !TIME_PREPOSITIONS.has(tokens[i - 1]?.lower ?? '');
+}
+const TIME_PREPOSITIONS = new Set(['in', 'on', 'since', 'by', 'from', 'until', 'till', 'during', 'before', 'after', 'of', 'to', 'between', 'and', 'circa', 'c.']);
 
 /** Words after which a four-digit number is a count rather than a year. */
 const COUNT_BEFORE = new Set(['than', 'over', 'under', 'nearly', 'almost', 'approximately', 'roughly', 'least', 'were', 'are', 'had', 'has', 'have', 'total', 'about', 'exceeding', 'some']);

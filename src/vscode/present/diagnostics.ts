@@ -1,18 +1,14 @@
 // Diagnostics as plain data (range, severity, message, code, related passages); judging.ts makes vscode.Diagnostic of them.
 import { LineIndex, type CheckResult, type LineRange, type Span, type Verdict } from '../../core';
+import { DEFAULT_SETTINGS, type CheckLevel, type SeverityName, type SeveritySettings } from '../config';
 
-export type SeverityName = 'error' | 'warning' | 'information' | 'hint' | 'none';
+export type { SeverityName, SeveritySettings } from '../config';
 
-export interface SeveritySettings {
-  contradicted: SeverityName;
-  unsupported: SeverityName;
-  /** A supported statement that carries no citation of its own. */
-  uncited: SeverityName;
-  /** Unknown keys, locators past the end, unreadable citations. */
-  citation: SeverityName;
-}
+/** The default severities, from the settings table (src/vscode/config.ts). */
+export const DEFAULT_SEVERITIES: SeveritySettings = DEFAULT_SETTINGS.severities;
 
-export const DEFAULT_SEVERITIES: SeveritySettings = { contradicted: 'error', unsupported: 'warning', uncited: 'hint', citation: 'warning' };
+/** Severities per kind of finding, and optionally per check id (`sourcecheck.checks`), which wins over its kind's. */
+export type Severities = SeveritySettings & { checks?: Record<string, CheckLevel> };
 
 export const SOURCE = 'Source Check';
 
@@ -42,7 +38,7 @@ export interface DiagnosticSpec {
  * One diagnostic per finding a writer should see; suppressed findings, plain supported statements and
  * findings whose confidence (0 to 1) is below `minConfidence` give none.
  */
-export function diagnosticSpecs(text: string, result: CheckResult, severities: SeveritySettings = DEFAULT_SEVERITIES, lines = new LineIndex(text), minConfidence = 0): DiagnosticSpec[] {
+export function diagnosticSpecs(text: string, result: CheckResult, severities: Severities = DEFAULT_SEVERITIES, lines = new LineIndex(text), minConfidence = 0): DiagnosticSpec[] {
   const specs: DiagnosticSpec[] = [];
   result.verdicts.forEach((v, i) => {
     if (v.suppressed) return;
@@ -70,7 +66,9 @@ export function diagnosticSpecs(text: string, result: CheckResult, severities: S
   return specs;
 }
 
-function severityOf(v: Verdict, s: SeveritySettings): SeverityName {
+function severityOf(v: Verdict, s: Severities): SeverityName {
+  const level = v.check && v.verdict !== 'supported' ? s.checks?.[v.check] : undefined;
+  if (level) return level === 'off' ? 'none' : level;
   if (v.verdict === 'contradicted') return s.contradicted;
   if (v.verdict === 'unsupported') return s.unsupported;
   return v.claim.explicitlyCited ? 'none' : s.uncited;

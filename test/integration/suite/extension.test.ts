@@ -227,6 +227,49 @@ describe('Source Check in a real VS Code', function () {
       await until('the uncited statement to be judged again', () => vscode.languages.getDiagnostics(draft.uri).some((d) => /not cited/.test(d.message)) || undefined);
     });
 
+    it('hides a check set off and gives a check its own severity (sourcecheck.checks)', async () => {
+      const draft = await openCopy('sample-draft.md');
+      const berlin = () => vscode.languages.getDiagnostics(draft.uri).find((d) => /not Berlin/.test(d.message));
+      assert.equal(berlin()?.severity, vscode.DiagnosticSeverity.Error);
+      const config = vscode.workspace.getConfiguration('sourcecheck', draft.uri);
+      try {
+        await config.update('checks', { place: 'off' }, vscode.ConfigurationTarget.Workspace);
+        await until('the place finding to be hidden', () => (berlin() ? undefined : true));
+        assert.ok(diagnosticAt(draft, 'Foreign Secretary Antony'), 'other checks are still shown');
+        await config.update('checks', { place: 'hint' }, vscode.ConfigurationTarget.Workspace);
+        await until('the place finding as a hint', () => (berlin()?.severity === vscode.DiagnosticSeverity.Hint ? true : undefined));
+      } finally {
+        await config.update('checks', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+      await until('the place finding as an error again', () => (berlin()?.severity === vscode.DiagnosticSeverity.Error ? true : undefined));
+    });
+
+    it('gives a language added to sourcecheck.languages hovers, quick fixes and completion, not just diagnostics', async () => {
+      const config = vscode.workspace.getConfiguration('sourcecheck');
+      const text = (await vscode.workspace.openTextDocument(vscode.Uri.joinPath(root, 'sample-draft.md'))).getText();
+      const copy = vscode.Uri.joinPath(root, `tmp-${++counter}-draft.ini`);
+      await vscode.workspace.fs.writeFile(copy, new TextEncoder().encode(text));
+      const draft = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(copy), 'ini');
+      await vscode.window.showTextDocument(draft);
+      const hovered = async () => (await hoverText(draft, 'is holding talks with Biden in Berlin', 4)).text;
+      assert.equal(await hovered(), '', 'no hover before the language is added');
+      await config.update('languages', ['markdown', 'plaintext', 'ini'], vscode.ConfigurationTarget.Workspace);
+      try {
+        await until('diagnostics on the ini draft', () => (vscode.languages.getDiagnostics(draft.uri).some((d) => /not Berlin/.test(d.message)) ? true : undefined));
+        await until('a hover card on the ini draft', async () => (/Contradicted/.test(await hovered()) ? true : undefined));
+        const d = diagnosticAt(draft, 'Berlin');
+        const fixes = await until('quick fixes on the ini draft', async () => ((await actionsFor(draft, d)).some((a) => a.title.startsWith('Replace “Berlin”')) ? true : undefined));
+        assert.ok(fixes);
+        const at = draft.getText().indexOf('[@') + 2;
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', draft.uri, draft.positionAt(at), '@');
+        assert.ok(list.items.some((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'starmer-washington'), 'completion offers the keys');
+      } finally {
+        await config.update('languages', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+      await until('the ini draft to be left alone again', () => (vscode.languages.getDiagnostics(draft.uri).length === 0 ? true : undefined));
+      assert.equal(await hovered(), '', 'no hover once the language is removed');
+    });
+
     it('gives no findings for a file that cites nothing', async () => {
       const notes = await openCopy('notes.md');
       assert.equal(vscode.languages.getDiagnostics(notes.uri).length, 0);

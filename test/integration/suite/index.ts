@@ -1,5 +1,5 @@
 // Entry point of the in-host test suite. It exports `run()` as @vscode/test-electron expects, and
-// code-server's extension host calls the same function (see src/extension.ts), so both runners
+// in code-server a test-only extension the runner installs calls the same function (run-code-server.ts), so both runners
 // execute exactly these tests. Results go to $SOURCECHECK_TEST_RESULTS for the outer runner.
 import { renameSync, writeFileSync } from 'node:fs';
 import Mocha from 'mocha';

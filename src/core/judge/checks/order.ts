@@ -5,18 +5,22 @@ import { para, type CheckContext, type Finding } from '../context';
 import type { CheckDefinition } from './types';
 
 /**
- * Words that order two events, by stem: "A precedes B", "A before B" put A first ('first'); "A follows
- * B", "A after B" put B first ('second'). English closed-class words, no dataset lists them by direction.
+ * Words that order two events, by stem: "A precedes B", "A before B", "A, and later B" put A first
+ * ('first'); "A follows B", "A after B", "A; earlier, B" put B first ('second'). A comparative before
+ * "than" turns round ("A later than B" puts B first). English closed-class words: no dataset lists
+ * them by direction.
  */
 const ORDER_WORDS = new Map<string, 'first' | 'second'>([
   ['preced', 'first'],
   ['befor', 'first'],
   ['prior', 'first'],
   ['ahead', 'first'],
+  ['later', 'first'],
+  ['afterward', 'first'],
+  ['subsequ', 'first'],
   ['follow', 'second'],
   ['after', 'second'],
-  ['afterward', 'second'],
-  ['subsequ', 'second'],
+  ['earlier', 'second'],
 ]);
 
 /** Stems of the order words, for other checks that must leave them to this one. */
@@ -38,8 +42,9 @@ const content = (t: Token) => t.kind === 'word' && !STOPWORDS.has(t.lower) && !O
 function orderings(tokens: Token[]): Ordering[] {
   const out: Ordering[] = [];
   tokens.forEach((t, i) => {
-    const direction = ORDER_WORDS.get(t.stem);
-    if (!direction || t.kind !== 'word') return;
+    const word = ORDER_WORDS.get(t.stem);
+    if (!word || t.kind !== 'word') return;
+    const direction = tokens[i + 1]?.lower === 'than' && (t.stem === 'later' || t.stem === 'earlier') ? (word === 'first' ? 'second' : 'first') : word;
     // "before 2016", "after March 3": a bound on a date, which the number check weighs.
     if (tokens.slice(i + 1, i + 4).some((x) => x.kind === 'number')) return;
     const left: Token[] = [];

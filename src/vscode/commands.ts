@@ -1,0 +1,98 @@
+// The extension's commands: one typed map from command id to handler, registered as a whole. The
+// type makes every id of commandIds.ts have exactly one handler; a unit test holds package.json to the ids.
+import * as vscode from 'vscode';
+import type { Span } from '../core';
+import { COMMANDS, type CommandId } from './commandIds';
+import { rangeIn, type DraftJudge } from './judging';
+import { countFindings } from './present/report';
+import { applyFix, safeEdits, type FixArgs } from './providers';
+import { label, type ReferenceStore } from './references';
+import type { ReportPanel } from './report';
+
+export interface CommandDeps {
+  judge: DraftJudge;
+  store: ReferenceStore;
+  report: ReportPanel;
+}
+
+// Handlers take what VS Code or a code action hands them, so their parameters differ per command.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Handler = (...args: any[]) => unknown;
+
+/** Every command's handler, by id. */
+export function commandHandlers({ judge, store, report }: CommandDeps): Record<CommandId, Handler> {
+  return {
+    [COMMANDS.applyFix]: (args: FixArgs) => applyFix(args),
+
+    [COMMANDS.fixAll]: async (uri?: string, version?: number) => {
+      const doc = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) : vscode.window.activeTextEditor?.document;
+      if (!doc) return false;
+      const state = await judge.judgeNow(doc);
+      if (!state) return false;
+      return applyFix({ uri: doc.uri.toString(), version: version ?? state.version, edits: safeEdits(state), title: 'Fix all safe findings' });
+    },
+
+    [COMMANDS.check]: async () => {
+      const doc = vscode.window.activeTextEditor?.document;
+      if (!doc || !judge.isDraft(doc)) {
+        void vscode.window.showWarningMessage('Open a Markdown or plain-text draft to check it against its sources.');
+        return undefined;
+      }
+      const state = await judge.judgeNow(doc);
+      if (!state) return undefined;
+      const c = countFindings(state.result);
+      vscode.window.setStatusBarMessage(`Source Check: ${c.contradicted} contradicted, ${c.unsupported} unsupported, ${c.supported} supported`, 5000);
+      return c;
+    },
+
+    [COMMANDS.openReference]: async (key?: string, paragraph?: number, span?: Span) => {
+      if (typeof key !== 'string') {
+        const pick = await vscode.window.showQuickPick(
+          store.all.map((r) => ({ label: r.key, description: r.title, detail: `${r.paragraphs.length} paragraphs${r.credit ? ` · ${r.credit}` : ''}` })),
+          { placeHolder: 'Open which reference?' },
+        );
+        if (!pick) return undefined;
+        key = pick.label;
+      }
+      const ref = store.byKey(key);
+      const uri = store.uriOf(key);
+      if (!ref || !uri) {
+        void vscode.window.showWarningMessage(`No reference with the key “${key}” is loaded.`);
+        return undefined;
+      }
+      const para = typeof paragraph === 'number' ? ref.paragraphs[paragraph - 1] : undefined;
+      const target = span && span.start >= 0 && span.end <= ref.text.length ? span : para;
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const editor = await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside, selection: target ? rangeIn(ref.text, target) : undefined });
+      if (target) editor.revealRange(rangeIn(ref.text, target), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+      return editor;
+    },
+
+    [COMMANDS.addReference]: async (picked?: vscode.Uri | vscode.Uri[]) => {
+      const uris = picked ? (Array.isArray(picked) ? picked : [picked]) : await vscode.window.showOpenDialog({ canSelectMany: true, openLabel: 'Add Reference', filters: { Articles: ['md', 'markdown', 'txt'] } });
+      if (!uris?.length) return undefined;
+      // References are read per workspace folder: in a multi-root workspace, add them to the folder's own settings.
+      const folder = vscode.workspace.getWorkspaceFolder(uris[0]);
+      const config = vscode.workspace.getConfiguration('sourcecheck', folder?.uri);
+      const current = config.get<string[]>('references', []);
+      const entries = uris.map((u) => (vscode.workspace.getWorkspaceFolder(u) ? vscode.workspace.asRelativePath(u, false) : u.fsPath));
+      const next = [...current, ...entries.filter((e) => !current.includes(e))];
+      const target = folder && vscode.workspace.workspaceFile ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+      await config.update('references', next, target);
+      await store.load();
+      const added = uris.flatMap((u) => store.all.filter((r) => store.fileOf(r.key)?.toString() === u.toString()));
+      if (added.length) void vscode.window.showInformationMessage(`Added ${added.map((r) => `“${r.key}” (${r.paragraphs.length} paragraphs)`).join(', ')}. Cite it as [@${added[0].key}].`);
+      else void vscode.window.showWarningMessage(`${uris.map(label).join(', ')} could not be used as a reference; see the Source Check output.`);
+      return added.map((r) => r.key);
+    },
+
+    [COMMANDS.showReport]: () => report.show(),
+
+    [COMMANDS.revealReportLine]: (uri: unknown, line: unknown, character?: unknown) => report.reveal(uri, line, character),
+  };
+}
+
+/** Registers every command of the map. */
+export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
+  return Object.entries(commandHandlers(deps)).map(([id, handler]) => vscode.commands.registerCommand(id, handler));
+}
