@@ -84,9 +84,14 @@ describe('hover cards', () => {
     const card = hoverAt(sample, at + 2, result, refs, noLink);
     assert.ok(card);
     assert.equal(sample.slice(card.span.start, card.span.end), 'Zelenskiy');
-    assert.match(card.markdown, /\*\*Volodymyr Zelenskiy\*\* \(Person\)/);
+    assert.match(card.markdown, /^\*\*Volodymyr Zelenskiy\*\* — Ukrainian President \(Person in starmer\\-washington\)\n\n/);
     assert.match(card.markdown, /Mentioned in starmer\\-washington ¶2/);
     assert.match(card.markdown, /\*\*Supported\*\*/, 'the verdict on the statement follows');
+    // The key sentence is the verdict's evidence here: quoted once, not twice.
+    assert.equal(card.markdown.split('\n').filter((l) => l.startsWith('> ')).length, 1, card.markdown);
+    // On a name outside any judged statement, the key sentence is quoted.
+    const bare = hoverAt('Notes on Zelenskiy', 10, undefined, refs, noLink);
+    assert.equal(bare?.markdown.split('\n').filter((l) => l.startsWith('> ')).length, 1, bare?.markdown);
   });
 
   it('give the verdict and evidence on a flagged statement, and the paragraph on a citation', () => {
@@ -123,8 +128,8 @@ describe('hover cards', () => {
     const office = refs[0].entities.find((e) => e.kind === 'office' && e.holder)!;
     const holder = refs[0].entities.find((e) => e.id === office.holder)!;
     const md = termCard(office, refs[0], noLink);
-    const about = md.split('\n\n')[1];
-    assert.equal(about, `office held by ${escapeMarkdown(holder.name)}`, 'not “office held by X; held by X”');
+    const head = md.split('\n\n')[0];
+    assert.equal(head, `**${escapeMarkdown(office.name)}** — office held by ${escapeMarkdown(holder.name)} (Office in starmer\\-washington)`, 'not “office held by X; held by X”');
   });
 
   it('keep links, HTML and command URIs from a reference inert', () => {

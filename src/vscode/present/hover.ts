@@ -38,6 +38,8 @@ export function hoverAt(
 ): HoverCard | undefined {
   const parts: string[] = [];
   let span: Span | undefined;
+  const index = result?.verdicts.findIndex((v) => !v.suppressed && v.claim.start <= offset && offset <= v.claim.end) ?? -1;
+  const verdict = result && index >= 0 ? result.verdicts[index] : undefined;
   const citation = citations.find((c) => c.start <= offset && offset <= c.end);
   if (citation) {
     span = { start: citation.start, end: citation.end };
@@ -46,12 +48,14 @@ export function hoverAt(
     const term = lookupTerm(references, text, offset);
     if (term) {
       span = term.span;
-      parts.push(termCard(term.entity, term.reference, link));
+      // The verdict card below quotes its evidence: the name's key sentence only when it is another passage.
+      const quoted = verdict?.evidence[0];
+      const key = term.reference.sentences[term.entity.keySentence];
+      const same = !!quoted && !!key && quoted.reference === term.reference.key && quoted.start < key.end && key.start < quoted.end;
+      parts.push(termCard(term.entity, term.reference, link, !same));
     }
   }
-  const index = result?.verdicts.findIndex((v) => !v.suppressed && v.claim.start <= offset && offset <= v.claim.end) ?? -1;
-  if (result && index >= 0) {
-    const verdict = result.verdicts[index];
+  if (verdict) {
     span ??= { start: verdict.claim.start, end: verdict.claim.end };
     parts.push(verdictCard(verdict, link, diagnosed.has(index)));
   }
@@ -64,28 +68,33 @@ function passage(reference: string, span: Span, paragraph: number, link: Passage
   return target ? `[${label}](${target})` : label;
 }
 
-/** The card for a name the reference knows: kind, office or description, aliases, where it is mentioned. */
-export function termCard(entity: Entity, ref: Reference, link: PassageLink): string {
+/**
+ * The card for a name the reference knows, in three short lines: what it is per the source, its other
+ * names and where it is mentioned, and (unless `withKeySentence` is false) the sentence that says most about it.
+ */
+export function termCard(entity: Entity, ref: Reference, link: PassageLink, withKeySentence = true): string {
   const lines: string[] = [];
-  lines.push(`**${escapeMarkdown(entity.name)}** (${KIND_LABEL[entity.kind]}) — according to *${escapeMarkdown(ref.title)}*`);
   const about: string[] = [];
   if (entity.description) about.push(entity.description);
   else if (entity.office) about.push([entity.nationality, entity.office].filter(Boolean).join(' '));
   const holder = entity.holder ? ref.entities.find((e) => e.id === entity.holder) : undefined;
   // An office's description already names its holder ("office held by …"): say it once.
   if (holder && !about.some((a) => a.includes(holder.name))) about.push(`held by ${holder.name}`);
-  if (about.length) lines.push(escapeMarkdown(about.join('; ')));
+  const what = about.length ? ` — ${escapeMarkdown(about.join('; '))}` : '';
+  lines.push(`**${escapeMarkdown(entity.name)}**${what} (${KIND_LABEL[entity.kind]} in ${escapeMarkdown(ref.key)})`);
+  const more: string[] = [];
   const aliases = entity.aliases.filter((a) => a !== entity.name);
-  if (aliases.length) lines.push(`Also: ${aliases.slice(0, 6).map(escapeMarkdown).join(', ')}`);
+  if (aliases.length) more.push(`Also: ${aliases.slice(0, 4).map(escapeMarkdown).join(', ')}.`);
   if (entity.paragraphs.length) {
-    const where = entity.paragraphs.slice(0, 12).map((n) => {
+    const where = entity.paragraphs.slice(0, 8).map((n) => {
       const p = ref.paragraphs[n - 1];
       return p ? passage(ref.key, p, n, link) : `¶${n}`;
     });
-    lines.push(`Mentioned in ${where.join(', ')}${entity.paragraphs.length > 12 ? ', …' : ''}`);
+    more.push(`Mentioned in ${where.join(', ')}${entity.paragraphs.length > 8 ? ', …' : ''}.`);
   }
+  if (more.length) lines.push(more.join(' '));
   const key = ref.sentences[entity.keySentence];
-  if (key) lines.push(`> ${escapeMarkdown(clip(key.text, HOVER_PASSAGE_CHARS))} (${passage(ref.key, key, key.paragraph, link)})`);
+  if (key && withKeySentence) lines.push(`> ${escapeMarkdown(clip(key.text, HOVER_PASSAGE_CHARS))} (${passage(ref.key, key, key.paragraph, link)})`);
   return lines.join('\n\n');
 }
 

@@ -543,7 +543,7 @@ describe('Source Check in a real VS Code', function () {
         const editor = await vscode.commands.executeCommand<vscode.TextEditor>(row[1], ...args);
         assert.equal(editor?.document.uri.toString(), doc.uri.toString());
         assert.equal(editor.selection.active.line, berlin.line);
-        assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), doc.uri.toString(), 'the draft has the focus');
+        await until('the draft to be the active editor', () => vscode.window.activeTextEditor?.document.uri.toString() === doc.uri.toString() || undefined, 5000);
         // A command link for a document the report does not list does nothing.
         assert.equal(await vscode.commands.executeCommand(row[1], 'file:///etc/passwd', 0, 0), undefined);
       } finally {
