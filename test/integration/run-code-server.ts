@@ -189,6 +189,27 @@ async function uiTests(page: Page): Promise<UiResult[]> {
     await page.mouse.move(5, 5);
   });
 
+  await step('hovering a flagged statement shows the message once and the action row in view, kept as hover-flagged.png', async () => {
+    const berlin = page.locator('.view-line span:has-text("Berlin")').first();
+    await berlin.scrollIntoViewIfNeeded();
+    const box = (await berlin.boundingBox())!;
+    const text = await berlin.innerText();
+    const at = text.indexOf('Berlin');
+    await page.mouse.move(box.x + Math.min(box.width - 2, (box.width * (at + 2)) / Math.max(1, text.length)), box.y + box.height / 2);
+    const hover = page.locator('.monaco-hover:visible').first();
+    const shown = await waitFor('the hover on Berlin', async () => {
+      const t = await hover.innerText().catch(() => '');
+      return /Contradicted/.test(t) ? t : undefined;
+    }, 15_000);
+    const message = /The source places this in [^\n]*?\)/.exec(shown)?.[0];
+    if (!message || shown.split(message).length !== 2) throw new Error(`the diagnostic's message is not shown exactly once: ${shown}`);
+    const actions = hover.locator('.hover-row.status-bar').first();
+    const [h, a] = [await hover.boundingBox(), await actions.boundingBox()];
+    if (!h || !a || a.y + a.height > h.y + h.height + 1 || a.y < h.y) throw new Error(`the hover's action row is cut off (hover ${JSON.stringify(h)}, actions ${JSON.stringify(a)})`);
+    await page.screenshot({ path: join(ARTEFACTS, 'hover-flagged.png') });
+    await page.mouse.move(5, 5);
+  });
+
   await step('the quick-fix menu on a contradicted place offers the source’s wording', async () => {
     const berlin = page.locator('.view-line span:has-text("Berlin")').first();
     await berlin.scrollIntoViewIfNeeded();
@@ -271,7 +292,7 @@ async function runTestsInCodeServer(): Promise<number> {
     const summary = { ...inHost.metrics, totalSeconds: Math.round((Date.now() - started) / 1000) };
     writeFileSync(join(ARTEFACTS, 'integration-results.json'), JSON.stringify({ inHost, ui, metrics: summary }, null, 2));
     console.log(`Measured in VS Code ${VERSION.replace(/^4/, '1')}: ${Object.entries(summary).map(([k, v]) => `${k}=${v}`).join(', ')}`);
-    console.log(`Screenshots: ${['hover-card.png', 'quick-fix-menu.png', 'problems-view.png', 'status-bar.png', 'report.png'].map((f) => join('test-results', f)).join(', ')}`);
+    console.log(`Screenshots: ${['hover-card.png', 'hover-flagged.png', 'quick-fix-menu.png', 'problems-view.png', 'status-bar.png', 'report.png'].map((f) => join('test-results', f)).join(', ')}`);
     console.log(`${passed} passed, ${failed} failed`);
     return failed === 0 && passed > 0 ? 0 : 1;
   } finally {

@@ -11,7 +11,7 @@ import { completionsAt } from '../../src/vscode/present/completion';
 import { DEFAULT_SEVERITIES, diagnosticSpecs } from '../../src/vscode/present/diagnostics';
 import { fixAllPlan, safeEdits } from '../../src/vscode/present/fixes';
 import { escapeMarkdown, HOVER_PASSAGE_CHARS, hoverAt, termCard } from '../../src/vscode/present/hover';
-import { referenceDocumentName } from '../../src/vscode/present/format';
+import { clip, referenceDocumentName } from '../../src/vscode/present/format';
 import { countFindings, reportHtml } from '../../src/vscode/present/report';
 import { citesAnything, judgedPart } from '../../src/vscode/present/scope';
 import { statusBarView } from '../../src/vscode/present/status';
@@ -31,7 +31,7 @@ describe('translating verdicts into diagnostics', () => {
     assert.equal(role.severity, 'error');
     assert.equal(sample.slice(role.span.start, role.span.end), 'Foreign Secretary');
     assert.equal(role.range.start.line, sample.slice(0, role.span.start).split('\n').length - 1);
-    assert.equal(role.related[0].message, 'evidence: starmer-washington ¶5', 'a link to the passage; the hover card quotes it');
+    assert.equal(role.related[0].message, 'evidence, ¶5', 'a link to the passage (VS Code labels it with the reference); the hover card quotes it');
   });
 
   it('warns on unsupported statements, hints at uncited supported ones, and says nothing about cited supported ones', () => {
@@ -216,7 +216,8 @@ describe('completion, report and helpers', () => {
   });
 
   it('names a reference’s document after its file, or a built-in one after its title', () => {
-    assert.equal(referenceDocumentName(refs[0]), refs[0].title);
+    assert.equal(referenceDocumentName(refs[0]), clip(refs[0].title, 64));
+    assert.ok(refs[0].title.startsWith(referenceDocumentName(refs[0]).slice(0, -1)));
     assert.equal(referenceDocumentName({ key: 'k', title: 'x' }, '/ws/references/harbour-bridge.md'), 'harbour-bridge.md');
     assert.equal(referenceDocumentName({ key: 'k', title: 'Us/them: a \\ b' }), 'Us-them: a - b');
     assert.equal(referenceDocumentName({ key: 'k', title: '  ' }), 'k');

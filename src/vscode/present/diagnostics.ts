@@ -52,8 +52,9 @@ export function diagnosticSpecs(text: string, result: CheckResult, severities: S
       severity,
       message: diagnosticMessage(v),
       code: v.verdict === 'supported' ? 'uncited' : v.category,
-      // The link to the passage; the passage itself is quoted once, in the hover card below the message.
-      related: v.evidence.slice(0, 3).map((e) => ({ reference: e.reference, span: { start: e.start, end: e.end }, paragraph: e.paragraph, message: `evidence: ${e.reference} ¶${e.paragraph}` })),
+      // A link to the passage, labelled by VS Code with the reference's document name; the passage itself is
+      // quoted once, in the hover card below the message, so the hover stays short.
+      related: v.evidence.slice(0, 3).map((e) => ({ reference: e.reference, span: { start: e.start, end: e.end }, paragraph: e.paragraph, message: `evidence, ¶${e.paragraph}` })),
       verdict: i,
       problem: -1,
     });

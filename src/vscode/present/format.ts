@@ -19,6 +19,6 @@ export function clip(s: string, max: number): string {
 export function referenceDocumentName(ref: { key: string; title: string }, file?: string): string {
   const base = file?.split(/[\\/]/).pop();
   if (base) return base;
-  const title = clip(ref.title.replace(/[\\/]+/g, '-').replace(/[\u0000-\u001f]/g, ' '), 120).replace(/^[.\s]+|[.\s]+$/g, '');
+  const title = clip(ref.title.replace(/[\\/]+/g, '-').replace(/[\u0000-\u001f]/g, ' '), 64).replace(/^[.\s]+|[.\s]+$/g, '');
   return title || ref.key;
 }

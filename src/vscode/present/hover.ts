@@ -19,7 +19,7 @@ export interface HoverCard {
 }
 
 /** How long a quoted passage may be in a hover: a short card keeps VS Code's action row in view when it opens above the line. */
-export const HOVER_PASSAGE_CHARS = 240;
+export const HOVER_PASSAGE_CHARS = 180;
 
 /**
  * The hover for `offset` of a draft: a citation's paragraph, a known name's card and the verdict on

@@ -314,8 +314,8 @@ describe('Source Check in a real VS Code', function () {
       const related = d.relatedInformation?.[0];
       assert.ok(related);
       const ref = api.store.byKey('starmer-washington')!;
-      assert.equal(related.location.uri.path.split('/').pop(), ref.title);
-      assert.equal(related.message, 'evidence: starmer-washington ¶1');
+      assert.ok(ref.title.startsWith(related.location.uri.path.split('/').pop()!.replace(/…$/, '')), related.location.uri.path);
+      assert.equal(related.message, 'evidence, ¶1');
     });
 
     it('on a citation: the cited paragraph', async () => {
@@ -543,7 +543,7 @@ describe('Source Check in a real VS Code', function () {
         const editor = await vscode.commands.executeCommand<vscode.TextEditor>(row[1], ...args);
         assert.equal(editor?.document.uri.toString(), doc.uri.toString());
         assert.equal(editor.selection.active.line, berlin.line);
-        await until('the draft to be the active editor', () => vscode.window.activeTextEditor?.document.uri.toString() === doc.uri.toString() || undefined, 5000);
+        assert.ok(vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === doc.uri.toString() && e.selection.active.line === berlin.line), 'the draft is shown at that line');
         // A command link for a document the report does not list does nothing.
         assert.equal(await vscode.commands.executeCommand(row[1], 'file:///etc/passwd', 0, 0), undefined);
       } finally {
