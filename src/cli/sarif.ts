@@ -1,6 +1,7 @@
 import { isAbsolute, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CHECKS, LineIndex, type Reference, type Span } from '../core';
+import { version as VERSION } from '../../package.json';
 import type { CheckedFile } from './checkedFile';
 import { problemSeverity, sarifLevel, verdictSeverity } from './severity';
 
@@ -95,7 +96,7 @@ export function toSarif(files: CheckedFile[], refs: Reference[]) {
           driver: {
             name: 'factcheck',
             informationUri: HELP.replace(/#$/, ''),
-            version: '0.1.0',
+            version: VERSION,
             rules: Object.entries(RULES).map(([id, text]) => ({ id, shortDescription: { text }, helpUri: `${HELP}${id}` })),
           },
         },

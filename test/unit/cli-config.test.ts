@@ -168,6 +168,21 @@ describe('command line: config file', function () {
     });
   });
 
+  it('`references` reads the config file found from the working folder', () => {
+    const b = tree({ 'proj/package.json': { name: 'p', sourcecheck: { references: ['sources/harbour-bridge.md'] } }, 'proj/sub/x.txt': '' });
+    mkdirSync(join(b, 'proj', 'sources'));
+    copyFileSync(HARBOUR, join(b, 'proj', 'sources', 'harbour-bridge.md'));
+    const cwd = process.cwd();
+    try {
+      process.chdir(join(b, 'proj', 'sub'));
+      const r = run('references', '--format', 'json');
+      assert.equal(r.code, 0, r.err);
+      assert.deepEqual(JSON.parse(r.out).references.map((x: { key: string }) => x.key), ['starmer-washington', 'harbour-bridge']);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
   it('reference patterns: *, ? and ** (hidden folders and node_modules skipped), plain paths as given', () => {
     const b = tree({ 's/a.md': 'x', 's/b.txt': 'x', 's/deep/c.md': 'x', 's/.hidden/d.md': 'x', 's/node_modules/e.md': 'x', 's/a1.md': 'x' });
     assert.deepEqual(expandReference(join(b, 's', '*.md')), [join(b, 's', 'a.md'), join(b, 's', 'a1.md')]);

@@ -48,6 +48,7 @@ describe('SARIF output', function () {
     assert.ok(results.some((r: any) => r.kind === 'pass' && r.level === 'none'));
     const ids = new Set(log.runs[0].tool.driver.rules.map((r: any) => r.id));
     for (const r of results) assert.ok(ids.has(r.ruleId), `rule ${r.ruleId} is not declared`);
+    assert.equal(log.runs[0].tool.driver.version, JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
   });
 
   it('gives each kind of finding the editor’s default severity as its level', () => {
