@@ -62,6 +62,11 @@ Usage:
   is not reported (nor counted for the exit code), as with Vale's MinAlertLevel; findings
   without a confidence are always reported. JSON and SARIF give each finding's confidence.
 
+Config: .sourcecheck.json, or the "sourcecheck" key of package.json, in the draft's folder or the
+  nearest one above it: { "checks": { "<check id>": "off|error|warning|information|hint" },
+  "minConfidence": 0.6, "references": ["sources/*.md"] }. Text marks: ✗ error, ⚠ warning,
+  ℹ information, › hint, ✓ supported.
+
 --version prints the version.
 
 Exit codes: 0 nothing contradicted, 1 something contradicted or a citation is wrong,

@@ -1,12 +1,17 @@
-import { relative } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { DraftChecker, InputError, LineIndex, type CheckResult, type Reference, type Verdict } from '../core';
 import type { CheckedFile } from './checkedFile';
+import { findConfig, type CliConfig } from './config';
+import { referenceSet } from './references';
+import { MARKS, problemSeverity, verdictSeverity } from './severity';
 import { readTextFile } from './io';
 import { toSarif } from './sarif';
 
 export interface CheckCliOptions {
-  /** Contradicted and unsupported findings with a confidence below this (0 to 1) are not reported. */
+  /** Contradicted and unsupported findings with a confidence below this (0 to 1) are not reported; overrides the config file's. */
   minConfidence?: number;
+  /** Reference files given with --reference: they replace the built-in reference and the config file's. */
+  references?: string[];
 }
 
 /**
@@ -26,22 +31,43 @@ export function applyMinConfidence(result: CheckResult, min: number | undefined)
   return { result: { ...result, verdicts }, hidden };
 }
 
-/** `factcheck check`: judges each draft; returns the exit code. */
-export function runCheck(paths: string[], refs: Reference[], format: string, print: (s: string) => void, options: CheckCliOptions = {}): number {
+/** `factcheck check`: judges each draft, each with the config file found from its folder; returns the exit code. */
+export function runCheck(paths: string[], format: string, print: (s: string) => void, options: CheckCliOptions = {}): number {
   if (!paths.length) throw new InputError('usage', 'Name at least one draft to check, e.g. “factcheck check draft.md”.');
   if (!['text', 'json', 'sarif'].includes(format)) throw new InputError('usage', `Unknown format “${format}”; use text, json or sarif.`);
-  const checker = new DraftChecker(refs);
+  // One checker per set of references (drafts under one config file share it).
+  const checkers = new Map<string, { refs: Reference[]; checker: DraftChecker }>();
+  const allRefs = new Map<string, Reference>();
   const files: CheckedFile[] = paths.map((path) => {
+    const config = findConfig(dirname(resolve(path)));
+    const setKey = options.references?.length ? '' : (config?.path ?? '');
+    let set = checkers.get(setKey);
+    if (!set) {
+      const refs = referenceSet(options.references ?? [], config);
+      set = { refs, checker: new DraftChecker(refs) };
+      checkers.set(setKey, set);
+      for (const r of refs) if (!allRefs.has(r.path)) allRefs.set(r.path, r);
+    }
     const text = readTextFile(path, 'Draft');
     if (!text.trim()) throw new InputError('empty-draft', `Draft “${path}” is empty: there is nothing to check.`);
-    const { result, hidden } = applyMinConfidence(checker.check(text), options.minConfidence);
-    return { path, text, result, hidden };
+    const { result: kept, hidden } = applyMinConfidence(set.checker.check(text), options.minConfidence ?? config?.minConfidence);
+    const { result, off } = applyChecksOff(kept, config);
+    return { path, text, result, hidden, config, off };
   });
+  const refs = [...allRefs.values()];
   if (format === 'json') print(JSON.stringify(toJson(files, refs), null, 2));
   else if (format === 'sarif') print(JSON.stringify(toSarif(files, refs), null, 2));
   else print(toText(files));
   const bad = files.some((f) => f.result.verdicts.some((v) => v.verdict === 'contradicted' && !v.suppressed) || f.result.problems.length > 0);
   return bad ? 1 : 0;
+}
+
+/** The result without the findings whose check the config turns off, and how many were left out. */
+export function applyChecksOff(result: CheckResult, config: CliConfig | undefined): { result: CheckResult; off: number } {
+  if (!config || !Object.keys(config.checks).length) return { result, off: 0 };
+  const verdicts = result.verdicts.filter((v) => verdictSeverity(v, config) !== 'off');
+  const off = result.verdicts.filter((v) => !v.suppressed).length - verdicts.filter((v) => !v.suppressed).length;
+  return { result: { ...result, verdicts }, off };
 }
 
 /** The JSON output of `factcheck check`, as the contract in DESIGN.md describes it. */
@@ -77,13 +103,13 @@ export function toJson(files: CheckedFile[], refs: Reference[]) {
   };
 }
 
-const MARK: Record<string, string> = { contradicted: '✗ contradicted', unsupported: '? unsupported', supported: '✓ supported' };
 
 export function toText(files: CheckedFile[]): string {
   const out: string[] = [];
-  const totals = { contradicted: 0, unsupported: 0, supported: 0, problems: 0, hidden: 0 };
+  const totals = { contradicted: 0, unsupported: 0, supported: 0, problems: 0, hidden: 0, off: 0 };
   for (const f of files) {
     totals.hidden += f.hidden ?? 0;
+    totals.off += f.off ?? 0;
     const lines = new LineIndex(f.text);
     const name = relative(process.cwd(), f.path) || f.path;
     const rows = [
@@ -95,14 +121,18 @@ export function toText(files: CheckedFile[]): string {
       const where = `${name}:${pos.line + 1}:${pos.character + 1}`;
       if ('p' in row && row.p) {
         totals.problems++;
-        out.push(`${where}: ✗ citation [${row.p.code}] ${row.p.message}`);
+        const sev = problemSeverity();
+        out.push(`${where}: ${sev === 'none' ? '' : MARKS[sev] + ' '}citation [${row.p.code}] ${row.p.message}`);
         for (const x of row.p.fixes) out.push(`    fix: ${x.title}`);
         continue;
       }
       const v = (row as { v: CheckResult['verdicts'][number] }).v;
+      const sev = verdictSeverity(v, f.config);
+      if (sev === 'off') continue;
       totals[v.verdict]++;
       const sure = typeof v.confidence === 'number' && v.verdict !== 'supported' ? ` (confidence ${v.confidence.toFixed(2)})` : '';
-      out.push(`${where}: ${MARK[v.verdict]} [${v.category}] ${v.message}${sure}`);
+      const mark = v.verdict === 'supported' || sev === 'none' ? '✓' : MARKS[sev];
+      out.push(`${where}: ${mark} ${v.verdict} [${v.category}] ${v.message}${sure}`);
       out.push(`    “${v.claim.text}”`);
       for (const e of v.evidence.slice(0, 2)) out.push(`    source ${e.reference} ¶${e.paragraph}: “${e.text}”`);
       for (const x of v.fixes) out.push(`    fix: ${x.title}`);
@@ -114,6 +144,7 @@ export function toText(files: CheckedFile[]): string {
       (totals.problems ? `, ${totals.problems} citation problem${totals.problems > 1 ? 's' : ''}` : '') +
       ` in ${files.length} file${files.length > 1 ? 's' : ''}` +
       (totals.hidden ? ` (${totals.hidden} finding${totals.hidden > 1 ? 's' : ''} below --min-confidence not shown)` : '') +
+      (totals.off ? ` (${totals.off} finding${totals.off > 1 ? 's' : ''} of checks turned off in the config file not shown)` : '') +
       '.',
   );
   return out.join('\n');

@@ -4,7 +4,8 @@ import { builtinReferences } from '../builtin';
 import { COMMANDS, parseArgs, USAGE } from './args';
 import { runCheck } from './check';
 import { runEval } from './eval';
-import { loadReferenceFile } from './io';
+import { findConfig } from './config';
+import { referenceSet } from './references';
 
 /** Runs the command line; returns the exit code. Output goes through `print`/`printError`. */
 export function main(argv: string[], print: (s: string) => void = (s) => process.stdout.write(s + '\n'), printError: (s: string) => void = (s) => process.stderr.write(s + '\n')): number {
@@ -23,20 +24,12 @@ export function main(argv: string[], print: (s: string) => void = (s) => process
       printError(USAGE);
       return 2;
     }
-    const refs = (): Reference[] => {
-      const user = args.references.map(loadReferenceFile);
-      const all = args.references.length ? user : builtinReferences();
-      const seen = new Map<string, Reference>();
-      for (const r of all) {
-        if (seen.has(r.key)) throw new InputError('usage', `Two references have the key “${r.key}” (${seen.get(r.key)!.path} and ${r.path}); give one of them another key in its front matter.`);
-        seen.set(r.key, r);
-      }
-      return all;
-    };
+    // `references` has no draft: the config file is looked up from the working folder.
+    const refs = (): Reference[] => referenceSet(args.references, args.references.length ? undefined : findConfig(process.cwd()));
     if (args.minConfidence !== undefined && args.command !== 'check') throw new InputError('usage', '--min-confidence applies to “factcheck check” only.');
     switch (args.command) {
       case 'check':
-        return runCheck(args.positional, refs(), args.format, print, { minConfidence: args.minConfidence });
+        return runCheck(args.positional, args.format, print, { minConfidence: args.minConfidence, references: args.references });
       case 'eval':
         if (args.positional.length !== 1) throw new InputError('usage', 'Name one JSONL file to evaluate, e.g. “factcheck eval claims.jsonl”.');
         return runEval(args.positional[0], builtinReferences(), args.format, args.out, print);

@@ -1,11 +1,14 @@
 import { isAbsolute, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CHECKS, LineIndex, type Reference, type Span } from '../core';
+import { version as VERSION } from '../../package.json';
 import type { CheckedFile } from './checkedFile';
+import { problemSeverity, sarifLevel, verdictSeverity } from './severity';
 
 /** Rule descriptions: a check's category takes the description of the first check in the registry that has it. */
 export const RULES: Record<string, string> = {
   paraphrase: 'The statement says what the source says.',
+  uncited: 'The source supports the statement, but it carries no citation of its own.',
   ...Object.fromEntries([...CHECKS].reverse().map((c) => [c.category, c.description])),
   condition: 'The statement changes a condition the source attaches.',
   coverage: 'The source does not say this.',
@@ -53,24 +56,31 @@ export function toSarif(files: CheckedFile[], refs: Reference[]) {
     return [
       ...f.result.verdicts
         .filter((v) => !v.suppressed)
-        .map((v) => ({
-          ruleId: v.category,
-          kind: v.verdict === 'supported' ? 'pass' : 'fail',
-          level: v.verdict === 'contradicted' ? 'error' : v.verdict === 'unsupported' ? 'warning' : 'none',
-          message: { text: `${v.verdict}: ${v.message}` },
-          locations: [location(v.focus ?? v.claim)],
-          relatedLocations: v.evidence.map((e, i) => ({
-            id: i + 1,
-            message: { text: `${e.reference} ¶${e.paragraph}: ${e.text}` },
-            physicalLocation: { artifactLocation: refArtifact(e.reference), region: refLines.get(e.reference) ? region(refLines.get(e.reference)!, e) : undefined },
-          })),
-          fixes: fixes(v.fixes),
-          ...(typeof v.confidence === 'number' ? { properties: { confidence: v.confidence } } : {}),
-        })),
+        .flatMap((v) => {
+          // The editor's severity for the finding (a config file may change it per check, or turn it off).
+          const severity = verdictSeverity(v, f.config);
+          if (severity === 'off') return [];
+          const uncited = v.verdict === 'supported' && severity !== 'none';
+          return [{
+            ruleId: uncited ? 'uncited' : v.category,
+            // SARIF allows a level other than "none" only on a failed result.
+            kind: severity === 'none' ? 'pass' : 'fail',
+            level: sarifLevel(severity),
+            message: { text: uncited ? `supported but not cited: ${v.message}${v.evidence[0] ? ` Add a citation of ${v.evidence[0].reference} ¶${v.evidence[0].paragraph}.` : ''}` : `${v.verdict}: ${v.message}` },
+            locations: [location(v.focus ?? v.claim)],
+            relatedLocations: v.evidence.map((e, i) => ({
+              id: i + 1,
+              message: { text: `${e.reference} ¶${e.paragraph}: ${e.text}` },
+              physicalLocation: { artifactLocation: refArtifact(e.reference), region: refLines.get(e.reference) ? region(refLines.get(e.reference)!, e) : undefined },
+            })),
+            fixes: fixes(v.fixes),
+            ...(typeof v.confidence === 'number' ? { properties: { confidence: v.confidence } } : {}),
+          }];
+        }),
       ...f.result.problems.map((p) => ({
         ruleId: p.code,
         kind: 'fail',
-        level: 'error',
+        level: sarifLevel(problemSeverity()),
         message: { text: p.message },
         locations: [location(p)],
         fixes: fixes(p.fixes),
@@ -86,7 +96,7 @@ export function toSarif(files: CheckedFile[], refs: Reference[]) {
           driver: {
             name: 'factcheck',
             informationUri: HELP.replace(/#$/, ''),
-            version: '0.1.0',
+            version: VERSION,
             rules: Object.entries(RULES).map(([id, text]) => ({ id, shortDescription: { text }, helpUri: `${HELP}${id}` })),
           },
         },

@@ -26,3 +26,5 @@ export { referenceMetaFromText } from './reference/file';
 export { MAX_REFERENCE_CHARS } from './reference/load';
 export { frontMatterFields, readFrontMatter } from './text/frontMatter';
 export type { FrontMatter } from './text/frontMatter';
+export { DEFAULT_SEVERITIES, SARIF_LEVEL } from './severity';
+export type { SeverityName, SeveritySettings } from './severity';

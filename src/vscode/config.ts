@@ -2,10 +2,10 @@
 // and description. `readSettings` (settings.ts) reads through it, and a unit test holds package.json's
 // `contributes.configuration` to it, so defaults and bounds are written once. No `vscode` import here:
 // the table and the validation are plain data and functions, tested in plain Node.
-import { CHECKS } from '../core';
+import { CHECKS, DEFAULT_SEVERITIES, type SeverityName } from '../core';
 
-export const SEVERITY_NAMES = ['error', 'warning', 'information', 'hint', 'none'] as const;
-export type SeverityName = (typeof SEVERITY_NAMES)[number];
+export const SEVERITY_NAMES = ['error', 'warning', 'information', 'hint', 'none'] as const satisfies readonly SeverityName[];
+export type { SeverityName } from '../core';
 
 /** What a check's findings become, per `sourcecheck.checks`: hidden, or shown at a severity. */
 export const CHECK_LEVELS = ['off', 'error', 'warning', 'information', 'hint'] as const;
@@ -40,10 +40,10 @@ export const SETTINGS = {
     description:
       'Reference articles to judge drafts against, besides the built-in one: workspace-relative files or globs (`sources/*.md`) or absolute paths. Each reference\'s citation key is its front matter `key:` or its file name, so `sources/harbour-bridge.md` is cited as `[@harbour-bridge]`. Read per workspace folder; relative paths are resolved in the folder whose settings name them.',
   },
-  'severity.contradicted': severity('error', 'Severity of a statement the source contradicts (wrong person, office, place, time, number, negation, overstated certainty, misquote). `none` hides it.'),
-  'severity.unsupported': severity('warning', 'Severity of a statement the source does not back.'),
-  'severity.uncited': severity('hint', 'Severity of a statement the source supports but that carries no citation of its own (a quick fix inserts one).'),
-  'severity.citation': severity('warning', 'Severity of a citation problem: an unknown key, a `¶` locator past the end of the reference, or a citation that cannot be read.'),
+  'severity.contradicted': severity(DEFAULT_SEVERITIES.contradicted, 'Severity of a statement the source contradicts (wrong person, office, place, time, number, negation, overstated certainty, misquote). `none` hides it.'),
+  'severity.unsupported': severity(DEFAULT_SEVERITIES.unsupported, 'Severity of a statement the source does not back.'),
+  'severity.uncited': severity(DEFAULT_SEVERITIES.uncited, 'Severity of a statement the source supports but that carries no citation of its own (a quick fix inserts one).'),
+  'severity.citation': severity(DEFAULT_SEVERITIES.citation, 'Severity of a citation problem: an unknown key, a `¶` locator past the end of the reference, or a citation that cannot be read.'),
   checks: {
     type: 'object',
     keys: CHECKS.map((c) => c.id),

@@ -14,10 +14,16 @@ export interface Prepared {
   extensionFolder: string;
 }
 
-export function prepare(prefix = 'sourcecheck-it-'): Prepared {
+/**
+ * `workspace` is the folder copied as the workspace: the test fixtures by default; `npm start` gives
+ * the sample workspace (media/sample-workspace/). Either way the sample draft and the second
+ * reference are added to it.
+ */
+export function prepare(prefix = 'sourcecheck-it-', workspaceFrom = 'test/fixtures/workspace'): Prepared {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const workspace = join(dir, 'workspace');
-  cpSync(join(ROOT, 'test/fixtures/workspace'), workspace, { recursive: true });
+  cpSync(join(ROOT, workspaceFrom), workspace, { recursive: true });
+  mkdirSync(join(workspace, 'references'), { recursive: true });
   cpSync(join(ROOT, 'media/sample-draft.md'), join(workspace, 'sample-draft.md'));
   cpSync(join(ROOT, 'test/fixtures/references/harbour-bridge.md'), join(workspace, 'references/harbour-bridge.md'));
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));

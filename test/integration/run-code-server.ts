@@ -6,22 +6,26 @@
 //
 // `--serve` instead starts code-server on the sample workspace for a person to use, and prints the address.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { prepare, ROOT } from './prepare';
 import type { InHostResults } from './suite/index';
 
 const VERSION = '4.100.3';
-const CODE_SERVER = join(ROOT, `.cache/code-server-${VERSION}/node_modules/.bin/code-server`);
+// Installed once per machine (scripts/install-code-server.sh), in the user's cache folder; a clone
+// that installed it into its own .cache/ before keeps using that copy.
+const MACHINE_CACHE = process.env.SOURCECHECK_CACHE || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'source-check');
+const CODE_SERVER = [MACHINE_CACHE, join(ROOT, '.cache')].map((d) => join(d, `code-server-${VERSION}/node_modules/.bin/code-server`)).find((p) => existsSync(p)) ?? join(MACHINE_CACHE, `code-server-${VERSION}/node_modules/.bin/code-server`);
 const ARTEFACTS = join(ROOT, 'test-results');
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 function install(): void {
   if (existsSync(CODE_SERVER) && existsSync('/usr/bin/chromium')) return;
-  console.log(`Installing code-server ${VERSION} and Chromium (once per machine, about 5 minutes)…`);
-  const r = spawnSync('bash', [join(ROOT, 'scripts/install-code-server.sh')], { stdio: 'inherit' });
+  console.log(`Installing code-server ${VERSION} into ${MACHINE_CACHE} and Chromium (once per machine, about 5 minutes)…`);
+  const r = spawnSync('bash', [join(ROOT, 'scripts/install-code-server.sh')], { stdio: 'inherit', env: { ...process.env, SOURCECHECK_CACHE: MACHINE_CACHE } });
   if (r.status !== 0) throw new Error('Installing code-server failed; see the output above.');
 }
 
@@ -301,24 +305,73 @@ async function runTestsInCodeServer(): Promise<number> {
   }
 }
 
-/** `npm start`: the extension in code-server on the sample workspace, for a person to use. */
+/** True when nothing listens on 127.0.0.1:port. */
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.once('error', () => resolve(false));
+    s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
+  });
+}
+
+const portTaken = (port: number) =>
+  `Port ${port} on 127.0.0.1 is already in use (another \`npm start\` or another server). Stop that, or pick another port: PORT=${port === 8080 ? 8081 : port + 1} npm start`;
+
+/**
+ * `npm start`: the extension in code-server on a fresh copy of the sample workspace
+ * (media/sample-workspace/), for a person to use. The temporary folder is removed when it stops,
+ * also after a failed start.
+ */
 async function serve(): Promise<void> {
-  install();
-  const p = prepare('sourcecheck-serve-');
   const port = Number(process.env.PORT) || 8080;
-  const server = await startCodeServer(port, p, {});
+  if (!(await portFree(port))) throw new Error(portTaken(port));
+  install();
+  const p = prepare('sourcecheck-serve-', 'media/sample-workspace');
+  let server: ChildProcess | undefined;
+  let cleaned = false;
+  const cleanUp = () => {
+    if (cleaned) return;
+    cleaned = true;
+    stop(server);
+    // code-server may still be writing its user data for a moment after the signal.
+    for (let i = 0; i < 20; i++) {
+      try {
+        rmSync(p.dir, { recursive: true, force: true });
+        return;
+      } catch {
+        spawnSync('sleep', ['0.1']);
+      }
+    }
+  };
+  process.on('exit', cleanUp);
+  try {
+    server = await startCodeServer(port, p, {});
+  } catch (e) {
+    cleanUp();
+    const message = e instanceof Error ? e.message : String(e);
+    throw new Error(/EADDRINUSE/.test(message) ? portTaken(port) : message);
+  }
   const cli = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'check', join(p.workspace, 'sample-draft.md')], { encoding: 'utf8' });
   console.log(cli.stdout.split('\n').slice(-2).join('\n').trim());
   // The address opens the workspace with the sample draft in an editor.
   console.log(`\nSource Check is running in VS Code (code-server ${VERSION}) at:\n\n  ${workbenchUrl(port, p.workspace, join(p.workspace, 'sample-draft.md'))}\n`);
-  console.log('Open that address in a browser on this machine: the sample draft opens with its findings. Press Ctrl+C to stop.');
+  console.log('Open that address in a browser on this machine: the sample draft opens with its findings; bridge-draft.md is judged against a second reference. Press Ctrl+C to stop (the temporary workspace is removed).');
+  let stopping = false;
   const end = () => {
+    // Let code-server finish writing before its folder goes (at most 3 s).
+    stopping = true;
     stop(server);
-    process.exit(0);
+    const timer = setTimeout(() => process.exit(0), 3000);
+    server!.once('exit', () => {
+      clearTimeout(timer);
+      process.exit(0);
+    });
   };
   process.on('SIGINT', end);
   process.on('SIGTERM', end);
-  server.on('exit', (code) => {
+  process.on('SIGHUP', end);
+  server.on('exit', (code, signal) => {
+    if (stopping || signal) return; // stopped by us (Ctrl+C): `end` exits
     console.log(`code-server exited (${code}).`);
     process.exit(code ?? 1);
   });

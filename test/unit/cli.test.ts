@@ -142,12 +142,26 @@ describe('command line', function () {
   });
 
   describe('findings and output formats', () => {
+    it('JSON positions are 0-based (as the README says); text and SARIF count from 1', () => {
+      const p = file('positions.md', '# Talks\n\nStarmer is holding talks with Biden in Berlin [@starmer-washington].\n');
+      const json = JSON.parse(run('check', p, '--format', 'json').out);
+      const claim = json.files[0].claims.find((c: { category: string }) => c.category === 'place');
+      assert.deepEqual(claim.range.start, { line: 2, character: 0 });
+      const text = run('check', p).out;
+      assert.match(text, /positions\.md:3:40: ✗ contradicted \[place\]/);
+      const sarif = JSON.parse(run('check', p, '--format', 'sarif').out);
+      const region = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'place').locations[0].physicalLocation.region;
+      assert.equal(region.startLine, 3);
+      assert.equal(region.startColumn, 40);
+      assert.match(readFileSync(join(ROOT, 'README.md'), 'utf8'), /lines and characters are 0-based/);
+    });
+
     it('a malformed citation is reported with its category and exit code 1', () => {
       const p = file('malformed.md', `${GOOD}\nStarmer met Biden [@ in Washington.\n\nLammy spoke [@@a;;] on Friday.\n`);
       const r = run('check', p);
       assert.equal(r.code, 1, r.err);
       assert.equal(r.err, '');
-      assert.match(r.out, /malformed\.md:3:19: ✗ citation \[malformed-citation\] Malformed citation “\[@ in Washington\.”: This citation has no closing “\]”\./);
+      assert.match(r.out, /malformed\.md:3:19: ⚠ citation \[malformed-citation\] Malformed citation “\[@ in Washington\.”: This citation has no closing “\]”\./);
       assert.match(r.out, /\[malformed-citation\] Malformed citation “\[@@a;;\]”/);
       const json = JSON.parse(run('check', p, '--format', 'json').out);
       assert.deepEqual(

@@ -8,7 +8,7 @@ import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { main } from '../../src/cli/main';
 import { toSarif } from '../../src/cli/sarif';
-import { checkDraft } from '../../src/core';
+import { checkDraft, DEFAULT_SEVERITIES } from '../../src/core';
 import { draft, generatedCase, BUILTIN } from '../support/generators';
 
 const root = join(__dirname, '..', '..');
@@ -48,6 +48,28 @@ describe('SARIF output', function () {
     assert.ok(results.some((r: any) => r.kind === 'pass' && r.level === 'none'));
     const ids = new Set(log.runs[0].tool.driver.rules.map((r: any) => r.id));
     for (const r of results) assert.ok(ids.has(r.ruleId), `rule ${r.ruleId} is not declared`);
+    assert.equal(log.runs[0].tool.driver.version, JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
+  });
+
+  it('gives each kind of finding the editor’s default severity as its level', () => {
+    const { log } = sarifOf([join(root, 'media', 'sample-draft.md')]);
+    const results: any[] = log.runs[0].results;
+    const levels = (pred: (r: any) => boolean) => new Set(results.filter(pred).map((r) => r.level));
+    const problemCodes = new Set(['unknown-key', 'locator-out-of-range', 'malformed-citation']);
+    const byVerdict = (v: string) => levels((r) => r.message.text.startsWith(`${v}:`));
+    // contradicted → error, unsupported → warning (as DEFAULT_SEVERITIES in the engine says).
+    assert.deepEqual([...byVerdict('contradicted')], [DEFAULT_SEVERITIES.contradicted]);
+    assert.deepEqual([...byVerdict('unsupported')], [DEFAULT_SEVERITIES.unsupported]);
+    // supported but uncited → note (the editor's hint), a failed result of the rule "uncited".
+    const uncited = results.filter((r) => r.ruleId === 'uncited');
+    assert.ok(uncited.length, 'the sample draft has a supported statement without its own citation');
+    for (const r of uncited) assert.deepEqual([r.kind, r.level], ['fail', 'note']);
+    // citation problems → warning.
+    const problems = results.filter((r) => problemCodes.has(r.ruleId));
+    assert.ok(problems.length);
+    for (const r of problems) assert.equal(r.level, 'warning');
+    // Cited supported statements pass, with level none.
+    for (const r of results.filter((x) => x.kind === 'pass')) assert.equal(r.level, 'none');
   });
 
   it('is valid for file names with spaces, non-ASCII letters and URI characters, and for a user reference', () => {
