@@ -302,6 +302,19 @@ async function runTestsInCodeServer(): Promise<number> {
   } finally {
     await browser?.close().catch(() => undefined);
     stop(server);
+    removeFolder(p.dir);
+  }
+}
+
+/** Removes a run's temporary folder; code-server may still be writing its user data for a moment after the signal. */
+function removeFolder(dir: string): void {
+  for (let i = 0; i < 20; i++) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+      return;
+    } catch {
+      spawnSync('sleep', ['0.1']);
+    }
   }
 }
 
@@ -333,15 +346,7 @@ async function serve(): Promise<void> {
     if (cleaned) return;
     cleaned = true;
     stop(server);
-    // code-server may still be writing its user data for a moment after the signal.
-    for (let i = 0; i < 20; i++) {
-      try {
-        rmSync(p.dir, { recursive: true, force: true });
-        return;
-      } catch {
-        spawnSync('sleep', ['0.1']);
-      }
-    }
+    removeFolder(p.dir);
   };
   process.on('exit', cleanUp);
   try {
