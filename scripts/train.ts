@@ -70,8 +70,8 @@ function readRows(set: (typeof SETS)[number]): Row[] {
       fold,
       accepted: binary ? 0b110 : 1 << k,
       x: a?.features,
-      clash: !!a?.findings.some((f) => f.finding.verdict === 'contradicted'),
-      blocked: !!a?.findings.some((f) => f.finding.verdict === 'unsupported'),
+      clash: !!a?.clash,
+      blocked: !!a?.missing,
       category: row.category,
     };
   });

@@ -326,7 +326,7 @@ function wordSentences(t: Token, a: ReferenceAnalysis, idx: SentenceIndex, wordn
   const memo = idx.memo;
   // A capitalised word may name a country, which widens its sentences: keyed apart.
   const key = `${hyphen || wordnet ? `${t.stem}\u0000${t.lower}` : t.stem}${wordnet ? '\u0001' : ''}${t.capital ? '\u0002' : ''}`;
-  let out = memo?.get(key);
+  let out = memo.get(key);
   if (out) return out;
   const lists: Ids[] = [];
   const stemList = (st: string) => {
@@ -354,10 +354,8 @@ function wordSentences(t: Token, a: ReferenceAnalysis, idx: SentenceIndex, wordn
     lists.push(common ?? Array.from({ length: n }, (_, k) => k));
   }
   out = union(lists, n);
-  if (memo) {
-    if (memo.size >= 50_000) memo.clear();
-    memo.set(key, out);
-  }
+  if (memo.size >= 50_000) memo.clear();
+  memo.set(key, out);
   return out;
 }
 

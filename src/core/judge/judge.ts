@@ -36,6 +36,10 @@ export interface Assessment {
   ctx: CheckContext;
   /** Every check's finding, in registry order. */
   findings: CheckFinding[];
+  /** The first finding that names a clash (contradicted), which a "contradicted" verdict reports. */
+  clash?: CheckFinding;
+  /** The first finding that the statement's own words are not in the source (an invented quotation). */
+  missing?: CheckFinding;
   /** What coverage alone says: supported, or unsupported with the missing words. */
   support: Finding;
   features: Float64Array;
@@ -97,7 +101,14 @@ export function assessSpan(
   }
   const missing = { names: 0, numbers: 0 };
   const support = decideSupport(ctx, missing);
-  return { ctx, findings, support, features: featuresOf(ctx, findings, missing, support.verdict === 'supported') };
+  return {
+    ctx,
+    findings,
+    clash: findings.find((f) => f.finding.verdict === 'contradicted'),
+    missing: findings.find((f) => f.finding.verdict === 'unsupported'),
+    support,
+    features: featuresOf(ctx, findings, missing, support.verdict === 'supported'),
+  };
 }
 
 /** Judges `text[start, end)` (UTF-16 offsets) against the given references. */
@@ -113,12 +124,10 @@ export function judgeSpan(text: string, start: number, end: number, refs: Refere
       confidence: 1,
     };
   }
-  const { ctx, findings, support, features } = assessment;
+  const { ctx, clash, missing: unsupportedFinding, support, features } = assessment;
   const al = ctx.alignment;
   const ref = ctx.ref;
   const p = probabilities(features);
-  const clash = findings.find((f) => f.finding.verdict === 'contradicted');
-  const unsupportedFinding = findings.find((f) => f.finding.verdict === 'unsupported');
   const { verdict, confidence } = decideVerdict(p, clash !== undefined, unsupportedFinding !== undefined);
   let finding: Finding;
   let check: string | undefined;

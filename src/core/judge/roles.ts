@@ -27,8 +27,7 @@ export const checkRole: Check = (ctx) => {
     const claimedSpan = { start: t[(p.nationality ?? p.title).first].start, end: t[p.title.last].end };
     const claimed = [claimedNat, claimedTitle].filter(Boolean).join(' ');
     if (person?.kind === 'person' && person.office) {
-      // Words of the office match as words or as names of the same country ("US" for "U.S.", "American").
-      // A country word written into the title ("US Interior Secretary") may match the person's nationality;
+      // Words of the office match as words or as names of the same country. A country word written into the title ("US Interior Secretary") may match the person's nationality;
       // case is kept, since "US" names a country and "us" does not.
       const raw = (x: string) => x.replace(/^the\s+/i, '').split(/\s+/).filter(Boolean);
       const same = (w: string, o: string) => w.toLowerCase() === o.toLowerCase() || sameNationality(w, o, ctx.ref);
@@ -103,15 +102,14 @@ export const checkAttribution: Check = (ctx): Finding | undefined => {
   const claimIds = new Set(view.mentions.map((m) => m.entity.id));
   const actor = others.find((m) => !claimIds.has(m.entity.id));
   if (!actor) return undefined;
-  const t = ctx.view.tokens;
+  const t = view.tokens;
   const written = t.slice(subject.first, subject.last + 1).map((x) => x.text).join(' ');
   const short = written.split(/\s+/).length === 1;
   const replacement = short ? actor.entity.name.split(/\s+/).pop() ?? actor.entity.name : actor.entity.name;
-  const where = main;
   return {
     verdict: 'contradicted',
     category: 'attribution',
-    message: `The source attributes this to ${actor.entity.name}, not ${subject.entity.name} (${para(where)}).`,
+    message: `The source attributes this to ${actor.entity.name}, not ${subject.entity.name} (${para(main)}).`,
     focus: { start: t[subject.first].start, end: t[subject.last].end },
     replacement: /['’]s$/.test(written) ? `${replacement}’s` : replacement,
     evidence: [main],
