@@ -20,7 +20,7 @@ export interface CheckCliOptions {
  * that carry no confidence, are always kept.
  */
 export function belowMinConfidence(v: Verdict, min: number | undefined): boolean {
-  return min !== undefined && v.verdict !== 'supported' && typeof v.confidence === 'number' && v.confidence < min;
+  return min !== undefined && v.kind !== 'supported' && typeof v.confidence === 'number' && v.confidence < min;
 }
 
 /** The result without the findings below `min`, and how many were left out. */
@@ -58,7 +58,7 @@ export function runCheck(paths: string[], format: string, print: (s: string) => 
   if (format === 'json') print(JSON.stringify(toJson(files, refs), null, 2));
   else if (format === 'sarif') print(JSON.stringify(toSarif(files, refs), null, 2));
   else print(toText(files));
-  const bad = files.some((f) => f.result.verdicts.some((v) => v.verdict === 'contradicted' && !v.suppressed) || f.result.problems.length > 0);
+  const bad = files.some((f) => f.result.verdicts.some((v) => v.kind === 'contradicted' && !v.suppressed) || f.result.problems.length > 0);
   return bad ? 1 : 0;
 }
 
@@ -85,7 +85,7 @@ export function toJson(files: CheckedFile[], refs: Reference[]) {
             text: v.claim.text,
             range: lines.range(v.claim),
             cited: v.claim.cited,
-            verdict: v.verdict,
+            verdict: v.kind,
             category: v.category,
             confidence: v.confidence,
             message: v.message,
@@ -129,10 +129,10 @@ export function toText(files: CheckedFile[]): string {
       const v = (row as { v: CheckResult['verdicts'][number] }).v;
       const sev = verdictSeverity(v, f.config);
       if (sev === 'off') continue;
-      totals[v.verdict]++;
-      const sure = typeof v.confidence === 'number' && v.verdict !== 'supported' ? ` (confidence ${v.confidence.toFixed(2)})` : '';
-      const mark = v.verdict === 'supported' || sev === 'none' ? '✓' : MARKS[sev];
-      out.push(`${where}: ${mark} ${v.verdict} [${v.category}] ${v.message}${sure}`);
+      totals[v.kind]++;
+      const sure = typeof v.confidence === 'number' && v.kind !== 'supported' ? ` (confidence ${v.confidence.toFixed(2)})` : '';
+      const mark = v.kind === 'supported' || sev === 'none' ? '✓' : MARKS[sev];
+      out.push(`${where}: ${mark} ${v.kind} [${v.category}] ${v.message}${sure}`);
       out.push(`    “${v.claim.text}”`);
       for (const e of v.evidence.slice(0, 2)) out.push(`    source ${e.reference} ¶${e.paragraph}: “${e.text}”`);
       for (const x of v.fixes) out.push(`    fix: ${x.title}`);

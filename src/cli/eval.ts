@@ -128,14 +128,14 @@ export function runEval(path: string, builtin: Reference[], format: string, out:
       if (!ref) errors++;
     }
     const v = judgeStatement(row.claim, refs);
-    const predicted = binary && v.verdict !== 'supported' ? 'not-supported' : v.verdict;
+    const predicted = binary && v.kind !== 'supported' ? 'not-supported' : v.kind;
     const gold = row.labels.includes(predicted) ? predicted : row.labels[0];
     const accepted = row.labels.includes(predicted);
     if (accepted) correct++;
     outcomes.push({ confidence: v.confidence, category: row.category, correct: accepted });
-    if (row.labels.length === 1 && row.labels[0] === 'supported' && v.verdict === 'contradicted') falseAlarms++;
+    if (row.labels.length === 1 && row.labels[0] === 'supported' && v.kind === 'contradicted') falseAlarms++;
     (confusion[gold] ??= {})[predicted] = (confusion[gold][predicted] ?? 0) + 1;
-    predictions.push(JSON.stringify({ id: row.id, verdict: v.verdict, category: v.category, confidence: v.confidence }));
+    predictions.push(JSON.stringify({ id: row.id, verdict: v.kind, category: v.category, confidence: v.confidence }));
     if (refCache.size > 64) refCache.clear();
   }
   const millis = performance.now() - t0;

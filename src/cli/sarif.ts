@@ -60,13 +60,13 @@ export function toSarif(files: CheckedFile[], refs: Reference[]) {
           // The editor's severity for the finding (a config file may change it per check, or turn it off).
           const severity = verdictSeverity(v, f.config);
           if (severity === 'off') return [];
-          const uncited = v.verdict === 'supported' && severity !== 'none';
+          const uncited = v.kind === 'supported' && severity !== 'none';
           return [{
             ruleId: uncited ? 'uncited' : v.category,
             // SARIF allows a level other than "none" only on a failed result.
             kind: severity === 'none' ? 'pass' : 'fail',
             level: sarifLevel(severity),
-            message: { text: uncited ? `supported but not cited: ${v.message}${v.evidence[0] ? ` Add a citation of ${v.evidence[0].reference} ¶${v.evidence[0].paragraph}.` : ''}` : `${v.verdict}: ${v.message}` },
+            message: { text: uncited ? `supported but not cited: ${v.message}${v.evidence[0] ? ` Add a citation of ${v.evidence[0].reference} ¶${v.evidence[0].paragraph}.` : ''}` : `${v.kind}: ${v.message}` },
             locations: [location(v.focus ?? v.claim)],
             relatedLocations: v.evidence.map((e, i) => ({
               id: i + 1,

@@ -5,8 +5,8 @@ import { checkSettingFor, type CliConfig } from './config';
 
 /** The severity a finding is shown with, or 'off' when the config turns its check off. */
 export function verdictSeverity(v: Verdict, config?: CliConfig): SeverityName | 'off' {
-  if (v.verdict === 'supported') return v.claim.explicitlyCited ? 'none' : DEFAULT_SEVERITIES.uncited;
-  return checkSettingFor(v, config) ?? DEFAULT_SEVERITIES[v.verdict];
+  if (v.kind === 'supported') return v.claim.explicitlyCited ? 'none' : DEFAULT_SEVERITIES.uncited;
+  return checkSettingFor(v, config) ?? DEFAULT_SEVERITIES[v.kind];
 }
 
 /** Citation problems (unknown key, locator past the end, unreadable citation). */

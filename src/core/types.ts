@@ -1,5 +1,15 @@
 // Shared value types of the engine. Every object that points into a text carries offsets
 // (UTF-16 code units, as JavaScript strings and VS Code count them); `start` inclusive, `end` exclusive.
+//
+// Vocabulary, used the same way in every layer:
+// - reference: a source text the draft cites (`Reference`), known by its key;
+// - citation: a marker in the draft naming references (`[@key, ¶3]`), with an optional locator;
+// - statement: a sentence-sized piece of the draft that is judged (the type is `Claim`, the field's
+//   older word for it);
+// - finding: what one check concludes about a statement (`judge/context.ts`);
+// - verdict: the result for a statement (`Verdict`), whose `kind` is supported, contradicted or
+//   unsupported, with the evidence it rests on and the fixes offered;
+// - evidence: a passage of a reference (`Evidence`); a citation problem is about a marker, not a claim.
 
 export interface Span {
   start: number;
@@ -158,7 +168,7 @@ export interface Fix {
 
 export interface Verdict {
   claim: Claim;
-  verdict: VerdictKind;
+  kind: VerdictKind;
   category: Category;
   message: string;
   evidence: Evidence[];

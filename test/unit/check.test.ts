@@ -18,7 +18,7 @@ const verdictOf = (text: string, needle: string) => {
 describe('judging a draft against the built-in reference', () => {
   it('supports a cited paraphrase and names its evidence', () => {
     const v = verdictOf(`Lammy said the talks could run past Friday [@${key}].`, 'Lammy');
-    assert.equal(v.verdict, 'supported');
+    assert.equal(v.kind, 'supported');
     assert.equal(v.evidence[0].paragraph, 6);
     assert.equal(ref.text.slice(v.evidence[0].start, v.evidence[0].end), v.evidence[0].text);
   });
@@ -26,7 +26,7 @@ describe('judging a draft against the built-in reference', () => {
   it('contradicts a wrong office and offers the source’s wording as a fix', () => {
     const text = `Prime Minister David Lammy visited Kyiv [@${key}].`;
     const v = verdictOf(text, 'Lammy');
-    assert.equal(v.verdict, 'contradicted');
+    assert.equal(v.kind, 'contradicted');
     assert.equal(v.category, 'role');
     assert.match(v.message, /Foreign Secretary/);
     const fixed = apply(text, v.fixes[0].edits);
@@ -36,7 +36,7 @@ describe('judging a draft against the built-in reference', () => {
   it('contradicts a changed weekday and fixes only that word', () => {
     const text = `Talks might extend beyond Monday, Lammy indicated [@${key}].`;
     const v = verdictOf(text, 'Monday');
-    assert.equal(v.verdict, 'contradicted');
+    assert.equal(v.kind, 'contradicted');
     assert.equal(v.category, 'time');
     assert.equal(text.slice(v.focus!.start, v.focus!.end), 'Monday');
     assert.equal(apply(text, v.fixes[0].edits), text.replace('Monday', 'Friday'));
@@ -44,13 +44,13 @@ describe('judging a draft against the built-in reference', () => {
 
   it('calls a detail the source does not give unsupported, not contradicted', () => {
     const v = verdictOf(`Lammy flew to Kyiv on a military aircraft from Poland [@${key}].`, 'Poland');
-    assert.equal(v.verdict, 'unsupported');
+    assert.equal(v.kind, 'unsupported');
   });
 
   it('fixes a misquote with the source’s exact words', () => {
     const text = `Putin said it would "escalate the war and alter its nature" [@${key}].`;
     const v = verdictOf(text, 'Putin');
-    assert.equal(v.verdict, 'contradicted');
+    assert.equal(v.kind, 'contradicted');
     assert.equal(v.category, 'quote');
     assert.equal(apply(text, v.fixes[0].edits), `Putin said it would "escalate the conflict and alter its nature" [@${key}].`);
   });
@@ -58,7 +58,7 @@ describe('judging a draft against the built-in reference', () => {
   it('offers to insert a citation after a supported but uncited statement', () => {
     const text = `Intro [@${key}].\n\nZelenskiy believes the missiles could reduce Moscow’s capacity to launch attacks.`;
     const v = verdictOf(text, 'Zelenskiy');
-    assert.equal(v.verdict, 'supported');
+    assert.equal(v.kind, 'supported');
     assert.equal(v.claim.explicitlyCited, false);
     const fix = v.fixes.find((f) => f.kind === 'insert-citation');
     assert.ok(fix);
@@ -79,7 +79,7 @@ describe('judging a draft against the built-in reference', () => {
   it('honours inline and next-line suppression comments', () => {
     const text = `Putin endorsed the plan [@${key}].`;
     const v = verdictOf(text, 'Putin');
-    assert.notEqual(v.verdict, 'supported');
+    assert.notEqual(v.kind, 'supported');
     const suppressed = apply(text, [suppressionEdit(text, v.claim)]);
     assert.ok(suppressed.includes('<!-- factcheck-ignore -->'));
     assert.ok(checkDraft(suppressed, [ref]).verdicts.every((x) => x.suppressed));
@@ -109,7 +109,7 @@ describe('judging a draft against the built-in reference', () => {
     assert.equal(r.verdicts.length, 1);
     const v = r.verdicts[0];
     assert.ok(v.claim.end - v.claim.start > MAX_STATEMENT_CHARS);
-    assert.equal(v.verdict, 'unsupported');
+    assert.equal(v.kind, 'unsupported');
     assert.match(v.message, /too long to check as one; statements of up to 2,000 characters are checked/);
     assert.deepEqual(v.fixes, []);
     // Just under the limit, the same words are judged as usual.

@@ -68,21 +68,21 @@ describe('per-check control (sourcecheck.checks)', () => {
   const ids = new Set(CHECKS.map((c) => c.id));
 
   it('names on each contradicted verdict the registry check that found the clash', () => {
-    const contradicted = result.verdicts.filter((v) => v.verdict === 'contradicted');
+    const contradicted = result.verdicts.filter((v) => v.kind === 'contradicted');
     assert.ok(contradicted.length > 0);
     for (const v of contradicted) assert.ok(v.check && ids.has(v.check), `${v.category}: ${v.check}`);
-    assert.ok(result.verdicts.filter((v) => v.verdict === 'supported').every((v) => v.check === undefined));
+    assert.ok(result.verdicts.filter((v) => v.kind === 'supported').every((v) => v.check === undefined));
   });
 
   it('judgeStatement carries the check id too', () => {
     const ref = loadReference('The ferry left Oban at noon on Tuesday with 80 passengers aboard.', { key: 'ferry', title: 'Ferry', path: 'ferry.md' });
     const v = judgeStatement('The ferry left Oban at noon on Friday with 80 passengers aboard.', [ref]);
-    assert.equal(v.verdict, 'contradicted');
+    assert.equal(v.kind, 'contradicted');
     assert.equal(v.check, 'time');
   });
 
   it('hides the findings of a check set off and gives another check’s findings its severity', () => {
-    const place = result.verdicts.findIndex((v) => v.verdict === 'contradicted' && v.check === 'place');
+    const place = result.verdicts.findIndex((v) => v.kind === 'contradicted' && v.check === 'place');
     assert.ok(place >= 0, 'the sample has a wrong place');
     const all = diagnosticSpecs(sample, result);
     assert.ok(all.some((s) => s.verdict === place && s.severity === 'error'));

@@ -70,7 +70,7 @@ describe('fixes', function () {
     assert.deepEqual(safeFixes(after).map((f) => f.title), []);
     assert.deepEqual(after.problems, [], 'the citation problems are mended');
     // What the statements assert is the writer's to change: fix all leaves every contradiction standing.
-    const contradicted = (r: CheckResult) => r.verdicts.filter((v) => v.verdict === 'contradicted').map((v) => v.category);
+    const contradicted = (r: CheckResult) => r.verdicts.filter((v) => v.kind === 'contradicted').map((v) => v.category);
     assert.deepEqual(contradicted(after), contradicted(before));
   });
 

@@ -49,9 +49,9 @@ describe('generality: a second reference on another topic is judged as well', ()
       const misses: string[] = [];
       for (const row of rows) {
         const v = judgeStatement(row.claim, [ref]);
-        if (row.labels.includes(v.verdict)) ok++;
-        else misses.push(`${row.id} ${row.labels[0]} → ${v.verdict}: ${row.claim}`);
-        if (row.labels.length === 1 && row.labels[0] === 'supported' && v.verdict === 'contradicted') falseAlarms.push(row.id);
+        if (row.labels.includes(v.kind)) ok++;
+        else misses.push(`${row.id} ${row.labels[0]} → ${v.kind}: ${row.claim}`);
+        if (row.labels.length === 1 && row.labels[0] === 'supported' && v.kind === 'contradicted') falseAlarms.push(row.id);
       }
       console.log(`      ${ok}/${rows.length} accepted on ${path.split('/').pop()}${misses.length ? `\n        ${misses.join('\n        ')}` : ''}`);
       assert.deepEqual(falseAlarms, [], 'a supported statement was judged contradicted');

@@ -24,7 +24,7 @@ function sampleWith(conf: (v: Verdict, i: number) => number | undefined): { text
 }
 
 describe('check --min-confidence', () => {
-  const verdict = (kind: Verdict['verdict'], confidence?: number, suppressed = false) => ({ verdict: kind, confidence, suppressed }) as Verdict;
+  const verdict = (kind: Verdict['kind'], confidence?: number, suppressed = false) => ({ kind: kind, confidence, suppressed }) as Verdict;
 
   it('hides a contradicted or unsupported finding whose confidence is below the minimum, and nothing else', () => {
     assert.equal(belowMinConfidence(verdict('contradicted', 0.4), 0.5), true);
@@ -43,7 +43,7 @@ describe('check --min-confidence', () => {
     };
     const { result: kept, hidden } = applyMinConfidence(result, 0.5);
     assert.deepEqual(
-      kept.verdicts.map((v) => [v.verdict, v.confidence]),
+      kept.verdicts.map((v) => [v.kind, v.confidence]),
       [
         ['unsupported', 0.8],
         ['supported', 0.2],
@@ -55,11 +55,11 @@ describe('check --min-confidence', () => {
   });
 
   it('on the sample draft: with every finding below the minimum, nothing is contradicted and the exit code would be 0', () => {
-    const { result } = sampleWith((v) => (v.verdict === 'supported' ? 0.9 : 0.2));
-    assert.ok(result.verdicts.some((v) => v.verdict === 'contradicted' && !v.suppressed));
+    const { result } = sampleWith((v) => (v.kind === 'supported' ? 0.9 : 0.2));
+    assert.ok(result.verdicts.some((v) => v.kind === 'contradicted' && !v.suppressed));
     const { result: kept, hidden } = applyMinConfidence(result, 0.7);
-    assert.ok(!kept.verdicts.some((v) => v.verdict !== 'supported'));
-    assert.equal(hidden, result.verdicts.filter((v) => v.verdict !== 'supported' && !v.suppressed).length);
+    assert.ok(!kept.verdicts.some((v) => v.kind !== 'supported'));
+    assert.equal(hidden, result.verdicts.filter((v) => v.kind !== 'supported' && !v.suppressed).length);
     assert.equal(applyMinConfidence(result, 0.1).hidden, 0);
   });
 
@@ -96,7 +96,7 @@ describe('confidence in check output', () => {
   const refs = builtinReferences();
 
   it('text gives a finding’s confidence after its message, and says how many findings the minimum hid', () => {
-    const { text, result: all } = sampleWith((v) => (v.verdict === 'contradicted' ? 0.9 : v.verdict === 'unsupported' ? 0.2 : 0.5));
+    const { text, result: all } = sampleWith((v) => (v.kind === 'contradicted' ? 0.9 : v.kind === 'unsupported' ? 0.2 : 0.5));
     const { result, hidden } = applyMinConfidence(all, 0.5);
     assert.ok(hidden > 0);
     const out = toText([{ path: SAMPLE, text, result, hidden }]);

@@ -35,11 +35,11 @@ describe('translating verdicts into diagnostics', () => {
   });
 
   it('warns on unsupported statements, hints at uncited supported ones, and says nothing about cited supported ones', () => {
-    const byVerdict = (v: string) => specs.filter((s) => s.verdict >= 0 && result.verdicts[s.verdict].verdict === v);
+    const byVerdict = (v: string) => specs.filter((s) => s.verdict >= 0 && result.verdicts[s.verdict].kind === v);
     assert.ok(byVerdict('unsupported').length > 0 && byVerdict('unsupported').every((s) => s.severity === 'warning'));
     const supported = byVerdict('supported');
     assert.ok(supported.length > 0 && supported.every((s) => s.severity === 'hint' && s.code === 'uncited'));
-    const citedSupported = result.verdicts.filter((v) => v.verdict === 'supported' && v.claim.explicitlyCited).length;
+    const citedSupported = result.verdicts.filter((v) => v.kind === 'supported' && v.claim.explicitlyCited).length;
     assert.ok(citedSupported > 0);
     assert.equal(specs.filter((s) => s.verdict >= 0).length, result.verdicts.length - citedSupported);
   });
@@ -61,18 +61,18 @@ describe('translating verdicts into diagnostics', () => {
 
 describe('confidence', () => {
   it('hides findings below sourcecheck.minConfidence and keeps supported statements and citation problems', () => {
-    const findings = result.verdicts.filter((v) => v.verdict !== 'supported' && !v.suppressed);
+    const findings = result.verdicts.filter((v) => v.kind !== 'supported' && !v.suppressed);
     assert.ok(findings.length >= 2 && findings.every((v) => typeof v.confidence === 'number' && v.confidence >= 0 && v.confidence <= 1));
     const cut = [...findings.map((v) => v.confidence as number)].sort((a, b) => a - b)[Math.floor(findings.length / 2)];
     const shown = diagnosticSpecs(sample, result, DEFAULT_SEVERITIES, undefined, cut);
-    const kept = shown.filter((s) => s.verdict >= 0 && result.verdicts[s.verdict].verdict !== 'supported');
+    const kept = shown.filter((s) => s.verdict >= 0 && result.verdicts[s.verdict].kind !== 'supported');
     assert.equal(kept.length, findings.filter((v) => (v.confidence as number) >= cut).length);
     assert.ok(kept.length < findings.length);
     assert.equal(shown.filter((s) => s.problem >= 0).length, diagnosticSpecs(sample, result).filter((s) => s.problem >= 0).length);
   });
 
   it('is shown in the hover on a judged statement, as a percentage', () => {
-    const v = result.verdicts.find((x) => x.verdict === 'contradicted')!;
+    const v = result.verdicts.find((x) => x.kind === 'contradicted')!;
     const md = hoverAt(sample, v.claim.start + 1, result, refs, noLink)?.markdown ?? '';
     assert.match(md, new RegExp(`confidence ${Math.round((v.confidence as number) * 100)}%`));
   });

@@ -84,7 +84,7 @@ describe('properties of the engine on generated input', function () {
     // Messages may quote the draft; its line ends are the one thing allowed to differ.
     const lf = (s: string) => s.replace(/\r\n?/g, '\n');
     const findings = (r: CheckResult) => ({
-      verdicts: r.verdicts.map((v) => [v.claim.text, v.verdict, v.category, lf(v.message), v.evidence.map((e) => e.paragraph), v.fixes.map((f) => lf(f.title)), v.suppressed]),
+      verdicts: r.verdicts.map((v) => [v.claim.text, v.kind, v.category, lf(v.message), v.evidence.map((e) => e.paragraph), v.fixes.map((f) => lf(f.title)), v.suppressed]),
       problems: r.problems.map((p) => [p.code, lf(p.message)]),
     });
     fc.assert(

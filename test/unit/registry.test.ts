@@ -33,6 +33,6 @@ describe('the registry of checks', () => {
     const broken = { id: 'broken', category: 'time' as const, description: 'Always throws.', run: () => { throw new Error('boom'); } };
     const a = assessSpan(statement, 0, statement.length, [ref], (id) => failed.push(id), [broken, ...CHECKS]);
     assert.deepEqual(failed, ['broken']);
-    assert.ok(a?.findings.some((f) => f.check === 'time' && f.finding.verdict === 'contradicted'), JSON.stringify(a?.findings.map((f) => f.check)));
+    assert.ok(a?.findings.some((f) => f.check === 'time' && f.finding.kind === 'contradicted'), JSON.stringify(a?.findings.map((f) => f.check)));
   });
 });

@@ -10,7 +10,7 @@ import { judgeStatement, loadReference, type Verdict } from '../../src/core';
 
 interface Scenario {
   statement: string;
-  verdict: Verdict['verdict'];
+  verdict: Verdict['kind'];
   category?: string;
   gap: boolean;
   line: number;
@@ -50,8 +50,8 @@ describe('scenario files (a reference and statements with the verdict an editor 
         }
         it(title, () => {
           const v = judgeStatement(s.statement, [ref]);
-          const got = `${v.verdict}: ${v.category} (${v.message})`;
-          assert.equal(v.verdict, s.verdict, `line ${s.line}: judged ${got}`);
+          const got = `${v.kind}: ${v.category} (${v.message})`;
+          assert.equal(v.kind, s.verdict, `line ${s.line}: judged ${got}`);
           if (s.category) assert.equal(v.category, s.category, `line ${s.line}: judged ${got}`);
         });
       }

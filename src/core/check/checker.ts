@@ -206,7 +206,7 @@ export class DraftChecker {
       // A run-on "sentence" of thousands of characters (a pasted table, a list without full stops)
       // is no statement a source can back; judging it would cost seconds.
       const message = `This statement is ${length.toLocaleString('en')} characters long, too long to check as one; statements of up to ${MAX_STATEMENT_CHARS.toLocaleString('en')} characters are checked. Split it into sentences.`;
-      return [{ claim, verdict: 'unsupported', category: 'coverage', message, evidence: [], fixes: [], suppressed: false }];
+      return [{ claim, kind: 'unsupported', category: 'coverage', message, evidence: [], fixes: [], suppressed: false }];
     }
     const j = judgeSpan(draft.prose, claim.start, claim.end, refs);
     return [toVerdict(draft, claim, j)];

@@ -18,7 +18,7 @@ export interface CachedBlock {
 /** The verdict on a statement from its judgement, with the fixes it offers (correct the wording, insert a citation). */
 export function toVerdict(draft: Draft, claim: Claim, j: Judgement): Verdict {
   const fixes: Fix[] = [];
-  if (j.verdict === 'contradicted' && j.focus && j.replacement !== undefined) {
+  if (j.kind === 'contradicted' && j.focus && j.replacement !== undefined) {
     const wrong = draft.text.slice(j.focus.start, j.focus.end);
     const kind: FixKind = j.category === 'quote' ? 'quote' : 'correct';
     // Rewording what the statement asserts is the writer's choice: never safe for "fix all".
@@ -29,14 +29,14 @@ export function toVerdict(draft: Draft, claim: Claim, j: Judgement): Verdict {
       edits: [{ start: j.focus.start, end: j.focus.end, newText: j.replacement }],
     });
   }
-  if (j.verdict === 'supported' && !claim.explicitlyCited && j.reference && j.evidence[0]) {
+  if (j.kind === 'supported' && !claim.explicitlyCited && j.reference && j.evidence[0]) {
     // Pandoc style: before the full stop ("… Washington [@key, ¶1]."), after a closing quote mark.
     const end = /[.!?]$/.exec(draft.text.slice(claim.start, claim.end));
     const at = end ? claim.end - 1 : claim.end;
     const citation = `[@${j.reference.key}, ¶${j.evidence[0].paragraph}]`;
     fixes.push({ title: `Insert citation ${citation}`, kind: 'insert-citation', safe: isSafeFixKind('insert-citation'), edits: [{ start: at, end: at, newText: ` ${citation}` }] });
   }
-  return { claim, verdict: j.verdict, category: j.category, message: j.message, evidence: j.evidence, fixes, focus: j.focus, suppressed: false, confidence: j.confidence, ...(j.check ? { check: j.check } : {}) };
+  return { claim, kind: j.kind, category: j.category, message: j.message, evidence: j.evidence, fixes, focus: j.focus, suppressed: false, confidence: j.confidence, ...(j.check ? { check: j.check } : {}) };
 }
 
 /** A locator that points past the end, or at a paragraph that does not hold the evidence, gets a fix to the one that does. */
@@ -47,7 +47,7 @@ export function addLocatorFixes(verdicts: Verdict[], problems: CitationProblem[]
   for (let i = 0; i < verdicts.length; i++) {
     let v = verdicts[i];
     const ev = v.evidence[0];
-    if (!ev || v.verdict === 'unsupported') continue;
+    if (!ev || v.kind === 'unsupported') continue;
     let copied = false;
     for (const c of v.claim.citations) {
       for (const item of c.items) {
@@ -56,7 +56,7 @@ export function addLocatorFixes(verdicts: Verdict[], problems: CitationProblem[]
         const fix: Fix = { title: `Change the locator to ¶${ev.paragraph}`, kind: 'locator', safe: isSafeFixKind('locator'), edits: [{ ...item.locatorSpan, newText: `¶${ev.paragraph}` }] };
         const problem = outOfRange.get(item.locatorSpan.start);
         if (problem) problem.fixes.push(fix);
-        else if (v.verdict === 'supported') {
+        else if (v.kind === 'supported') {
           // Verdicts may be shared with earlier results: change a copy.
           if (!copied) {
             v = verdicts[i] = { ...v, fixes: [...v.fixes] };

@@ -25,7 +25,7 @@ export interface QuoteResult {
 
 /** A check's conclusion about a statement. */
 export interface Finding {
-  verdict: VerdictKind;
+  kind: VerdictKind;
   category: Category;
   message: string;
   /** The words of the statement the finding is about. */

@@ -57,7 +57,7 @@ function placeFinding(ctx: CheckContext, name: { text: string; first: number; la
   const t = ctx.view.tokens;
   const truth = refText(ctx.ref, { start: s.tokens[m.first].start, end: s.tokens[m.last].end });
   return {
-    verdict: 'contradicted',
+    kind: 'contradicted',
     category: 'place',
     message: `The source places this in ${truth}, not ${name.text} (${para(s)}).`,
     focus: { start: t[name.first].start, end: t[name.last].end },
@@ -109,7 +109,7 @@ export const checkTime: Check = (ctx) => {
     if (coverageWithout(ctx, (u) => u.start === x.start) < 0.5) continue;
     const { s, y } = inSource[0];
     return {
-      verdict: 'contradicted',
+      kind: 'contradicted',
       category: 'time',
       message: `The source says ${y.text}, not ${x.text} (${para(s)}).`,
       focus: { start: x.start, end: x.end },
@@ -162,7 +162,7 @@ export const checkNumber: Check = (ctx): Finding | undefined => {
     const sourceText = refText(ctx.ref, { start: sq.start, end: sq.end });
     const claimText = ctx.text.slice(q.start, q.end);
     return {
-      verdict: 'contradicted',
+      kind: 'contradicted',
       // A date or a year misstated is a wrong time, not a wrong count.
       category: timeLike ? 'time' : 'number',
       message:
@@ -189,7 +189,7 @@ export const checkOrigin: Check = (ctx) => {
       if (sameNationality(claimed, mention.entity.nationality, ctx.ref)) continue;
       const key = a.sentences[mention.entity.keySentence];
       return {
-        verdict: 'contradicted',
+        kind: 'contradicted',
         category: 'origin',
         message: `The source gives ${mention.entity.name} as ${mention.entity.nationality}, not ${claimed.replace(/-\w+$/, '')} (${para(key)}).`,
         focus: { start: t[i].start, end: t[i].end },
@@ -207,7 +207,7 @@ export const checkOrigin: Check = (ctx) => {
       if (s.tokens.some((x) => sameNationality(x.text, claimed, ctx.ref))) break;
       if (coverageWithout(ctx, (u) => u.start === t[i].start) < 0.5) break;
       return {
-        verdict: 'contradicted',
+        kind: 'contradicted',
         category: 'origin',
         message: `The source speaks of ${sourceWord} ${s.tokens[j].text}, not ${claimed} ${head.text} (${para(s)}).`,
         focus: { start: t[i].start, end: t[i].end },

@@ -58,9 +58,9 @@ export function featuresOf(ctx: CheckContext, findings: CheckFinding[], missingK
   const entities = units.filter((u) => u.entityId);
   const entityShare = entities.length ? entities.filter((u) => al.window.some((s) => s.entityIds.has(u.entityId as string))).length / entities.length : 1;
   const wide = al.wide?.coverage ?? al.coverage;
-  const fired = new Set(findings.filter((f) => f.finding.verdict === 'contradicted').map((f) => f.check));
+  const fired = new Set(findings.filter((f) => f.finding.kind === 'contradicted').map((f) => f.check));
   const quotesFound = ctx.quotes.found.length;
-  const quoteMissing = findings.some((f) => f.check === 'quote' && f.finding.verdict !== 'supported');
+  const quoteMissing = findings.some((f) => f.check === 'quote' && f.finding.kind !== 'supported');
   const values = [
     al.coverage,
     wide,

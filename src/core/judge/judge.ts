@@ -16,7 +16,7 @@ import { checkQuotes } from './quotes';
 export const SUPPORT_THRESHOLD = 0.7;
 
 export interface Judgement {
-  verdict: VerdictKind;
+  kind: VerdictKind;
   category: Category;
   message: string;
   evidence: Evidence[];
@@ -94,7 +94,7 @@ export function assessSpan(
   if (foreign.length) {
     for (let k = findings.length - 1; k >= 0; k--) {
       const f = findings[k];
-      if (f.finding.verdict !== 'contradicted' || f.check === 'quote') continue;
+      if (f.finding.kind !== 'contradicted' || f.check === 'quote') continue;
       const focus = f.finding.focus;
       if (foreign.some((u) => !focus || u.end <= focus.start || u.start >= focus.end)) findings.splice(k, 1);
     }
@@ -104,10 +104,10 @@ export function assessSpan(
   return {
     ctx,
     findings,
-    clash: findings.find((f) => f.finding.verdict === 'contradicted'),
-    missing: findings.find((f) => f.finding.verdict === 'unsupported'),
+    clash: findings.find((f) => f.finding.kind === 'contradicted'),
+    missing: findings.find((f) => f.finding.kind === 'unsupported'),
     support,
-    features: featuresOf(ctx, findings, missing, support.verdict === 'supported'),
+    features: featuresOf(ctx, findings, missing, support.kind === 'supported'),
   };
 }
 
@@ -116,7 +116,7 @@ export function judgeSpan(text: string, start: number, end: number, refs: Refere
   const assessment = assessSpan(text, start, end, refs, onCheckError);
   if (!assessment) {
     return {
-      verdict: 'unsupported',
+      kind: 'unsupported',
       category: 'coverage',
       message: refs.length ? 'The source does not mention anything this statement says.' : 'No reference is loaded to check this against.',
       evidence: [],
@@ -136,20 +136,20 @@ export function judgeSpan(text: string, start: number, end: number, refs: Refere
     check = clash?.check;
   } else if (verdict === 'supported') {
     const wider = al.wide && al.wide.coverage > al.coverage ? al.wide : undefined;
-    finding = support.verdict === 'supported' ? support : { verdict, category: 'paraphrase', message: `Supported by the source (${passageOf(wider ?? al)}).`, evidence: wider?.window };
+    finding = support.kind === 'supported' ? support : { kind: verdict, category: 'paraphrase', message: `Supported by the source (${passageOf(wider ?? al)}).`, evidence: wider?.window };
   } else if (clash && !unsupportedFinding) {
     // A clash the model does not believe enough to call: say what was seen, without a fix.
-    finding = { ...clash.finding, verdict, message: `The source may not back this. ${clash.finding.message}`, replacement: undefined };
+    finding = { ...clash.finding, kind: verdict, message: `The source may not back this. ${clash.finding.message}`, replacement: undefined };
     check = clash.check;
   } else {
     check = unsupportedFinding?.check;
-    finding = unsupportedFinding?.finding ?? (support.verdict === 'unsupported' ? support : { verdict, category: 'coverage', message: `The source does not clearly say this; its closest passage is ${passageOf(al)}.` });
+    finding = unsupportedFinding?.finding ?? (support.kind === 'unsupported' ? support : { kind: verdict, category: 'coverage', message: `The source does not clearly say this; its closest passage is ${passageOf(al)}.` });
   }
   const sentences = finding.evidence ?? al.window;
   // A misquote may be found in another of the cited references than the one aligned to.
   const evidenceRef = (finding.evidence && finding.reference) || ref;
   return {
-    verdict: finding.verdict,
+    kind: finding.kind,
     category: finding.category,
     message: finding.message,
     evidence: sentences.map((s) => ({
@@ -174,9 +174,9 @@ const passageOf = (al: Alignment) => [...new Set(al.window.map((s) => `¶${s.sen
 
 function decideSupport(ctx: CheckContext, missing: { names: number; numbers: number }): Finding {
   const local = supportFrom(ctx, ctx.alignment, missing);
-  if (local.verdict === 'supported' || !ctx.alignment.wide) return local;
+  if (local.kind === 'supported' || !ctx.alignment.wide) return local;
   const wide = supportFrom(ctx, ctx.alignment.wide, { names: 0, numbers: 0 });
-  return wide.verdict === 'supported' ? { ...wide, evidence: ctx.alignment.wide.window } : local;
+  return wide.kind === 'supported' ? { ...wide, evidence: ctx.alignment.wide.window } : local;
 }
 
 function supportFrom(ctx: CheckContext, al: Alignment, counts: { names: number; numbers: number }): Finding {
@@ -190,13 +190,13 @@ function supportFrom(ctx: CheckContext, al: Alignment, counts: { names: number; 
   counts.numbers = missingKey.length - counts.names;
   const where = passageOf(al);
   if (al.coverage >= SUPPORT_THRESHOLD && !missingKey.length) {
-    return { verdict: 'supported', category: 'paraphrase', message: `Supported by the source (${where}).` };
+    return { kind: 'supported', category: 'paraphrase', message: `Supported by the source (${where}).` };
   }
   const shown = (missingKey.length ? missingKey : missing.filter((u) => u.weight >= 1)).slice(0, 3);
   const list = shown.map((u) => `“${text.slice(u.start, u.end)}”`).join(', ');
   const novel = missingKey.length > 0;
   return {
-    verdict: 'unsupported',
+    kind: 'unsupported',
     category: novel ? 'novel-detail' : 'coverage',
     message: list
       ? `The source does not say this: ${list} ${shown.length > 1 ? 'are' : 'is'} not in its closest passage (${where}).`
@@ -244,5 +244,5 @@ export function judgeStatement(statement: string, refs: Reference[]): Verdict {
     quotes: findQuotes(statement, 0, statement.length).map((q) => ({ ...q, text: statement.slice(q.start, q.end) })),
     block: 0,
   };
-  return { claim, verdict: j.verdict, category: j.category, message: j.message, evidence: j.evidence, fixes: [], focus: j.focus, suppressed: false, confidence: j.confidence, ...(j.check ? { check: j.check } : {}) };
+  return { claim, kind: j.kind, category: j.category, message: j.message, evidence: j.evidence, fixes: [], focus: j.focus, suppressed: false, confidence: j.confidence, ...(j.check ? { check: j.check } : {}) };
 }

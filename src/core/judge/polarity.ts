@@ -98,7 +98,7 @@ export const checkNegation: Check = (ctx) => {
       if (ct.some((y, k) => k !== i && content(y) && sameWord(y, ct[i]) && negated(ct, k) === inSource)) continue;
       const cue = inSource ? sourceCue(s, j) : undefined;
       return {
-        verdict: 'contradicted',
+        kind: 'contradicted',
         category: 'negation',
         message: inSource
           ? `The source says the opposite: “${cue}” (${para(s)}).`
@@ -148,7 +148,7 @@ export const checkContrast: Check = (ctx) => {
       const last = Math.max(...hits);
       const preferredText = s.sentence.text.slice(preferred[0].start - s.sentence.start, preferred[preferred.length - 1].end - s.sentence.start);
       return {
-        verdict: 'contradicted',
+        kind: 'contradicted',
         category: 'negation',
         message: `The source says ${preferredText} ${two} ${rejected.map((r) => r.text).join(' ')} (${para(s)}).`,
         focus: { start: ct[first].start, end: ct[last].end },
@@ -203,7 +203,7 @@ export const checkOpposite: Check = (ctx): Finding | undefined => {
       // The statement must not also say the source's word: "more X and less Y" is not a flip.
       if (ct.some((x) => x.stem === opposite.stem)) continue;
       return {
-        verdict: 'contradicted',
+        kind: 'contradicted',
         category: 'antonym',
         message: `The source says “${opposite.text}”, the opposite of “${c.text}” (${para(s)}).`,
         focus: { start: c.start, end: c.end },
@@ -234,7 +234,7 @@ export const checkModality: Check = (ctx: CheckContext) => {
       const certainty = ct.find((c) => CERTAINTY.has(c.lower));
       const focus = certainty && certainty.start < claimWord.start ? { start: certainty.start, end: claimWord.end } : { start: claimWord.start, end: claimWord.end };
       return {
-        verdict: 'contradicted',
+        kind: 'contradicted',
         category: 'modality',
         message: `The source only says “${s.sentence.text.slice(st[j].start - s.sentence.start, asserted.end - s.sentence.start)}”; the statement presents it as certain (${para(s)}).`,
         focus,
@@ -289,7 +289,7 @@ export const checkSubstitution: Check = (ctx): Finding | undefined => {
       // The statement must not also say the source's word.
       if (ct.some((x) => x.lower === y.lower)) continue;
       return {
-        verdict: 'contradicted',
+        kind: 'contradicted',
         category: isNat ? 'origin' : 'antonym',
         message: `The source says “${y.text}”, not “${c.text}” (${para(s)}).`,
         focus: { start: c.start, end: c.end },

@@ -62,7 +62,7 @@ export function checkQuotes(quotes: Span[], claimTokens: Token[], refs: Referenc
       return {
         found,
         finding: {
-          verdict: 'contradicted',
+          kind: 'contradicted',
           category: 'quote',
           message: `Misquote: the source's words are “${truth}” (${para(best.s)}).`,
           focus: q,
@@ -75,7 +75,7 @@ export function checkQuotes(quotes: Span[], claimTokens: Token[], refs: Referenc
     return {
       found,
       finding: {
-        verdict: 'unsupported',
+        kind: 'unsupported',
         category: 'quote',
         message: 'The quoted words do not appear in the source.',
         focus: q,

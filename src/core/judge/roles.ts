@@ -38,7 +38,7 @@ export const checkRole: Check = (ctx) => {
       const truth = [person.nationality, person.office].filter(Boolean).join(' ');
       const key = a.sentences[person.keySentence];
       return {
-        verdict: 'contradicted',
+        kind: 'contradicted',
         category: 'role',
         message: `The source names ${person.name} as ${truth}, not ${claimed} (${para(key)}).`,
         focus: claimedSpan,
@@ -53,7 +53,7 @@ export const checkRole: Check = (ctx) => {
       if (holder) {
         const key = a.sentences[holder.keySentence];
         return {
-          verdict: 'contradicted',
+          kind: 'contradicted',
           category: 'role',
           message: `The source names ${holder.name} as ${claimed}, not ${p.name.text} (${para(key)}).`,
           focus: { start: t[p.name.first].start, end: t[p.name.last].end },
@@ -107,7 +107,7 @@ export const checkAttribution: Check = (ctx): Finding | undefined => {
   const short = written.split(/\s+/).length === 1;
   const replacement = short ? actor.entity.name.split(/\s+/).pop() ?? actor.entity.name : actor.entity.name;
   return {
-    verdict: 'contradicted',
+    kind: 'contradicted',
     category: 'attribution',
     message: `The source attributes this to ${actor.entity.name}, not ${subject.entity.name} (${para(main)}).`,
     focus: { start: t[subject.first].start, end: t[subject.last].end },

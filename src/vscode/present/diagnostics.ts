@@ -42,16 +42,16 @@ export function diagnosticSpecs(text: string, result: CheckResult, severities: S
   const specs: DiagnosticSpec[] = [];
   result.verdicts.forEach((v, i) => {
     if (v.suppressed) return;
-    if (v.verdict !== 'supported' && v.confidence !== undefined && v.confidence < minConfidence) return;
+    if (v.kind !== 'supported' && v.confidence !== undefined && v.confidence < minConfidence) return;
     const severity = severityOf(v, severities);
     if (severity === 'none') return;
-    const span = v.verdict === 'contradicted' && v.focus ? v.focus : { start: v.claim.start, end: v.claim.end };
+    const span = v.kind === 'contradicted' && v.focus ? v.focus : { start: v.claim.start, end: v.claim.end };
     specs.push({
       range: lines.range(span),
       span,
       severity,
       message: diagnosticMessage(v),
-      code: v.verdict === 'supported' ? 'uncited' : v.category,
+      code: v.kind === 'supported' ? 'uncited' : v.category,
       // A link to the passage, labelled by VS Code with the reference's document name; the passage itself is
       // quoted once, in the hover card below the message, so the hover stays short.
       related: v.evidence.slice(0, 3).map((e) => ({ reference: e.reference, span: { start: e.start, end: e.end }, paragraph: e.paragraph, message: `evidence, ¶${e.paragraph}` })),
@@ -68,16 +68,16 @@ export function diagnosticSpecs(text: string, result: CheckResult, severities: S
 }
 
 function severityOf(v: Verdict, s: Severities): SeverityName {
-  const level = v.check && v.verdict !== 'supported' ? s.checks?.[v.check] : undefined;
+  const level = v.check && v.kind !== 'supported' ? s.checks?.[v.check] : undefined;
   if (level) return level === 'off' ? 'none' : level;
-  if (v.verdict === 'contradicted') return s.contradicted;
-  if (v.verdict === 'unsupported') return s.unsupported;
+  if (v.kind === 'contradicted') return s.contradicted;
+  if (v.kind === 'unsupported') return s.unsupported;
   return v.claim.explicitlyCited ? 'none' : s.uncited;
 }
 
 /** A verdict's message as a diagnostic shows it; a supported but uncited statement asks for a citation. */
 export function diagnosticMessage(v: Verdict): string {
-  if (v.verdict === 'supported' && !v.claim.explicitlyCited) {
+  if (v.kind === 'supported' && !v.claim.explicitlyCited) {
     const ev = v.evidence[0];
     return ev ? `Supported by ${ev.reference} ¶${ev.paragraph} but not cited here: add a citation.` : 'Supported by the source but not cited here.';
   }

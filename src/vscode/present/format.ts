@@ -3,7 +3,7 @@
 // This file: wording shared by every view of a result.
 import type { Verdict } from '../../core';
 
-export const VERDICT_LABEL: Record<Verdict['verdict'], string> = { supported: 'Supported', contradicted: 'Contradicted', unsupported: 'Unsupported' };
+export const VERDICT_LABEL: Record<Verdict['kind'], string> = { supported: 'Supported', contradicted: 'Contradicted', unsupported: 'Unsupported' };
 
 /** `s` on one line, cut at a word boundary to at most `max` characters (with an ellipsis). */
 export function clip(s: string, max: number): string {

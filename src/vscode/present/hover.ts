@@ -104,7 +104,7 @@ export function termCard(entity: Entity, ref: Reference, link: PassageLink, with
  */
 export function verdictCard(v: Verdict, link: PassageLink, diagnosed = false): string {
   const sure = v.confidence === undefined ? '' : `, confidence ${Math.round(v.confidence * 100)}%`;
-  const head = `**${VERDICT_LABEL[v.verdict]}** (${escapeMarkdown(v.category)}${sure})`;
+  const head = `**${VERDICT_LABEL[v.kind]}** (${escapeMarkdown(v.category)}${sure})`;
   const lines = [diagnosed ? head : `${head}: ${escapeMarkdown(diagnosticMessage(v))}`];
   const e = v.evidence[0];
   if (e) lines.push(evidenceQuote(e, link));

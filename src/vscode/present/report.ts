@@ -21,7 +21,7 @@ export interface Counts {
 /** Counts of a result's findings as the status bar shows them (suppressed verdicts left out). */
 export function countFindings(result: CheckResult): Counts {
   const counts: Counts = { contradicted: 0, unsupported: 0, supported: 0, problems: result.problems.length };
-  for (const v of result.verdicts) if (!v.suppressed) counts[v.verdict]++;
+  for (const v of result.verdicts) if (!v.suppressed) counts[v.kind]++;
   return counts;
 }
 
@@ -65,9 +65,9 @@ export function reportHtml(entries: ReportEntry[], cspSource: string, styleUri: 
     for (const v of entry.result.verdicts) {
       const ev = v.evidence[0];
       const sure = v.confidence === undefined ? '' : ` · ${Math.round(v.confidence * 100)}%`;
-      groups.get(v.suppressed ? 'suppressed' : v.verdict)!.push(
-        `<li class="finding ${v.verdict}${v.suppressed ? ' suppressed' : ''}">` +
-          `<p class="head">${where(v.claim.start)} ${v.suppressed ? `<span class="badge">${VERDICT_LABEL[v.verdict]}</span> ` : ''}<span class="category">${escapeHtml(v.category)}${sure}</span></p>` +
+      groups.get(v.suppressed ? 'suppressed' : v.kind)!.push(
+        `<li class="finding ${v.kind}${v.suppressed ? ' suppressed' : ''}">` +
+          `<p class="head">${where(v.claim.start)} ${v.suppressed ? `<span class="badge">${VERDICT_LABEL[v.kind]}</span> ` : ''}<span class="category">${escapeHtml(v.category)}${sure}</span></p>` +
           `<p class="statement">${escapeHtml(clip(v.claim.text, 300))}</p>` +
           `<p class="why">${escapeHtml(diagnosticMessage(v))}</p>` +
           (ev ? `<blockquote>${escapeHtml(clip(ev.text, 300))} <cite>${escapeHtml(ev.reference)} ¶${ev.paragraph}</cite></blockquote>` : '') +

@@ -40,7 +40,7 @@ function checkDuration(ctx: CheckContext): Finding | undefined {
       if (coverageWithout(ctx, (u) => u.start === c.token.start) < 0.6) continue;
       const truth = said[0].token;
       return {
-        verdict: 'contradicted',
+        kind: 'contradicted',
         category: 'time',
         message: `The source says “${truth.text}”, not “${c.token.text}” (${para(s)}).`,
         focus: { start: c.token.start, end: c.token.end },

@@ -22,7 +22,7 @@ function checkLexicalAntonym(ctx: CheckContext): Finding | undefined {
       // The statement must not also say the source's word: "more X and less Y" is not a flip.
       if (!y || ctx.view.tokens.some((x) => x.stem === y.stem)) continue;
       return {
-        verdict: 'contradicted',
+        kind: 'contradicted',
         category: 'antonym',
         message: `The source says “${y.text}”, the opposite of “${c.text}” (${para(s)}).`,
         focus: { start: c.start, end: c.end },

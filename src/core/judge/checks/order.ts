@@ -76,7 +76,7 @@ function checkOrder(ctx: CheckContext): Finding | undefined {
         if (agrees) continue;
         const word = ctx.view.tokens[c.at];
         return {
-          verdict: 'contradicted',
+          kind: 'contradicted',
           category: 'order',
           message: `The source has these events the other way round: “${s.sentence.text.trim()}” (${para(s)}).`,
           focus: { start: word.start, end: word.end },

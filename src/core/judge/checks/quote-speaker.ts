@@ -29,7 +29,7 @@ function checkQuoteSpeaker(ctx: CheckContext): Finding | undefined {
     const other = around.flatMap((s) => s.mentions.map((m) => ({ s, m }))).find(({ s, m }) => speaks(s, m) && !claimIds.has(m.entity.id));
     if (!other) continue;
     return {
-      verdict: 'contradicted',
+      kind: 'contradicted',
       category: 'attribution',
       message: `The source gives these words to ${other.m.entity.name}, not ${speaker.entity.name} (${para(other.s)}).`,
       focus: { start: t[speaker.first].start, end: t[speaker.last].end },
