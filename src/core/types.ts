@@ -37,6 +37,8 @@ export interface Sentence extends Span {
 export interface Paragraph extends Span {
   /** 1-based number, as cited with `¶n`. */
   number: number;
+  /** 1-based page of a paged source (PDF) the paragraph starts on. */
+  page?: number;
   text: string;
   sentences: Sentence[];
 }
@@ -68,12 +70,33 @@ export interface Entity {
   keySentence: number;
 }
 
+/** What kind of file a reference's text was read from. */
+export type ReferenceFormat = 'markdown' | 'text' | 'html' | 'pdf';
+
 export interface ReferenceMeta {
   key: string;
   title: string;
   /** Where the text came from: a file path, or `builtin:<key>` for the bundled article. */
   path: string;
   credit?: string;
+  /** The article's address (canonical URL of a saved page, `url:` of front matter or a bibliography entry). */
+  url?: string;
+  /** Byline, as the source gives it. */
+  author?: string;
+  /** Publication date as the source gives it (ISO 8601 when known). */
+  date?: string;
+  /** Publication or site name ("The Denver Post"). */
+  outlet?: string;
+  format?: ReferenceFormat;
+}
+
+/**
+ * A source a bibliography (BibTeX, CSL, or the draft's inline CSL `references:`) knows by key but
+ * whose text is not at hand: citing it is not an unknown key, yet there is nothing to judge against.
+ */
+export interface SourceEntry extends Omit<ReferenceMeta, 'path'> {
+  /** The bibliography file or draft that declares it. */
+  declaredIn: string;
 }
 
 export interface Reference extends ReferenceMeta {
@@ -90,6 +113,8 @@ export interface CitationItem {
   keySpan: Span;
   /** The paragraph number given by a locator (`¶3`, `para. 3`), if any. */
   paragraph?: number;
+  /** The page given by a locator (`p. 4`, `pp. 4-5`: the first page), if any. */
+  page?: number;
   locatorSpan?: Span;
 }
 
