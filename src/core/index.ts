@@ -5,7 +5,7 @@ export { decodeText } from './text/decode';
 export { LineIndex } from './text/lines';
 export { loadReference } from './reference/load';
 export { parseDraft } from './draft/parse';
-export type { Draft, Block } from './draft/parse';
+export type { Draft, Block, DraftLink } from './draft/parse';
 export { judgeStatement, assessSpan } from './judge/judge';
 export type { Assessment } from './judge/judge';
 export { decideVerdict, probabilities } from './judge/decide';

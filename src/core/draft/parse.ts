@@ -28,10 +28,18 @@ export interface Draft {
   suppressions: Suppressions;
   footnoteRefs: FootnoteRef[];
   footnoteKeys: Map<string, string[]>;
+  /** Inline Markdown links of the prose (`[label](url)`), in text order; a link to a reference's URL cites it. */
+  links: DraftLink[];
 }
 
 export interface FootnoteRef extends Span {
   id: string;
+}
+
+/** An inline link: its whole span (`[label](url)`), the label's span and the destination as written. */
+export interface DraftLink extends Span {
+  label: Span;
+  url: string;
 }
 
 const blank = (s: string) => s.replace(/[^\r\n]/g, ' ');
@@ -92,7 +100,9 @@ export function parseDraft(text: string): Draft {
   for (const c of citations) mask(c.start, c.end);
   const footnoteRefs = findFootnoteRefs(prose);
   for (const f of footnoteRefs) mask(f.start, f.end);
-  prose = maskInline(applyMask(prose, masked));
+  prose = applyMask(prose, masked);
+  const links = findLinks(prose);
+  prose = maskInline(prose);
 
   const citedKeys = new Set<string>();
   for (const c of citations) for (const i of c.items) citedKeys.add(i.key);
@@ -104,7 +114,17 @@ export function parseDraft(text: string): Draft {
     const block = buildBlock(prose, b, blocks.length, notes);
     if (block.claims.length) blocks.push(block);
   }
-  return { text, prose, blocks, citations, frontMatterKeys, citedKeys: [...citedKeys], suppressions, footnoteRefs, footnoteKeys };
+  return { text, prose, blocks, citations, frontMatterKeys, citedKeys: [...citedKeys], suppressions, footnoteRefs, footnoteKeys, links };
+}
+
+/** Inline links with a destination (`[label](url "title")`); images are not links. */
+function findLinks(prose: string): DraftLink[] {
+  const out: DraftLink[] = [];
+  for (const m of prose.matchAll(/(?<!!)\[([^\]\r\n]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"\r\n]*")?\s*\)/g)) {
+    const start = m.index!;
+    out.push({ start, end: start + m[0].length, label: { start: start + 1, end: start + 1 + m[1].length }, url: m[2] });
+  }
+  return out;
 }
 
 /** What ties statements to sources across a draft: citation markers, footnotes, front matter. */
