@@ -3,7 +3,7 @@
 // host never stalls; a newer edit abandons a check in progress.
 import * as vscode from 'vscode';
 import { checkInSlices, DraftChecker, LineIndex, type CheckResult } from '../core';
-import { diagnosticSpecs, SOURCE, type DiagnosticSpec } from './present/diagnostics';
+import { diagnosticSpecs, shownResult, SOURCE, type DiagnosticSpec } from './present/diagnostics';
 import { citesAnything, judgedPart } from './present/scope';
 import { readSettings, type Settings } from './settings';
 import type { ReferenceStore } from './references';
@@ -210,7 +210,10 @@ export class DraftJudge implements vscode.Disposable {
     }
     if (mine.cancelled || doc.isClosed) return;
     const publishStart = performance.now();
-    const specs = diagnosticSpecs(text, result, { ...settings.severities, checks: settings.checks }, undefined, settings.minConfidence);
+    const severities = { ...settings.severities, checks: settings.checks };
+    // Every view (hover, status bar, report, fix all) reads the published result: leave out what no diagnostic shows.
+    result = shownResult(result, severities, settings.minConfidence);
+    const specs = diagnosticSpecs(text, result, severities, undefined, settings.minConfidence);
     const specsMs = performance.now() - publishStart;
     this.stats.checks++;
     this.stats.lastCheckMs = performance.now() - started;

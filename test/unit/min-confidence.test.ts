@@ -24,7 +24,7 @@ function sampleWith(conf: (v: Verdict, i: number) => number | undefined): { text
 }
 
 describe('check --min-confidence', () => {
-  const verdict = (kind: Verdict['kind'], confidence?: number, suppressed = false) => ({ kind: kind, confidence, suppressed }) as Verdict;
+  const verdict = (kind: Verdict['kind'], confidence?: number, suppressed = false) => ({ kind, confidence, suppressed }) as Verdict;
 
   it('hides a contradicted or unsupported finding whose confidence is below the minimum, and nothing else', () => {
     assert.equal(belowMinConfidence(verdict('contradicted', 0.4), 0.5), true);

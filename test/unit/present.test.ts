@@ -8,7 +8,7 @@ import { builtinReferences } from '../../src/builtin';
 import { applyFixes, checkDraft, loadReference, safeFixes } from '../../src/core';
 import { findCitations } from '../../src/core/draft/citations';
 import { completionsAt } from '../../src/vscode/present/completion';
-import { DEFAULT_SEVERITIES, diagnosticSpecs } from '../../src/vscode/present/diagnostics';
+import { DEFAULT_SEVERITIES, diagnosticSpecs, shownResult } from '../../src/vscode/present/diagnostics';
 import { fixAllPlan, safeEdits } from '../../src/vscode/present/fixes';
 import { escapeMarkdown, HOVER_PASSAGE_CHARS, hoverAt, termCard } from '../../src/vscode/present/hover';
 import { clip, referenceDocumentName } from '../../src/vscode/present/format';
@@ -69,6 +69,21 @@ describe('confidence', () => {
     assert.equal(kept.length, findings.filter((v) => (v.confidence as number) >= cut).length);
     assert.ok(kept.length < findings.length);
     assert.equal(shown.filter((s) => s.problem >= 0).length, diagnosticSpecs(sample, result).filter((s) => s.problem >= 0).length);
+  });
+
+  it('what no diagnostic shows (a check set off, a finding below the minimum) is not counted or hovered either', () => {
+    const flagged = result.verdicts.find((v) => v.kind === 'contradicted' && v.check && !v.suppressed)!;
+    assert.ok(flagged, 'the sample draft has a contradiction found by a named check');
+    const off = { ...DEFAULT_SEVERITIES, checks: { [flagged.check!]: 'off' as const } };
+    const shown = shownResult(result, off);
+    assert.ok(!shown.verdicts.some((v) => v.check === flagged.check && v.kind !== 'supported'));
+    const sameCheck = result.verdicts.filter((v) => v.check === flagged.check && v.kind === 'contradicted' && !v.suppressed).length;
+    assert.equal(countFindings(shown).contradicted, countFindings(result).contradicted - sameCheck);
+    assert.equal(hoverAt(sample, flagged.claim.start + 1, shown, refs, noLink)?.markdown.includes('Contradicted') ?? false, false);
+    assert.deepEqual(diagnosticSpecs(sample, shown, off).map((s) => s.message), diagnosticSpecs(sample, result, off).map((s) => s.message));
+    const top = Math.max(...result.verdicts.filter((v) => v.kind !== 'supported').map((v) => v.confidence ?? 0));
+    assert.equal(countFindings(shownResult(result, DEFAULT_SEVERITIES, top + 0.01)).contradicted, 0);
+    assert.equal(shownResult(result), result, 'nothing hidden: the same object');
   });
 
   it('is shown in the hover on a judged statement, as a percentage', () => {

@@ -67,6 +67,17 @@ export function diagnosticSpecs(text: string, result: CheckResult, severities: S
   return specs;
 }
 
+/**
+ * The part of a result the writer is shown anywhere (diagnostics, hovers, status bar, report, fix all):
+ * findings of checks set "off" in `sourcecheck.checks` and findings below `minConfidence` (0 to 1)
+ * are left out, so no view counts what no other view shows. Supported statements are always kept.
+ */
+export function shownResult(result: CheckResult, severities: Severities = DEFAULT_SEVERITIES, minConfidence = 0): CheckResult {
+  const hidden = (v: Verdict) =>
+    v.kind !== 'supported' && ((v.check !== undefined && severities.checks?.[v.check] === 'off') || (v.confidence !== undefined && v.confidence < minConfidence));
+  return result.verdicts.some(hidden) ? { ...result, verdicts: result.verdicts.filter((v) => !hidden(v)) } : result;
+}
+
 function severityOf(v: Verdict, s: Severities): SeverityName {
   const level = v.check && v.kind !== 'supported' ? s.checks?.[v.check] : undefined;
   if (level) return level === 'off' ? 'none' : level;
