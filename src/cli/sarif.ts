@@ -10,7 +10,6 @@ export const RULES: Record<string, string> = {
   paraphrase: 'The statement says what the source says.',
   uncited: 'The source supports the statement, but it carries no citation of its own.',
   ...Object.fromEntries([...CHECKS].reverse().map((c) => [c.category, c.description])),
-  condition: 'The statement changes a condition the source attaches.',
   coverage: 'The source does not say this.',
   'novel-detail': 'The statement adds a name, number or detail the source does not give.',
   'unknown-key': 'A citation names a reference that is not loaded.',

@@ -73,8 +73,6 @@ Station Base Garden Gardens Chamber Stadium Arena Park Bridge Library Museum
 
 export const WEEKDAYS = words(`monday tuesday wednesday thursday friday saturday sunday`);
 export const MONTHS = words(`january february march april may june july august september october november december`);
-export const RELATIVE_TIMES = words(`today yesterday tomorrow tonight weekend week month year morning afternoon evening night`);
-
 export const LOCATIVE_PREPOSITIONS = words(`in at to from within into near inside outside across toward towards visit visited`);
 
 /** Capitalised words that start sentences but name nothing. */
@@ -293,11 +291,6 @@ export const STANCE_AGAINST = words(`warn warned warns oppose opposed opposes re
 export const ANTONYM_FALSE_FRIENDS = words(`critic critics critical critically`);
 
 /** Words that mark the second of two things as the one not meant ("X rather than Y"). */
-export const CONTRAST_MARKERS = ['rather than', 'instead of', 'as opposed to', 'not'];
-
-/** Words that name a nationality or side without being a country name. */
-export const NATIONALITY_SUFFIX = /(?:an|ian|ean|ish|ese|ic|i|ch|ern)$/;
-
 
 /**
  * Closed sets of mutually exclusive values: saying one where the source says another is a clash.
@@ -310,3 +303,9 @@ export const EXCLUSIVE_SETS: string[][] = [
   ['gold', 'silver', 'bronze'],
   ['winner', 'runner-up', 'loser'],
 ];
+
+/**
+ * Endings of English proper adjectives ("Republican", "Hellenic", "Democratic"): no dataset lists the
+ * adjectives of parties, faiths and institutions that stand before an office as a nationality does.
+ */
+export const PROPER_ADJECTIVE_ENDING = /(?:an|ian|ean|ish|ese|ic|i|ch|ern)$/;

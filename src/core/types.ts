@@ -152,7 +152,6 @@ export type Category =
   | 'negation'
   | 'antonym'
   | 'modality'
-  | 'condition'
   | 'place'
   | 'time'
   | 'number'

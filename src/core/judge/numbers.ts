@@ -1,5 +1,5 @@
 import { MONTHS, STOPWORDS } from '../lexicon';
-import { conceptsOf, numberValue, type Token } from '../text/tokens';
+import { conceptsOf, type Token } from '../text/tokens';
 
 /** How a statement bounds a number: "more than 5", "before 2010", "about 40". */
 export type Comparator = 'gt' | 'ge' | 'lt' | 'le' | 'approx' | 'eq' | 'before' | 'after';
@@ -26,6 +26,13 @@ export interface Amount {
   end: number;
 }
 
+/** Parses a number token ("$42", "1,200", "3.5%") into its value. */
+export function numberValue(text: string): number | undefined {
+  const v = Number(text.replace(/[$,%]/g, ''));
+  return Number.isFinite(v) ? v : undefined;
+}
+
+// The one table of number words in the engine.
 const NUMBER_WORDS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,

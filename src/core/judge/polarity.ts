@@ -1,4 +1,5 @@
-import { ANTONYM_FALSE_FRIENDS, ANTONYM_PAIRS, COMPARATORS, CERTAINTY, EXCLUSIVE_SETS, NATIONALITY_SUFFIX, HEDGES, NEGATIONS, STANCE_AGAINST, STANCE_FOR, STOPWORDS } from '../lexicon';
+import { isNationality } from '../language/countries';
+import { ANTONYM_FALSE_FRIENDS, ANTONYM_PAIRS, COMPARATORS, CERTAINTY, EXCLUSIVE_SETS, HEDGES, NEGATIONS, STANCE_AGAINST, STANCE_FOR, STOPWORDS } from '../lexicon';
 import type { SentenceInfo } from '../reference/analysis';
 import { conceptsOf, stemOf, type Token } from '../text/tokens';
 
@@ -261,7 +262,7 @@ EXCLUSIVE_SETS.forEach((set, n) =>
 
 /** A nationality adjective ("Greek", "Albanian"), not a sentence-initial or name word. */
 const nationality = (t: Token, tokens: Token[], k: number) =>
-  /^[A-Z][a-z]{3,}$/.test(t.text) && NATIONALITY_SUFFIX.test(t.text) && k > 0 && !tokens[k + 1]?.capital && !tokens[k - 1]?.capital;
+  /^[A-Z][a-z]+$/.test(t.text) && isNationality(t.text) && k > 0 && !tokens[k + 1]?.capital && !tokens[k - 1]?.capital;
 
 /**
  * "is Albanian" where the source says "a Greek recording artist"; "mixed reviews" for "positive

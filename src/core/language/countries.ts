@@ -98,9 +98,23 @@ export function countryOf(phrase: string): string | undefined {
   return countriesOf(phrase)[0];
 }
 
-/** Is the word a demonym ("Canadian", "Dutch", "Britons"), an adjective or noun of nationality? */
+/**
+ * Adjectives of origin that name no sovereign country, so the dataset has none of them: the nations
+ * inside the United Kingdom, continents and world regions, peoples without a state of their own, and
+ * compass regions ("Western leaders"). They say where someone is from as a demonym does.
+ */
+const ORIGIN_ADJECTIVES = new Set(
+  'english scottish welsh european african asian arab latin nordic scandinavian caribbean balkan baltic basque catalan kurdish flemish western eastern northern southern'.split(' '),
+);
+
+/**
+ * Is the word a demonym ("Canadian", "Dutch", "Britons"), an adjective or noun of nationality, or an
+ * adjective of origin that names no country ("Scottish", "European", "Western")? The one test of
+ * nationality in the engine.
+ */
 export function isNationality(word: string): boolean {
-  return demonymIds(fold(word)) !== undefined;
+  const w = fold(word);
+  return demonymIds(w) !== undefined || ORIGIN_ADJECTIVES.has(w);
 }
 
 /** Do two phrases name the same country ("U.S." and "American", "Britain" and "UK")? */

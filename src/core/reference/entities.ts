@@ -2,14 +2,15 @@ import {
   FACILITY_WORDS,
   FUNCTION_CAPITALS,
   LOCATIVE_PREPOSITIONS,
+  PROPER_ADJECTIVE_ENDING,
   MONTHS,
-  NATIONALITY_SUFFIX,
   ORG_WORDS,
   SPEECH_VERBS,
   TITLE_HEADS,
   WEEKDAYS,
 } from '../lexicon';
 import { tokenize, type Token } from '../text/tokens';
+import { isNationality } from '../language/countries';
 import type { Entity, EntityKind, Paragraph, Reference, Span } from '../types';
 import { partitionPoint } from '../text/search';
 
@@ -33,13 +34,17 @@ function nameLike(t: Token | undefined): boolean {
   return !!t && (t.capital || isDotted(t)) && !isTimeWord(t);
 }
 
-/** True for a word such as "British", "Ukrainian", "French-made", or an acronym like "U.S." used as an adjective. */
+/**
+ * True for a word such as "British", "Ukrainian", "French-made", or an acronym like "U.S." used as an
+ * adjective: a nationality (the dataset test, countries.isNationality), or another proper adjective of
+ * origin or affiliation that qualifies an office the same way ("Republican senator", "Catholic bishop").
+ */
 export function isNationalityWord(t: Token, next: Token | undefined): boolean {
   if (!t.capital && !isDotted(t)) return false;
   const base = t.text.replace(/-(?:made|built|born|based|led|backed|supplied)$/i, '');
   if (base !== t.text) return true;
   if (isDotted(t)) return !!next && next.kind === 'word';
-  return /^[A-Z][a-z]+$/.test(base) && base.length > 3 && NATIONALITY_SUFFIX.test(base) && !!next && next.kind === 'word';
+  return /^[A-Z][a-z]+$/.test(base) && (isNationality(base) || (base.length > 3 && PROPER_ADJECTIVE_ENDING.test(base))) && !!next && next.kind === 'word';
 }
 
 /** Finds capitalised phrases in a token list and splits each into nationality, office and name. */

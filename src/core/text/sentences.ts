@@ -1,9 +1,10 @@
 import type { Span } from '../types';
-import { ABBREVIATIONS, FUNCTION_CAPITALS, NATIONALITY_SUFFIX } from '../lexicon';
+import { isNationality } from '../language/countries';
+import { ABBREVIATIONS, FUNCTION_CAPITALS } from '../lexicon';
 
 // Words that, after a dotted abbreviation such as "U.S.", show a new sentence has begun.
 const starterAfterAbbreviation = (word: string): boolean =>
-  FUNCTION_CAPITALS.has(word) || (NATIONALITY_SUFFIX.test(word) && word.length > 4 && /^[A-Z][a-z]/.test(word));
+  FUNCTION_CAPITALS.has(word) || (/^[A-Z][a-z]/.test(word) && isNationality(word));
 
 /**
  * Splits `text[start, end)` into sentence spans (trimmed), offsets into `text`.
