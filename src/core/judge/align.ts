@@ -185,8 +185,11 @@ function countrySentences(s: SentenceInfo): Set<string> {
  * its first group only; a word in two groups (a "report", and a figure "reported") must still
  * meet its synonyms of the other.
  */
-const mates = new Map<string, string[]>();
-{
+let mates: Map<string, string[]> | undefined;
+/** Built on first use, not when the module loads (a process that never judges need not stem the groups). */
+function mateTable(): Map<string, string[]> {
+  if (mates) return mates;
+  mates = new Map();
   const sets = new Map<string, Set<string>>();
   for (const group of SYNONYM_GROUPS) {
     const stems = group.filter((w) => !w.includes(' ')).map(stemOf);
@@ -197,9 +200,10 @@ const mates = new Map<string, string[]>();
     }
   }
   for (const [st, set] of sets) mates.set(st, [...set]);
+  return mates;
 }
 const NO_MATES: readonly string[] = [];
-export const matesOf = (stem: string): readonly string[] => mates.get(stem) ?? NO_MATES;
+export const matesOf = (stem: string): readonly string[] => mateTable().get(stem) ?? NO_MATES;
 
 /**
  * The capitalised word a number is part of the name of ("Part 2", "Volume 4", "Route 66"), when it
