@@ -58,6 +58,18 @@ describe('wordnet: base forms', () => {
     assert.ok(count > 1000, `${count} irregular forms`);
     assert.equal((data('wordnet-forms.json') as { forms: string }).forms.split(';').length, count);
   });
+  it('ships its word list strictly sorted as JavaScript compares strings (the loader finds words by binary search)', () => {
+    const raw = JSON.parse(readFileSync(join(__dirname, '../../src/core/language/data/wordnet.json'), 'utf8')) as { words: string };
+    let prev = '';
+    let last = '';
+    for (const code of raw.words.split(' ')) {
+      prev = prev.slice(0, parseInt(code[0], 36)) + code.slice(1);
+      assert.ok(last < prev || last === '', `${last} before ${prev}`);
+      last = prev;
+    }
+    // And every word is found as itself.
+    assert.equal(lemmas(last)[0], last);
+  });
   it('gives nothing for unknown words', () => {
     assert.deepEqual(lemmas('blorptastic'), []);
     assert.deepEqual(lemmas(''), []);

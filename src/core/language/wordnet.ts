@@ -102,7 +102,7 @@ function readNumbers(text: string): { values: Int32Array; groups: Int32Array } {
 
 interface Data {
   raw: Raw;
-  id: Map<string, number>;
+  /** Sorted as JavaScript sorts strings (the build script sorts them so), hence searched, not hashed. */
   words: string[];
   pos: Uint8Array;
   /** Synsets each word keeps, and the words that keep each synset. */
@@ -135,8 +135,6 @@ function load(): Data {
     k = end + 1;
   }
   const n = words.length;
-  const id = new Map<string, number>();
-  for (let i = 0; i < n; i++) id.set(words[i], i);
   const pos = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const c = raw.pos.charCodeAt(i);
@@ -160,8 +158,26 @@ function load(): Data {
       const ids = bases.map((x) => parseInt(x, 36));
       exceptions.set(form, [...(exceptions.get(form) ?? []), ...ids]);
     }
-  data = { raw, id, words, pos, senses, members, exceptions, graphs: new Map() };
+  data = { raw, words, pos, senses, members, exceptions, graphs: new Map() };
   return data;
+}
+
+/**
+ * A word's id: its place in the sorted list, by binary search (a fresh process asks a few thousand
+ * of these; a map of all 40,000 words would cost more to build than they do). Undefined if absent.
+ */
+function idOf(d: Data, word: string): number | undefined {
+  const words = d.words;
+  let lo = 0;
+  let hi = words.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const w = words[mid];
+    if (w === word) return mid;
+    if (w < word) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
 }
 
 type Table = 'antonyms' | 'indirectAntonyms' | 'derivations' | 'broader' | 'narrower';
@@ -205,12 +221,12 @@ function lemmaIds(word: string): number[] {
   const push = (i: number | undefined) => {
     if (i !== undefined && !found.includes(i)) found.push(i);
   };
-  push(d.id.get(w));
+  push(idOf(d, w));
   for (const i of d.exceptions.get(w) ?? []) push(i);
   for (const [end, repl, p] of RULES) {
     if (w.length <= end.length || !w.endsWith(end)) continue;
     const base = w.slice(0, w.length - end.length) + repl;
-    const i = d.id.get(base);
+    const i = idOf(d, base);
     if (i !== undefined && d.pos[i] & p) push(i);
   }
   out = found;
@@ -269,7 +285,7 @@ function relation(kind: Kind, lemma: string): ReadonlySet<string> {
   const cached = setCache.get(key);
   if (cached) return cached;
   const d = load();
-  const i = d.id.get(norm(lemma));
+  const i = idOf(d, norm(lemma));
   if (i === undefined) return EMPTY;
   const out = new Set<string>();
   if (kind === 'syn') {
