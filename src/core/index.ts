@@ -28,3 +28,5 @@ export { frontMatterFields, readFrontMatter } from './text/frontMatter';
 export type { FrontMatter } from './text/frontMatter';
 export { DEFAULT_SEVERITIES, SARIF_LEVEL } from './severity';
 export type { SeverityName, SeveritySettings } from './severity';
+// WordNet's first use, for the bench's cost line (src/bench).
+export { antonyms as wordnetAntonyms, irregularBase, sameAs as wordnetSameAs, synonyms as wordnetSynonyms } from './language/wordnet';

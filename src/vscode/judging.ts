@@ -46,23 +46,28 @@ export class DraftJudge implements vscode.Disposable {
   readonly onDidJudge = this.changed.event;
   readonly stats: JudgeStats = { longestSliceMs: 0, checks: 0, lastCheckMs: 0 };
   private readonly settingsCache = new Map<string, Settings>();
-  private readonly worker?: JudgeWorker;
+  /** Started for the first draft to judge, not during activation. */
+  private worker?: JudgeWorker;
 
   constructor(
     private readonly store: ReferenceStore,
     private readonly log: vscode.LogOutputChannel,
     private readonly extensionUri: vscode.Uri,
-    workerScript?: string,
-  ) {
-    if (workerScript) {
-      this.worker = new JudgeWorker(workerScript, (m) => this.log.warn(`${m}; judging continues on the extension host in small slices.`));
-      this.worker.setReferences(store.all);
+    private readonly workerScript?: string,
+  ) {}
+
+  /** The judging thread, started on first use with the references loaded by then. */
+  private judgeWorker(): JudgeWorker | undefined {
+    if (!this.worker && this.workerScript) {
+      this.worker = new JudgeWorker(this.workerScript, (m) => this.log.warn(`${m}; judging continues on the extension host in small slices.`));
+      this.worker.setReferences(this.store.all);
     }
+    return this.worker;
   }
 
   /** Where drafts are judged: 'worker' (a separate thread) or 'host' (in slices on the extension host). */
   get mode(): 'worker' | 'host' {
-    return this.worker && !this.worker.broken ? 'worker' : 'host';
+    return this.workerScript && !this.worker?.broken ? 'worker' : 'host';
   }
 
   /** The settings that apply to a document (read per document: they are resource-scoped). */
@@ -197,8 +202,9 @@ export class DraftJudge implements vscode.Disposable {
       return;
     }
     let result: CheckResult | undefined;
-    if (this.worker && !this.worker.broken) {
-      const outcome = await this.worker.check(key, mine.version, text, settings.judgeUncited);
+    const worker = this.judgeWorker();
+    if (worker && !worker.broken) {
+      const outcome = await worker.check(key, mine.version, text, settings.judgeUncited);
       if (outcome.kind === 'cancelled') return;
       if (outcome.kind === 'result') result = outcome.result;
       else this.log.warn(`Judging ${doc.uri.toString()} in the worker failed (${outcome.message}); judging it here instead.`);

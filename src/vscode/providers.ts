@@ -195,8 +195,12 @@ export function registerLanguageFeatures(deps: LanguageFeatureDeps): vscode.Disp
       vscode.languages.registerCompletionItemProvider(selector, new CitationCompletions(deps.judge, deps.store), ...CitationCompletions.triggers),
     ];
   };
-  register();
+  // Right after activation rather than during it: the first configuration read of a window costs
+  // the extension host some 10 to 30 ms, and a hover asked for in that moment has no verdicts to show yet.
+  let disposed = false;
+  const soon = setImmediate(() => disposed || register());
   return [
+    { dispose: () => ((disposed = true), clearImmediate(soon)) },
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('sourcecheck.languages')) register();
     }),

@@ -19,7 +19,8 @@ export interface ReferenceIssue {
 export class ReferenceStore implements vscode.Disposable {
   private refs: Reference[] = [];
   private uris = new Map<string, vscode.Uri>();
-  private builtin: Reference[];
+  /** The built-in references, read on first use (not during activation). */
+  private builtinRefs?: Reference[];
   private watchers: vscode.Disposable[] = [];
   private reloadTimer?: ReturnType<typeof setTimeout>;
   private loading?: Promise<void>;
@@ -28,20 +29,29 @@ export class ReferenceStore implements vscode.Disposable {
   issues: ReferenceIssue[] = [];
 
   constructor(
-    mediaDir: string,
+    private readonly mediaDir: string,
     private readonly log: vscode.LogOutputChannel,
-  ) {
-    this.builtin = builtinReferences(mediaDir);
-    this.refs = [...this.builtin];
-    for (const r of this.builtin) this.uris.set(r.key, referenceUri(r));
+  ) {}
+
+  private get builtin(): Reference[] {
+    if (!this.builtinRefs) {
+      this.builtinRefs = builtinReferences(this.mediaDir);
+      // Until the first load has finished, the built-in references are all there is.
+      if (!this.refs.length) {
+        this.refs = [...this.builtinRefs];
+        for (const r of this.builtinRefs) this.uris.set(r.key, referenceUri(r));
+      }
+    }
+    return this.builtinRefs;
   }
 
   get all(): Reference[] {
+    if (!this.builtinRefs) void this.builtin;
     return this.refs;
   }
 
   byKey(key: string): Reference | undefined {
-    return this.refs.find((r) => r.key === key);
+    return this.all.find((r) => r.key === key);
   }
 
   /** The read-only document that shows a reference, built-in or file, with its text exactly as judged. */
@@ -61,6 +71,17 @@ export class ReferenceStore implements vscode.Disposable {
     const s = uri.toString();
     for (const u of this.uris.values()) if (u.toString() === s) return true;
     return false;
+  }
+
+  /**
+   * `load`, begun after the current task so that activation returns first; `ready()` waits for it
+   * from the moment this is called.
+   */
+  loadSoon(): void {
+    const run = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.loadNow())
+      .catch((e) => this.log.error(`Loading the references failed: ${e instanceof Error ? e.message : String(e)}`));
+    this.loading = run;
   }
 
   /** Reads the references the settings name and starts watching them. */
@@ -200,7 +221,7 @@ export class ReferenceStore implements vscode.Disposable {
   textOf(uri: vscode.Uri): string | undefined {
     if (uri.scheme !== REFERENCE_SCHEME) return undefined;
     const key = decodeURIComponent(uri.path.split('/')[1] ?? '');
-    return this.refs.find((r) => r.key === key)?.text;
+    return this.all.find((r) => r.key === key)?.text;
   }
 
   private disposeWatchers(): void {

@@ -1,5 +1,5 @@
 // The extension host's side of the judging worker thread (src/worker/judgeWorker.ts).
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { CheckResult, Reference } from '../core';
 import type { FromWorker, ToWorker } from '../worker/protocol';
 
@@ -17,7 +17,10 @@ export class JudgeWorker {
     private readonly onLog: (message: string) => void,
   ) {
     try {
-      this.worker = new Worker(script);
+      // Required here, not imported: only a draft to judge needs the module.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { Worker: WorkerThread } = require('node:worker_threads') as typeof import('node:worker_threads');
+      this.worker = new WorkerThread(script);
       this.worker.on('message', (m: FromWorker) => {
         const done = this.pending.get(m.id);
         this.pending.delete(m.id);

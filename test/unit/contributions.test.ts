@@ -48,6 +48,15 @@ describe('settings: one table', () => {
   });
 });
 
+describe('activation: on the draft languages only', () => {
+  it('activates on exactly the languages sourcecheck.languages serves by default (src/vscode/config.ts is the one list)', () => {
+    const events: string[] = pkg.activationEvents;
+    assert.deepEqual(events.filter((e) => e.startsWith('onLanguage:')).map((e) => e.slice('onLanguage:'.length)).sort(), [...DEFAULT_SETTINGS.languages].sort());
+    // Not on every start-up: no '*' and no onStartupFinished.
+    assert.ok(!events.includes('*') && !events.includes('onStartupFinished'), events.join());
+  });
+});
+
 describe('commands: one map', () => {
   it('package.json contributes exactly the commands the extension registers', () => {
     const contributed = (pkg.contributes.commands as { command: string }[]).map((c) => c.command).sort();

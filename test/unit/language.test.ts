@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { countriesOf, countryOf, isNationality, sameCountry } from '../../src/core/language/countries';
 import { antonyms, areOpposites, broader, derivations, directAntonyms, irregularBase, lemmas, narrower, related, sameAs, synonyms } from '../../src/core/language/wordnet';
 import { relatedStems, stemOf } from '../../src/core/text/tokens';
@@ -33,6 +35,40 @@ describe('wordnet: base forms', () => {
     assert.equal(irregularBase('walked'), undefined);
     // The tokenizer stems the base, so "swam" and "swimming" meet.
     assert.equal(stemOf('swam'), stemOf('swimming'));
+  });
+  it('ships the irregular forms apart, exactly those of the exception lists with one base that is the form’s only reading', () => {
+    // The small table stemming loads (wordnet-forms.json) against the exception lists of the whole subset.
+    const data = (name: string) => JSON.parse(readFileSync(join(__dirname, '../../src/core/language/data', name), 'utf8'));
+    const whole = data('wordnet.json') as { exceptions: string };
+    const entries = whole.exceptions.split(';').map((e) => e.split(' '));
+    const forms = new Set(entries.map(([form]) => form));
+    let count = 0;
+    for (const form of forms) {
+      const own = entries.filter(([f]) => f === form);
+      const bases = new Set(own.flatMap(([, , ...ids]) => ids));
+      const single = own.flatMap(([, , ...ids]) => ids).length === 1;
+      const plain = own.every(([, tag]) => !tag.endsWith('*')) && own.some(([, tag]) => tag === 'v' || tag === 'n');
+      const base = irregularBase(form);
+      if (single && plain) {
+        count++;
+        assert.ok(base && lemmas(form).includes(base), `${form} → ${base}`);
+        assert.equal(bases.size, 1);
+      } else assert.equal(base, undefined, form);
+    }
+    assert.ok(count > 1000, `${count} irregular forms`);
+    assert.equal((data('wordnet-forms.json') as { forms: string }).forms.split(';').length, count);
+  });
+  it('ships its word list strictly sorted as JavaScript compares strings (the loader finds words by binary search)', () => {
+    const raw = JSON.parse(readFileSync(join(__dirname, '../../src/core/language/data/wordnet.json'), 'utf8')) as { words: string };
+    let prev = '';
+    let last = '';
+    for (const code of raw.words.split(' ')) {
+      prev = prev.slice(0, parseInt(code[0], 36)) + code.slice(1);
+      assert.ok(last < prev || last === '', `${last} before ${prev}`);
+      last = prev;
+    }
+    // And every word is found as itself.
+    assert.equal(lemmas(last)[0], last);
   });
   it('gives nothing for unknown words', () => {
     assert.deepEqual(lemmas('blorptastic'), []);

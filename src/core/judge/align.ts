@@ -185,8 +185,11 @@ function countrySentences(s: SentenceInfo): Set<string> {
  * its first group only; a word in two groups (a "report", and a figure "reported") must still
  * meet its synonyms of the other.
  */
-const mates = new Map<string, string[]>();
-{
+let mates: Map<string, string[]> | undefined;
+/** Built on first use, not when the module loads (a process that never judges need not stem the groups). */
+function mateTable(): Map<string, string[]> {
+  if (mates) return mates;
+  mates = new Map();
   const sets = new Map<string, Set<string>>();
   for (const group of SYNONYM_GROUPS) {
     const stems = group.filter((w) => !w.includes(' ')).map(stemOf);
@@ -197,9 +200,10 @@ const mates = new Map<string, string[]>();
     }
   }
   for (const [st, set] of sets) mates.set(st, [...set]);
+  return mates;
 }
 const NO_MATES: readonly string[] = [];
-export const matesOf = (stem: string): readonly string[] => mates.get(stem) ?? NO_MATES;
+export const matesOf = (stem: string): readonly string[] => mateTable().get(stem) ?? NO_MATES;
 
 /**
  * The capitalised word a number is part of the name of ("Part 2", "Volume 4", "Route 66"), when it
@@ -451,7 +455,10 @@ export function align(view: ClaimView, ref: Reference): Alignment | undefined {
   const topic = passageTopic(view, a);
   // The number of a title the passage never names is part of that subject ("Part 2" of a title).
   for (const i of [...topic]) if (units[i + 1] && titleNumber(units[i + 1], tokens) && units[i + 1].first === units[i].last + 1) topic.add(i + 1);
-  const isTopic = (i: number) => topic.has(i);
+  // Read for every unit of every window: flags rather than set lookups.
+  const topicFlags = new Uint8Array(units.length);
+  for (const i of topic) topicFlags[i] = 1;
+  const isTopic = (i: number) => topicFlags[i] === 1;
   const weightOf = (u: Unit, i: number) => (isTopic(i) ? 0 : u.weight);
   const total = units.reduce((n, u, i) => n + weightOf(u, i), 0) || 1;
   const idfs = units.map((u) => a.idf.get(u.entityId ?? tokens[u.first].concept) ?? a.idf.get(tokens[u.first].stem) ?? 1);
@@ -537,12 +544,35 @@ export function align(view: ClaimView, ref: Reference): Alignment | undefined {
       wide.push([...window].sort((x, y) => x.sentence.index - y.sentence.index));
     }
   }
+  // Which units each sentence says, worked out once per sentence: the windows share their sentences.
+  const saysOf = new Map<number, Uint8Array>();
+  const says = (k: number): Uint8Array => {
+    let flags = saysOf.get(k);
+    if (!flags) {
+      flags = new Uint8Array(units.length);
+      for (let i = 0; i < units.length; i++) if (has(lists[i], k)) flags[i] = 1;
+      saysOf.set(k, flags);
+    }
+    return flags;
+  };
   const pickBest = (list: SentenceInfo[][]): Alignment | undefined => {
     let best: Alignment | undefined;
     for (const window of list) {
       // A unit other than an amount is said in a window when it is said in one of its sentences.
-      const covered = units.map((u, i) => isTopic(i) || (pooled[i] ? covers(u, tokens, window) : window.some((s) => has(lists[i], s.sentence.index))));
-      const got = units.reduce((n, u, i) => n + (covered[i] ? weightOf(u, i) : 0), 0);
+      const flags = window.map((s) => says(s.sentence.index));
+      const covered: boolean[] = new Array(units.length);
+      let got = 0;
+      for (let i = 0; i < units.length; i++) {
+        const u = units[i];
+        let c = isTopic(i);
+        if (!c) {
+          if (pooled[i]) c = covers(u, tokens, window);
+          else for (let w = 0; w < flags.length && !c; w++) c = flags[w][i] === 1;
+        }
+        covered[i] = c;
+        // In unit order, as a sum over all units (an uncovered unit adds nothing).
+        if (c) got += weightOf(u, i);
+      }
       const coverage = got / total;
       const score = window.reduce((n, s) => n + (scoreOf[s.sentence.index] ?? 0), 0) / window.length;
       // A second sentence must add something real to be worth citing.

@@ -1,4 +1,5 @@
 import { HEDGES, NEGATIONS, STOPWORDS } from '../lexicon';
+import type { SentenceInfo } from '../reference/analysis';
 import type { Token } from '../text/tokens';
 import type { Alignment } from './align';
 import { CHECKS } from './checks';
@@ -49,37 +50,70 @@ function hasWord(tokens: Token[], set: ReadonlySet<string>): boolean {
 export function featuresOf(ctx: CheckContext, findings: CheckFinding[], missingKey: { names: number; numbers: number }, ruleSupported: boolean): Float64Array {
   const al: Alignment = ctx.alignment;
   const { units, tokens } = ctx.view;
-  const total = units.reduce((n, u) => n + u.weight, 0) || 1;
-  const missingWordWeight = units.reduce((n, u, i) => n + (!al.covered[i] && u.kind === 'word' ? u.weight : 0), 0);
-  const windowTokens = al.window.flatMap((s) => s.tokens);
-  const windowStems = new Set(windowTokens.map((t) => t.stem));
-  const content = tokens.filter((t) => t.kind === 'word' && !STOPWORDS.has(t.lower) && t.lower.length > 1);
-  const overlap = content.length ? content.filter((t) => windowStems.has(t.stem)).length / content.length : 0;
-  const entities = units.filter((u) => u.entityId);
-  const entityShare = entities.length ? entities.filter((u) => al.window.some((s) => s.entityIds.has(u.entityId as string))).length / entities.length : 1;
+  const window = al.window;
+  let total = 0;
+  let missingWordWeight = 0;
+  let entityCount = 0;
+  let entitiesSaid = 0;
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
+    total += u.weight;
+    if (!al.covered[i] && u.kind === 'word') missingWordWeight += u.weight;
+    if (u.entityId) {
+      entityCount++;
+      const id = u.entityId;
+      if (window.some((s) => s.entityIds.has(id))) entitiesSaid++;
+    }
+  }
+  total ||= 1;
+  // A word of the statement is in the window when one of its sentences holds its stem (a sentence's
+  // `stems` are its tokens' stems).
+  let content = 0;
+  let shared = 0;
+  for (const t of tokens) {
+    if (t.kind !== 'word' || STOPWORDS.has(t.lower) || t.lower.length <= 1) continue;
+    content++;
+    if (window.some((s) => s.stems.has(t.stem))) shared++;
+  }
+  const overlap = content ? shared / content : 0;
+  const entityShare = entityCount ? entitiesSaid / entityCount : 1;
   const wide = al.wide?.coverage ?? al.coverage;
-  const fired = new Set(findings.filter((f) => f.finding.kind === 'contradicted').map((f) => f.check));
+  const fired = new Set<string>();
+  let quoteMissing = false;
+  for (const f of findings) {
+    if (f.finding.kind === 'contradicted') fired.add(f.check);
+    if (f.check === 'quote' && f.finding.kind !== 'supported') quoteMissing = true;
+  }
   const quotesFound = ctx.quotes.found.length;
-  const quoteMissing = findings.some((f) => f.check === 'quote' && f.finding.kind !== 'supported');
-  const values = [
-    al.coverage,
-    wide,
-    Math.max(0, wide - al.coverage),
-    cap(missingKey.names, 3),
-    cap(missingKey.numbers, 3),
-    missingWordWeight / total,
-    overlap,
-    entityShare,
-    al.window.length > 1 ? 1 : 0,
-    cap(Math.log1p(ctx.analysis.sentences.length), 6),
-    cap(Math.log1p(units.length), 4),
-    quotesFound ? 1 : 0,
-    quoteMissing ? 1 : 0,
-    hasWord(tokens, NEGATIONS) !== hasWord(windowTokens, NEGATIONS) ? 1 : 0,
-    hasWord(tokens, HEDGES) !== hasWord(windowTokens, HEDGES) ? 1 : 0,
-    ruleSupported ? 1 : 0,
-    ...CHECKS.map((c) => (fired.has(c.id) ? 1 : 0)),
-    fired.size ? 1 : 0,
-  ];
-  return Float64Array.from(values);
+  const windowNegated = window.some((s) => wordsOf(s).negation);
+  const windowHedged = window.some((s) => wordsOf(s).hedge);
+  const values = new Float64Array(FEATURE_NAMES.length);
+  let k = 0;
+  values[k++] = al.coverage;
+  values[k++] = wide;
+  values[k++] = Math.max(0, wide - al.coverage);
+  values[k++] = cap(missingKey.names, 3);
+  values[k++] = cap(missingKey.numbers, 3);
+  values[k++] = missingWordWeight / total;
+  values[k++] = overlap;
+  values[k++] = entityShare;
+  values[k++] = window.length > 1 ? 1 : 0;
+  values[k++] = cap(Math.log1p(ctx.analysis.sentences.length), 6);
+  values[k++] = cap(Math.log1p(units.length), 4);
+  values[k++] = quotesFound ? 1 : 0;
+  values[k++] = quoteMissing ? 1 : 0;
+  values[k++] = hasWord(tokens, NEGATIONS) !== windowNegated ? 1 : 0;
+  values[k++] = hasWord(tokens, HEDGES) !== windowHedged ? 1 : 0;
+  values[k++] = ruleSupported ? 1 : 0;
+  for (const c of CHECKS) values[k++] = fired.has(c.id) ? 1 : 0;
+  values[k++] = fired.size ? 1 : 0;
+  return values;
+}
+
+/** Whether a reference sentence has a negation or a hedge word, worked out once per sentence. */
+const sentenceWords = new WeakMap<SentenceInfo, { negation: boolean; hedge: boolean }>();
+function wordsOf(s: SentenceInfo): { negation: boolean; hedge: boolean } {
+  let w = sentenceWords.get(s);
+  if (!w) sentenceWords.set(s, (w = { negation: hasWord(s.tokens, NEGATIONS), hedge: hasWord(s.tokens, HEDGES) }));
+  return w;
 }

@@ -161,14 +161,20 @@ export const checkContrast: Check = (ctx) => {
   return undefined;
 };
 
-const antonyms = new Map<string, Set<string>>();
-for (const [x, y] of ANTONYM_PAIRS) {
-  const a = stemOf(x);
-  const b = stemOf(y);
-  if (!antonyms.has(a)) antonyms.set(a, new Set());
-  if (!antonyms.has(b)) antonyms.set(b, new Set());
-  antonyms.get(a)!.add(b);
-  antonyms.get(b)!.add(a);
+let antonyms: Map<string, Set<string>> | undefined;
+/** The hand pairs by stem, built on first use (not when the module loads: the editor's host never judges). */
+function antonymTable(): Map<string, Set<string>> {
+  if (antonyms) return antonyms;
+  antonyms = new Map();
+  for (const [x, y] of ANTONYM_PAIRS) {
+    const a = stemOf(x);
+    const b = stemOf(y);
+    if (!antonyms.has(a)) antonyms.set(a, new Set());
+    if (!antonyms.has(b)) antonyms.set(b, new Set());
+    antonyms.get(a)!.add(b);
+    antonyms.get(b)!.add(a);
+  }
+  return antonyms;
 }
 
 /** Is the word at `i` a comparator bounding an amount that follows ("more than 60 %", "before 2016")? */
@@ -198,7 +204,7 @@ export const checkOpposite: Check = (ctx): Finding | undefined => {
         (y, k) =>
           !ANTONYM_FALSE_FRIENDS.has(y.lower) &&
           !boundsAmount(s.tokens, k, amounts(s.tokens)) &&
-          ((forC && STANCE_AGAINST.has(y.lower)) || (againstC && STANCE_FOR.has(y.lower)) || antonyms.get(c.stem)?.has(y.stem)),
+          ((forC && STANCE_AGAINST.has(y.lower)) || (againstC && STANCE_FOR.has(y.lower)) || antonymTable().get(c.stem)?.has(y.stem)),
       );
       if (!opposite) continue;
       // The statement must not also say the source's word: "more X and less Y" is not a flip.

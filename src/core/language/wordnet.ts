@@ -14,7 +14,10 @@
 // for each, its first few frequent senses only, so that rare senses do not make everyday words
 // synonyms. Words with no relation at all are left out.
 //
-// Pure: no I/O beyond the bundled JSON, which is parsed on the first call, not when this module loads.
+// Pure: no I/O beyond the bundled JSON, which is parsed on the first call, not when this module loads:
+// the irregular forms (28 KB) on the first stem, the relations (825 KB; about 10 ms to parse and
+// decode on an idle machine, 30 ms or more on a busy one) on the first question about a word's
+// meaning. Only the judge asks those, so in the editor they load in the judging thread.
 
 interface Raw {
   words: string;
@@ -65,25 +68,41 @@ class Graph {
  * group the index of its first number (groups.length = number of groups + 1).
  */
 function readNumbers(text: string): { values: Int32Array; groups: Int32Array } {
-  const values: number[] = [];
-  const groups: number[] = [0];
+  // Counted first, so that the numbers go straight into typed arrays (a fresh process reads
+  // some 400,000 of them; growing plain arrays and copying them costs more than the parse).
+  let valueCount = 0;
+  let groupCount = 1;
+  let inNumber = false;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 44 || c === 59) {
+      if (inNumber) valueCount++;
+      inNumber = false;
+      if (c === 59) groupCount++;
+    } else inNumber = true;
+  }
+  if (inNumber) valueCount++;
+  const values = new Int32Array(valueCount);
+  const groups = new Int32Array(groupCount + 1);
+  let n = 0;
+  let g = 1;
   let v = -1;
   for (let k = 0; k <= text.length; k++) {
     const c = k < text.length ? text.charCodeAt(k) : 59;
     if (c === 44 || c === 59) {
-      if (v >= 0) values.push(v);
+      if (v >= 0) values[n++] = v;
       v = -1;
-      if (c === 59) groups.push(values.length);
+      if (c === 59) groups[g++] = n;
     } else {
       v = (v < 0 ? 0 : v * 36) + (c <= 57 ? c - 48 : c - 87);
     }
   }
-  return { values: Int32Array.from(values), groups: Int32Array.from(groups) };
+  return { values, groups };
 }
 
 interface Data {
   raw: Raw;
-  id: Map<string, number>;
+  /** Sorted as JavaScript sorts strings (the build script sorts them so), hence searched, not hashed. */
   words: string[];
   pos: Uint8Array;
   /** Synsets each word keeps, and the words that keep each synset. */
@@ -91,8 +110,6 @@ interface Data {
   members: Graph;
   /** Irregular form → base word ids ("went" → go, "children" → child). */
   exceptions: Map<string, number[]>;
-  /** Verb and noun forms with a single base that are not words of their own: "went" → go, "mice" → mouse. */
-  irregular: Map<string, number>;
   /** Built on first use: antonyms, derivations, one step broader and narrower. */
   graphs: Map<string, Graph>;
 }
@@ -106,16 +123,23 @@ function load(): Data {
   const raw = require('./data/wordnet.json') as Raw;
   // Front-coded (see the build script): shared-prefix length in base 36, then the rest.
   const words: string[] = [];
+  const coded = raw.words;
   let prev = '';
-  for (const code of raw.words.split(' ')) {
-    prev = prev.slice(0, parseInt(code[0], 36)) + code.slice(1);
+  for (let k = 0; k < coded.length; ) {
+    let end = coded.indexOf(' ', k);
+    if (end < 0) end = coded.length;
+    const c = coded.charCodeAt(k);
+    const shared = c <= 57 ? c - 48 : c - 87;
+    prev = shared ? prev.slice(0, shared) + coded.slice(k + 1, end) : coded.slice(k + 1, end);
     words.push(prev);
+    k = end + 1;
   }
   const n = words.length;
-  const id = new Map<string, number>();
-  for (let i = 0; i < n; i++) id.set(words[i], i);
   const pos = new Uint8Array(n);
-  for (let i = 0; i < n; i++) pos[i] = parseInt(raw.pos[i], 16);
+  for (let i = 0; i < n; i++) {
+    const c = raw.pos.charCodeAt(i);
+    pos[i] = c <= 57 ? c - 48 : c - 87;
+  }
   // senses: one ';'-group per word, its synset numbers.
   const { values, groups } = readNumbers(raw.senses);
   const senses = new Graph(groups, values);
@@ -128,20 +152,32 @@ function load(): Data {
   }
   const members = Graph.fromPairs(synsetCount, flat, true, false);
   const exceptions = new Map<string, number[]>();
-  const irregular = new Map<string, number>();
   if (raw.exceptions)
     for (const e of raw.exceptions.split(';')) {
-      const [form, tag, ...bases] = e.split(' ');
+      const [form, , ...bases] = e.split(' ');
       const ids = bases.map((x) => parseInt(x, 36));
       exceptions.set(form, [...(exceptions.get(form) ?? []), ...ids]);
-      // Only a verb's or noun's form that is no base form of its own ("went", "children") nor a
-      // regular inflection of another word (tagged "*" by the build script).
-      if ((tag === 'v' || tag === 'n') && irregular.get(form) !== -1) irregular.set(form, ids[0]);
-      else if (tag === 'v*' || tag === 'n*') irregular.set(form, -1);
     }
-  for (const [form, i] of [...irregular]) if (i < 0 || exceptions.get(form)!.length > 1) irregular.delete(form);
-  data = { raw, id, words, pos, senses, members, exceptions, irregular, graphs: new Map() };
+  data = { raw, words, pos, senses, members, exceptions, graphs: new Map() };
   return data;
+}
+
+/**
+ * A word's id: its place in the sorted list, by binary search (a fresh process asks a few thousand
+ * of these; a map of all 40,000 words would cost more to build than they do). Undefined if absent.
+ */
+function idOf(d: Data, word: string): number | undefined {
+  const words = d.words;
+  let lo = 0;
+  let hi = words.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const w = words[mid];
+    if (w === word) return mid;
+    if (w < word) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
 }
 
 type Table = 'antonyms' | 'indirectAntonyms' | 'derivations' | 'broader' | 'narrower';
@@ -185,12 +221,12 @@ function lemmaIds(word: string): number[] {
   const push = (i: number | undefined) => {
     if (i !== undefined && !found.includes(i)) found.push(i);
   };
-  push(d.id.get(w));
+  push(idOf(d, w));
   for (const i of d.exceptions.get(w) ?? []) push(i);
   for (const [end, repl, p] of RULES) {
     if (w.length <= end.length || !w.endsWith(end)) continue;
     const base = w.slice(0, w.length - end.length) + repl;
-    const i = d.id.get(base);
+    const i = idOf(d, base);
     if (i !== undefined && d.pos[i] & p) push(i);
   }
   out = found;
@@ -204,9 +240,29 @@ function lemmaIds(word: string): number[] {
  * and "left" are words of their own, "data" too). Undefined otherwise, regular forms included.
  */
 export function irregularBase(word: string): string | undefined {
-  const d = load();
-  const i = d.irregular.get(word);
-  return i === undefined ? undefined : d.words[i];
+  return irregularForms().get(word);
+}
+
+let forms: Map<string, string> | undefined;
+
+/**
+ * Verb and noun forms with a single base that are not words of their own ("went" → go, "mice" →
+ * mouse; a form tagged "*" by the build script, being a base form of its own or a regular inflection
+ * of another word, is not among them). They ship apart from the relations (./data/wordnet-forms.json,
+ * 28 KB, derived from wordnet.json by the build script), because every token's stem needs them and
+ * loading the whole subset for that would cost a fresh process (or the editor's extension host,
+ * which stems but never judges) some 30 to 60 ms.
+ */
+function irregularForms(): Map<string, string> {
+  if (forms) return forms;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const raw = require('./data/wordnet-forms.json') as { forms: string };
+  forms = new Map();
+  for (const pair of raw.forms ? raw.forms.split(';') : []) {
+    const space = pair.indexOf(' ');
+    forms.set(pair.slice(0, space), pair.slice(space + 1));
+  }
+  return forms;
 }
 
 /**
@@ -229,7 +285,7 @@ function relation(kind: Kind, lemma: string): ReadonlySet<string> {
   const cached = setCache.get(key);
   if (cached) return cached;
   const d = load();
-  const i = d.id.get(norm(lemma));
+  const i = idOf(d, norm(lemma));
   if (i === undefined) return EMPTY;
   const out = new Set<string>();
   if (kind === 'syn') {

@@ -62,34 +62,44 @@ export function stemOf(lower: string): string {
   return cached;
 }
 
-const conceptOfStem = new Map<string, string>();
-for (const group of SYNONYM_GROUPS) {
-  const name = stemOf(group[0]);
-  for (const w of group) {
-    const st = stemOf(w);
-    // A word in two groups keeps its first; the judge also compares raw stems.
-    if (!conceptOfStem.has(st)) conceptOfStem.set(st, name);
+/**
+ * The synonym groups by stem, built on first use rather than when the module loads (stemming the
+ * groups' words costs a few milliseconds a process that never judges need not pay).
+ */
+let groups: { conceptOfStem: Map<string, string>; conceptsOfStem: Map<string, Set<string>> } | undefined;
+function synonymGroups(): NonNullable<typeof groups> {
+  if (groups) return groups;
+  const conceptOfStem = new Map<string, string>();
+  for (const group of SYNONYM_GROUPS) {
+    const name = stemOf(group[0]);
+    for (const w of group) {
+      const st = stemOf(w);
+      // A word in two groups keeps its first; the judge also compares raw stems.
+      if (!conceptOfStem.has(st)) conceptOfStem.set(st, name);
+    }
   }
+  /** Every concept a stem belongs to (a word such as "go" sits in more than one group). */
+  const conceptsOfStem = new Map<string, Set<string>>();
+  for (const group of SYNONYM_GROUPS) {
+    const name = stemOf(group[0]);
+    for (const w of group) {
+      const st = stemOf(w);
+      let set = conceptsOfStem.get(st);
+      if (!set) conceptsOfStem.set(st, (set = new Set()));
+      set.add(name);
+    }
+  }
+  return (groups = { conceptOfStem, conceptsOfStem });
 }
 
 export function conceptOf(stem: string): string {
-  return conceptOfStem.get(stem) ?? stem;
+  return synonymGroups().conceptOfStem.get(stem) ?? stem;
 }
 
-/** Every concept a stem belongs to (a word such as "go" sits in more than one group). */
-const conceptsOfStem = new Map<string, Set<string>>();
-for (const group of SYNONYM_GROUPS) {
-  const name = stemOf(group[0]);
-  for (const w of group) {
-    const st = stemOf(w);
-    let set = conceptsOfStem.get(st);
-    if (!set) conceptsOfStem.set(st, (set = new Set()));
-    set.add(name);
-  }
-}
 const singletons = new Map<string, ReadonlySet<string>>();
+/** Every concept a stem belongs to (a word such as "go" sits in more than one group). */
 export function conceptsOf(stem: string): ReadonlySet<string> {
-  const set = conceptsOfStem.get(stem);
+  const set = synonymGroups().conceptsOfStem.get(stem);
   if (set) return set;
   let one = singletons.get(stem);
   if (!one) {

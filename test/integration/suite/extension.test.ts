@@ -127,6 +127,7 @@ describe('Source Check in a real VS Code', function () {
     root = vscode.workspace.workspaceFolders![0].uri;
     await api.store.ready();
     metrics.activationMs = Math.round(api.activationMs);
+    metrics.activationSteps = JSON.stringify(api.activationSteps);
   });
 
   after(async () => {
