@@ -116,13 +116,37 @@ export interface CitationItem {
   /** The page given by a locator (`p. 4`, `pp. 4-5`: the first page), if any. */
   page?: number;
   locatorSpan?: Span;
+  /** Any locator as written (`ch. 1`, `pp. 3-5`), checked (paragraph, page) or only shown (section, chapter). */
+  locator?: Locator;
+  /** Words before the `@` in a bracketed citation (`see` in `[see @key]`). */
+  prefix?: string;
+  /** Words after the key and locator (`and passim` in `[@key, p. 3 and passim]`). */
+  suffix?: string;
+  /** `[-@key]`: Pandoc leaves the author's name out. */
+  suppressAuthor?: boolean;
 }
+
+/** Kinds of locator a citation can carry: paragraphs and pages are checked, sections and chapters shown. */
+export type LocatorKind = 'paragraph' | 'page' | 'section' | 'chapter';
+
+export interface Locator {
+  kind: LocatorKind;
+  /** The locator as written, label and number (`pp. 3-5`). */
+  text: string;
+  /** The last number of a range (`pp. 3-5` → 5); absent for a single number. */
+  last?: number;
+}
+
+/** How a citation is written: `[@key]`, in-text `@key` (`@key [p. 4]`), or a Markdown link to a reference's URL. */
+export type CitationForm = 'bracketed' | 'in-text' | 'link';
 
 export interface Citation extends Span {
   raw: string;
   items: CitationItem[];
   /** Set when the marker cannot be read (`[@`, `[@key, ¶x]`). */
   error?: string;
+  /** How it is written; absent means bracketed. */
+  form?: CitationForm;
 }
 
 /** A direct quotation in a draft. `span` covers the quoted words without the quote marks. */
@@ -208,7 +232,7 @@ export interface Verdict {
   check?: string;
 }
 
-export type ProblemCode = 'unknown-key' | 'locator-out-of-range' | 'malformed-citation' | 'no-reference';
+export type ProblemCode = 'unknown-key' | 'locator-out-of-range' | 'malformed-citation' | 'no-reference' | 'ambiguous-link';
 
 /** A problem with the draft's citations rather than with a statement's content. */
 export interface CitationProblem extends Span {
