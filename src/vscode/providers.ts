@@ -139,7 +139,7 @@ export async function applyFix(args: FixArgs): Promise<boolean> {
 }
 
 export class CitationCompletions implements vscode.CompletionItemProvider {
-  static readonly triggers = ['@', '¶', ' ', ','];
+  static readonly triggers = ['@', '¶', ' ', ',', '('];
 
   constructor(
     private readonly judge: DraftJudge,

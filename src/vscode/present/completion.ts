@@ -1,4 +1,5 @@
-// Citation completions as plain data: reference keys after `[@`, paragraph numbers after `, ¶`.
+// Citation completions as plain data: reference keys after `[@`, paragraph numbers after `, ¶`,
+// reference URLs inside a link's `](` (a link to a reference's URL cites it).
 import type { Reference, Span } from '../../core';
 import { clip } from './format';
 
@@ -12,7 +13,7 @@ export interface CompletionSpec {
   sortText: string;
 }
 
-/** Completions at `offset`: reference keys inside `[@…`, paragraph numbers after `, ¶`. */
+/** Completions at `offset`: reference keys inside `[@…`, paragraph numbers after `, ¶`, reference URLs after `](`. */
 export function completionsAt(text: string, offset: number, references: Reference[]): CompletionSpec[] {
   const lineStart = Math.max(text.lastIndexOf('\n', offset - 1) + 1, offset - 300);
   const before = text.slice(lineStart, offset);
@@ -29,6 +30,20 @@ export function completionsAt(text: string, offset: number, references: Referenc
       replace,
       sortText: String(p.number).padStart(5, '0'),
     }));
+  }
+  const link = /\]\(<?([^\s()<>]*)$/.exec(before);
+  if (link) {
+    const replace = { start: offset - link[1].length, end: offset };
+    return references
+      .filter((r) => r.url && /^https?:\/\//i.test(r.url))
+      .map((r, i) => ({
+        label: r.url!,
+        insertText: r.url!,
+        detail: `${r.title} (${r.key})`,
+        documentation: [r.outlet, r.author, r.date, `a link to this address cites ${r.key}`].filter(Boolean).join(' · '),
+        replace,
+        sortText: String(i).padStart(4, '0'),
+      }));
   }
   const key = /\[(?:[^\]\n]*;\s*)?-?@([\p{L}\p{N}_:.#$%&\-+?~/]*)$/u.exec(before);
   if (key) {
