@@ -1,7 +1,9 @@
-// Completion of reference URLs inside a Markdown link's `](`, so a link citation is one pick away.
+// Completion of reference URLs inside a Markdown link's `](`, so a link citation is one pick away;
+// and drafts that cite only in-text or by link are judged like any citing draft.
 import { strict as assert } from 'node:assert';
 import { loadReference, referenceMetaFromText } from '../../src/core';
 import { completionsAt } from '../../src/vscode/present/completion';
+import { citesAnything } from '../../src/vscode/present/scope';
 
 const withUrl = (key: string, url: string) => {
   const text = `---\nkey: ${key}\ntitle: ${key} story\nurl: ${url}\noutlet: Harbour Weekly\n---\nThe ferry ran late on Tuesday.\n`;
@@ -24,5 +26,15 @@ describe('citeforms: URL completion in links', () => {
     assert.equal(completionsAt(line, line.length, refs).length, 1);
     assert.deepEqual(completionsAt('See (the story', 14, refs), []);
     assert.deepEqual(completionsAt('See [the story](https://x.example) and', 38, refs), []);
+  });
+});
+
+describe('citeforms: which drafts are judged when uncited drafts are not', () => {
+  it('counts an in-text key or a link to a loaded reference as citing, and nothing else new', () => {
+    assert.equal(citesAnything('As @ferry-late says, the ferry was late.', refs), true);
+    assert.equal(citesAnything('The ferry was [late](http://www.harbour-weekly.example/ferry-late/?utm_medium=x).', refs), true);
+    assert.equal(citesAnything('As @ferry-late says, the ferry was late.'), false, 'no references: no known keys');
+    assert.equal(citesAnything('Ask @harbourdesk or read [this](https://elsewhere.example/a).', refs), false);
+    assert.equal(citesAnything('Mail desk@ferry-late.org about it.', refs), false);
   });
 });
