@@ -190,3 +190,15 @@ describe('citeforms: every citation form', () => {
     assert.deepEqual(keysInText('Reporting by desk@pier.org; see @pier-works, para. 1, and @{dock audit} [@tolls-2025] with @fig-1.'), ['pier-works', 'dock audit', 'tolls-2025']);
   });
 });
+
+describe('citeforms: long hostile lines', () => {
+  it('reads a long line of half-open braces and unclosed locator brackets, with every in-text key found', () => {
+    const n = 20_000;
+    const cs = findCitations('@{open @k '.repeat(n));
+    assert.equal(cs.filter((c) => c.error).length, n, 'each unclosed braced key reported');
+    assert.equal(cs.filter((c) => !c.error && c.items[0]?.key === 'k').length, n, 'each in-text key kept');
+    const open = findCitations(`@k [p. 4${' and more'.repeat(n)}`);
+    assert.deepEqual(open.map((c) => c.raw), ['@k'], 'a locator bracket that never closes is not read as one');
+    assert.equal(findCitations('@a '.repeat(100_000)).length, 100_000);
+  });
+});

@@ -7,7 +7,12 @@ import type { Citation, CitationItem, Locator, LocatorKind, Span } from '../type
  * A Pandoc key without braces: a letter, digit or `_`, then alphanumerics with single internal
  * punctuation (`:.#$%&-+?<>~/`); a doubled or final punctuation mark ends the key (`@a--b` is `a`).
  */
-const KEY_RE = /^[\p{L}\p{N}_]+(?:[:.#$%&\-+?<>~/][\p{L}\p{N}_]+)*/u;
+const KEY_RE = /[\p{L}\p{N}_]+(?:[:.#$%&\-+?<>~/][\p{L}\p{N}_]+)*/uy;
+
+/** Longest braced key read (`@{…}`): a URL used as a key fits; a line of `@{` never costs its square. */
+const MAX_BRACED = 300;
+/** Longest locator bracket after an in-text key (`@key [p. 4, …]`). */
+const MAX_IN_TEXT_BRACKET = 200;
 
 /**
  * Quarto cross-reference prefixes (figures, tables, listings, callouts, theorems and their kin,
@@ -167,7 +172,7 @@ function forward(text: string, re: RegExp, end: number): (from: number) => { at:
 function readKey(text: string, at: number, end: number): { key: string; span: Span; next: number; braced: boolean } | { error: string } {
   if (text[at] === '{') {
     let depth = 0;
-    for (let i = at; i < end; i++) {
+    for (let i = at; i < Math.min(end, at + MAX_BRACED); i++) {
       const ch = text[i];
       if (ch === '\n' || ch === '\r') break;
       if (ch === '{') depth++;
@@ -179,9 +184,12 @@ function readKey(text: string, at: number, end: number): { key: string; span: Sp
     }
     return { error: 'This braced key has no closing “}”.' };
   }
-  const m = KEY_RE.exec(text.slice(at, Math.min(end, at + 400)));
+  KEY_RE.lastIndex = at;
+  const m = at < end ? KEY_RE.exec(text) : null;
   if (!m) return { error: 'A citation key must follow “@” (for example “[@source-key]”).' };
-  return { key: m[0], span: { start: at, end: at + m[0].length }, next: at + m[0].length, braced: false };
+  // A key runs to the end of the range it is read in, never past it.
+  const key = at + m[0].length <= end ? m[0] : m[0].slice(0, end - at);
+  return { key, span: { start: at, end: at + key.length }, next: at + key.length, braced: false };
 }
 
 /**
@@ -293,10 +301,12 @@ function findInText(text: string, start: number, end: number, zones: Span[]): Ci
     // A locator in brackets right after the key (`@key [p. 4]`, `@key [¶2, and after]`).
     const open = text[e] === '[' ? e : (text[e] === ' ' || text[e] === '\t') && text[e + 1] === '[' ? e + 1 : -1;
     if (open >= 0) {
-      const close = text.indexOf(']', open);
+      const window = text.slice(open, Math.min(end, open + MAX_IN_TEXT_BRACKET + 2));
+      const closeAt = window.indexOf(']');
+      const close = closeAt < 0 ? -1 : open + closeAt;
       const inner = close < 0 ? '' : text.slice(open + 1, close);
       const after = text[close + 1];
-      if (close > 0 && close < end && inner.length <= 200 && !/[\r\n@\[]/.test(inner) && after !== '(' && after !== '[' && after !== ':' && readLocator(inner.trimStart())) {
+      if (close > 0 && close < end && inner.length <= MAX_IN_TEXT_BRACKET && !/[\r\n@\[]/.test(inner) && after !== '(' && after !== '[' && after !== ':' && readLocator(inner.trimStart())) {
         error = readLocatorInto(text, open + 1, close, item);
         e = close + 1;
       }
