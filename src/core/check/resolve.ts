@@ -1,7 +1,6 @@
 // Citations that only the loaded references can settle: whether an in-text `@word` is a citation or
 // a writer's `@handle`, and which reference a Markdown link cites by its URL. The parse knows no
 // references, so the checker resolves these on each check (cheaply: only blocks that hold one change).
-import { BLANK_LINE } from '../draft/citations';
 import type { Block, Draft } from '../draft/parse';
 import { partitionPoint } from '../text/search';
 import { normalizeUrl } from '../text/url';
@@ -184,18 +183,16 @@ export function resolveCitations(draft: Draft, byKey: ReadonlyMap<string, Refere
 
 /**
  * The statement a citation or link starting at `at` belongs to: the first of its block that ends
- * after it, within the block that holds `at` or begins right after it (only blank prose between:
- * an in-text key at a paragraph's start is blanked from the prose). Undefined outside every block.
+ * after it, within the block that holds `at` or begins right after it on the same line (only blank
+ * prose between: an in-text key at a paragraph's start is blanked from the prose). Undefined outside every block.
  */
 function statementOf(draft: Draft, at: number): { b: number; k: number } | undefined {
   const blocks = draft.blocks;
   const b = partitionPoint(blocks.length, (i) => blocks[i].end <= at);
   if (b >= blocks.length) return undefined;
   const block = blocks[b];
-  if (block.start > at) {
-    const gap = draft.prose.slice(at, block.start);
-    if (gap.trim() || BLANK_LINE.test(gap)) return undefined;
-  }
+  // Before the block's first words only on the same line: a link in a heading above is no citation of the paragraph.
+  if (block.start > at && (draft.prose.slice(at, block.start).trim() || /[\r\n]/.test(draft.prose.slice(at, block.start)))) return undefined;
   const k = block.claims.findIndex((c) => c.end > at);
   return { b, k: k < 0 ? block.claims.length - 1 : k };
 }
