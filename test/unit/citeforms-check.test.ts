@@ -132,6 +132,11 @@ describe('citeforms: forms through the checker', () => {
       flagsSaturdayOnly(`[The Maas Courier](https://maas-courier.example/city/tunnel-funding) says ${WRONG}.`);
     });
 
+    it('does not cite the paragraph under a heading through a link in the heading', () => {
+      const r = checkDraft(`# [Tunnel money](https://maas-courier.example/city/tunnel-funding)\n${WRONG}.`, [tunnel]);
+      assert.equal(only(r, 'Saturday').claim.explicitlyCited, false);
+    });
+
     it('does not cite through a link to another page of the same site', () => {
       const r = checkDraft(`Brandt met Haddad [in Rotterdam](https://maas-courier.example/city/other-story) on Saturday.`, [tunnel]);
       for (const v of r.verdicts) assert.equal(v.claim.explicitlyCited, false);
