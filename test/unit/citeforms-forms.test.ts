@@ -131,6 +131,7 @@ describe('citeforms: every citation form', () => {
       ['a lone @', 'Meet @ noon by the pier.'],
       ['an @ inside a link label', 'Follow [the desk @pierwatch](https://social.example/pierwatch).'],
       ['an @ after a word', 'The pier@night series ran.'],
+      ['an @ in an HTML attribute', 'A <span title="@pier-works">pier</span> here.'],
     ];
     for (const [name, text] of none) it(`skips ${name}`, () => assert.deepEqual(findCitations(text), []));
 

@@ -119,6 +119,7 @@ describe('citation grammar', () => {
       'The figure [@fig-pier] shows it.',
       'Type \\@pier-works to cite.',
       'Posted at https://social.example/@pierwatch today.',
+      'A <span title="@pier-works">pier</span> here.',
     ]);
     for (const line of lines) {
       for (const t of line) assert.ok(!t.scopes.some((x) => x.includes('citation-key')), `“${t.text}” must not be a citation key (${t.scopes.join(' ')})`);

@@ -272,9 +272,10 @@ function parseBracketed(text: string, s: number, e: number): Citation | undefine
   return { start: s, end: e, raw, items, error };
 }
 
-// What may stand right before an in-text `@`: nothing, a space, an opening bracket or quote, emphasis
-// or a dash. A letter or digit before it makes an e-mail address; `/`, `.`, `=` a URL; `\` escapes it.
-const IN_TEXT_BEFORE = /[\s(“‘"'«‹*_~—–]/u;
+// What may stand right before an in-text `@`: nothing, a space, an opening bracket or curly quote,
+// emphasis or a dash. A letter or digit before it makes an e-mail address; `/`, `.`, `=` a URL; `\`
+// escapes it; a straight quote is most often an HTML attribute (`title="@x"`).
+const IN_TEXT_BEFORE = /[\s(“‘«‹*_~—–]/u;
 
 /** In-text citations (`@key`, `@{key}`, `@key [p. 4]`) outside the `zones` of bracketed text. */
 function findInText(text: string, start: number, end: number, zones: Span[]): Citation[] {
