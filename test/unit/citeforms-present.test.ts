@@ -38,3 +38,19 @@ describe('citeforms: which drafts are judged when uncited drafts are not', () =>
     assert.equal(citesAnything('Mail desk@ferry-late.org about it.', refs), false);
   });
 });
+
+describe('citeforms: page completion', () => {
+  it('offers the pages of a paged reference after “, p.”, and none for a reference without pages', () => {
+    const paged = withUrl('paged-report', 'https://harbour-weekly.example/report');
+    const unpaged = withUrl('plain-report', 'https://harbour-weekly.example/plain');
+    paged.paragraphs[0].page = 2;
+    const line = 'The ferry ran late [@paged-report, p. ';
+    const items = completionsAt(line, line.length, [paged, unpaged]);
+    assert.deepEqual(items.map((i) => i.label), ['2']);
+    assert.match(items[0].detail, /p\. 2 of paged-report/);
+    const plain = 'The ferry ran late [@plain-report, p. ';
+    assert.deepEqual(completionsAt(plain, plain.length, [paged, unpaged]), []);
+    const para = 'The ferry ran late [@plain-report, ¶';
+    assert.deepEqual(completionsAt(para, para.length, [paged, unpaged]).map((i) => i.label), ['1']);
+  });
+});

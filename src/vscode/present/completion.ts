@@ -13,11 +13,28 @@ export interface CompletionSpec {
   sortText: string;
 }
 
-/** Completions at `offset`: reference keys inside `[@…`, paragraph numbers after `, ¶`, reference URLs after `](`. */
+/** Completions at `offset`: reference keys inside `[@…`, paragraph numbers after `, ¶`, pages of a paged reference after `, p.`, reference URLs after `](`. */
 export function completionsAt(text: string, offset: number, references: Reference[]): CompletionSpec[] {
   const lineStart = Math.max(text.lastIndexOf('\n', offset - 1) + 1, offset - 300);
   const before = text.slice(lineStart, offset);
-  const para = /\[[^\]\n]*?@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&\-+?~/]*)[^\];\n]*?,\s*(?:¶|para\.?\s*|p\.\s*)(\d*)$/u.exec(before);
+  const page = /\[[^\]\n]*?@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&\-+?~/]*)[^\];\n]*?,\s*(?:pp?\.\s*|pages?\s+)(\d*)$/u.exec(before);
+  if (page) {
+    // Pages of a paged reference (a PDF): each page with the first paragraph that starts on it.
+    const ref = references.find((r) => r.key === page[1]);
+    if (!ref) return [];
+    const replace = { start: offset - page[2].length, end: offset };
+    const firstOn = new Map<number, Reference['paragraphs'][number]>();
+    for (const p of ref.paragraphs) if (p.page !== undefined && !firstOn.has(p.page)) firstOn.set(p.page, p);
+    return [...firstOn].map(([n, p]) => ({
+      label: String(n),
+      insertText: String(n),
+      detail: `p. ${n} of ${ref.key} (from ¶${p.number})`,
+      documentation: clip(p.text, 400),
+      replace,
+      sortText: String(n).padStart(5, '0'),
+    }));
+  }
+  const para = /\[[^\]\n]*?@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&\-+?~/]*)[^\];\n]*?,\s*(?:¶|para\.?\s*)(\d*)$/u.exec(before);
   if (para) {
     const ref = references.find((r) => r.key === para[1]);
     if (!ref) return [];
