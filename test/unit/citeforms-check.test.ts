@@ -1,6 +1,7 @@
 // Citation forms through the whole checker (checkDraft, DraftChecker): in-text and braced keys,
 // cross-references and handles, link citations by URL, and page locators on paged references.
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import { checkDraft, DraftChecker, loadReference, referenceMetaFromText, type CheckResult, type Reference } from '../../src/core';
 
 const TUNNEL = `---
@@ -251,5 +252,28 @@ Residents had campaigned for a library since the old one closed in 2015.
       const wrong = judged('paras. 1-2').v;
       assert.deepEqual(wrong.fixes.filter((f) => f.kind === 'locator').map((f) => f.edits[0].newText), ['¶3']);
     });
+  });
+
+  it('re-checks incrementally to the same result as a fresh check, with in-text keys, handles and links (property)', () => {
+    const start = `As @tunnel-funding reports, ${WRONG}. Shop owners warned, @shopdesk said, that a closure would cut takings.\n\nBrandt met [Haddad](https://maas-courier.example/city/tunnel-funding) in Rotterdam on Friday. Then @tunnel-fundin says shop owners warned.\n\nShop owners warned that a closure would cut their takings [@tunnel-funding, ¶1].`;
+    const view = (r: CheckResult) =>
+      JSON.stringify({
+        v: r.verdicts.map((v) => [v.claim.start, v.claim.end, v.kind, v.claim.cited, v.claim.explicitlyCited, v.claim.citations.map((c) => [c.start, c.end, c.form]), v.fixes.map((f) => f.edits)]),
+        p: r.problems.map((p) => [p.start, p.end, p.code]),
+      });
+    const edit = fc.record({ at: fc.nat(), remove: fc.boolean(), insert: fc.constantFrom('x', 'very ', ' ', 'Z', '@', 'q ') });
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 12 }), (edits) => {
+        const checker = new DraftChecker([tunnel]);
+        let text = start;
+        checker.check(text);
+        for (const e of edits) {
+          const at = e.at % (text.length + 1);
+          text = e.remove ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + e.insert + text.slice(at);
+          assert.equal(view(checker.check(text)), view(checkDraft(text, [tunnel])), JSON.stringify(text));
+        }
+      }),
+      { numRuns: 25 },
+    );
   });
 });
