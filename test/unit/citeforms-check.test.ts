@@ -50,14 +50,16 @@ describe('citeforms: forms through the checker', () => {
   });
 
   describe('in-text and braced keys (issue 9, case 5)', () => {
-    it('cites with an in-text key at the start of a statement', () => {
-      flagsSaturdayOnly(`As @tunnel-funding reports, ${WRONG}.`);
+    it('cites with an in-text key at the start of a statement, and shows the key in the statement’s text', () => {
+      const { verdict } = flagsSaturdayOnly(`As @tunnel-funding reports, ${WRONG}.`);
+      assert.equal(verdict.claim.text, `As @tunnel-funding reports, ${WRONG}.`);
     });
 
     it('cites with an in-text key at the start of the second statement, not the first', () => {
       const text = `Shop owners warned that a closure would cut their takings [@tunnel-funding].\n\n@tunnel-funding [¶1] says that ${WRONG.replace('Brandt', 'Mayor Brandt')}.`;
       const { verdict } = flagsSaturdayOnly(text);
       assert.equal(verdict.claim.citations[0].form, 'in-text');
+      assert.ok(verdict.claim.text.startsWith('@tunnel-funding [¶1] says that Mayor Brandt'), verdict.claim.text);
     });
 
     it('cites with a braced key, while an e-mail address that looks like the key stays an address', () => {

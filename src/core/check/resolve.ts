@@ -131,7 +131,14 @@ export function resolveCitations(draft: Draft, byKey: ReadonlyMap<string, Refere
     parts.push(prose.slice(pos));
     prose = parts.join('');
   }
-  if (!moves.length && !dropped.size) return { draft, problems };
+  // Statements that hold an in-text key show it in their text ("As @key reports, …"), though the prose judged has it blanked.
+  const withKey = new Set<string>();
+  for (const c of draft.citations) {
+    if (c.form !== 'in-text' || dropped.has(c)) continue;
+    const at = statementOf(draft, c.start);
+    if (at) withKey.add(`${at.b}:${at.k}`);
+  }
+  if (!moves.length && !dropped.size && !withKey.size) return { draft, problems };
 
   // Rebuild only the statements that lose or gain a citation, or hold restored words.
   const blocks: Block[] = draft.blocks.slice();
@@ -159,6 +166,10 @@ export function resolveCitations(draft: Draft, byKey: ReadonlyMap<string, Refere
     const at = statementOf(draft, c.start);
     if (at) touched.add(`${at.b}:${at.k}`);
   }
+  for (const id of withKey) {
+    touched.add(id);
+    claims(Number(id.split(':')[0]));
+  }
   for (const id of touched) {
     const [b, k] = id.split(':').map(Number);
     const cs = claims(b);
@@ -170,7 +181,16 @@ export function resolveCitations(draft: Draft, byKey: ReadonlyMap<string, Refere
     claim.explicitlyCited = own.size > 0;
     for (const key of draft.frontMatterKeys) own.add(key);
     claim.cited = [...own];
-    claim.text = prose.slice(claim.start, claim.end).replace(/\s+/g, ' ').replace(/ ([.,;:!?])/g, '$1').trim();
+    let words = prose.slice(claim.start, claim.end);
+    let lead = '';
+    for (const c of claim.citations) {
+      if (c.form !== 'in-text' || c.end > claim.end) continue;
+      // One that opens the statement (before its first word) leads it; one inside takes its place again.
+      if (c.end <= claim.start) lead += `${draft.text.slice(c.start, c.end)} `;
+      else if (c.start >= claim.start) words = words.slice(0, c.start - claim.start) + draft.text.slice(c.start, c.end) + words.slice(c.end - claim.start);
+    }
+    words = lead + words;
+    claim.text = words.replace(/\s+/g, ' ').replace(/ ([.,;:!?])/g, '$1').trim();
   }
   for (const [b, cs] of claimsOf) blocks[b] = { ...draft.blocks[b], claims: cs };
 
