@@ -275,7 +275,7 @@ Residents had campaigned for a library since the old one closed in 2015.
           assert.equal(view(checker.check(text)), view(checkDraft(text, [tunnel])), JSON.stringify(text));
         }
       }),
-      { numRuns: 25 },
+      { numRuns: 15 },
     );
   });
 });
