@@ -145,7 +145,11 @@ export interface Citation extends Span {
   items: CitationItem[];
   /** Set when the marker cannot be read (`[@`, `[@key, ¶x]`). */
   error?: string;
-  /** How it is written; absent means bracketed. */
+  /**
+   * How it is written; absent means bracketed. A `link` citation spans the whole Markdown link, and
+   * each item's `keySpan` is the link's address (the parse never makes one: the checker resolves
+   * links against the references' URLs, see check/resolve.ts).
+   */
   form?: CitationForm;
 }
 
@@ -157,7 +161,7 @@ export interface Quote extends Span {
 /** A statement of a draft to be judged. */
 export interface Claim extends Span {
   text: string;
-  /** Keys of the references the statement cites (explicitly, by footnote or front matter). */
+  /** Keys of the references the statement cites (explicitly, by footnote, by link or front matter). */
   cited: string[];
   /** True when a citation stands in the sentence or right after it. */
   explicitlyCited: boolean;
