@@ -54,3 +54,14 @@ describe('citeforms: page completion', () => {
     assert.deepEqual(completionsAt(para, para.length, [paged, unpaged]).map((i) => i.label), ['1']);
   });
 });
+
+describe('citeforms: key completion in every form', () => {
+  it('offers keys after an in-text @, a braced @{ and a prefixed [see @, never inside an e-mail address', () => {
+    for (const line of ['As @fer', 'As @{fer', 'Late [see @fer', 'Late [@odd-one; -@fer', '@fer']) {
+      const items = completionsAt(line, line.length, refs);
+      assert.ok(items.some((i) => i.label === 'ferry-late'), line);
+      assert.deepEqual(items[0].replace, { start: line.length - 3, end: line.length }, line);
+    }
+    assert.deepEqual(completionsAt('Mail desk@fer', 13, refs), []);
+  });
+});

@@ -13,7 +13,7 @@ export interface CompletionSpec {
   sortText: string;
 }
 
-/** Completions at `offset`: reference keys inside `[@…`, paragraph numbers after `, ¶`, pages of a paged reference after `, p.`, reference URLs after `](`. */
+/** Completions at `offset`: reference keys after `@` (`[@…`, in-text `@…`, `@{…`), paragraph numbers after `, ¶`, pages of a paged reference after `, p.`, reference URLs after `](`. */
 export function completionsAt(text: string, offset: number, references: Reference[]): CompletionSpec[] {
   const lineStart = Math.max(text.lastIndexOf('\n', offset - 1) + 1, offset - 300);
   const before = text.slice(lineStart, offset);
@@ -62,7 +62,9 @@ export function completionsAt(text: string, offset: number, references: Referenc
         sortText: String(i).padStart(4, '0'),
       }));
   }
-  const key = /\[(?:[^\]\n]*;\s*)?-?@([\p{L}\p{N}_:.#$%&\-+?~/]*)$/u.exec(before);
+  // After `@` that starts a key: in brackets (`[@`, `[see @`, `; -@`), in-text (after a space or an
+  // opening bracket or quote; never after a letter, so e-mail addresses get none), or braced (`@{`).
+  const key = /(?:^|[\s;(\[“‘«‹*_~—–])-?@\{?([\p{L}\p{N}_:.#$%&\-+?~/]*)$/u.exec(before);
   if (key) {
     const replace = { start: offset - key[1].length, end: offset };
     return references.map((r, i) => ({
