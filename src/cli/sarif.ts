@@ -13,8 +13,9 @@ export const RULES: Record<string, string> = {
   coverage: 'The source does not say this.',
   'novel-detail': 'The statement adds a name, number or detail the source does not give.',
   'unknown-key': 'A citation names a reference that is not loaded.',
-  'locator-out-of-range': 'A citation points past the last paragraph of its reference.',
+  'locator-out-of-range': 'A citation points past the last paragraph or page of its reference.',
   'malformed-citation': 'A citation cannot be read.',
+  'ambiguous-link': 'A link cites by URL, and more than one reference has that URL.',
 };
 
 const HELP = 'https://github.com/sourcecheck/source-check#';

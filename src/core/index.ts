@@ -20,6 +20,8 @@ export type { CheckOptions } from './check/checker';
 export { lookupTerm, findParagraph } from './reference/lookup';
 export type { TermMatch } from './reference/lookup';
 export { findCitations } from './draft/citations';
+export { normalizeUrl, sameUrl } from './text/url';
+export { looksLikeCitation } from './check/resolve';
 export { suppressionEdit, SUPPRESS_INLINE, SUPPRESS_NEXT_LINE } from './draft/suppress';
 export { nearestKey } from './draft/keys';
 export { referenceMetaFromText } from './reference/file';

@@ -116,13 +116,41 @@ export interface CitationItem {
   /** The page given by a locator (`p. 4`, `pp. 4-5`: the first page), if any. */
   page?: number;
   locatorSpan?: Span;
+  /** Any locator as written (`ch. 1`, `pp. 3-5`), checked (paragraph, page) or only shown (section, chapter). */
+  locator?: Locator;
+  /** Words before the `@` in a bracketed citation (`see` in `[see @key]`). */
+  prefix?: string;
+  /** Words after the key and locator (`and passim` in `[@key, p. 3 and passim]`). */
+  suffix?: string;
+  /** `[-@key]`: Pandoc leaves the author's name out. */
+  suppressAuthor?: boolean;
 }
+
+/** Kinds of locator a citation can carry: paragraphs and pages are checked, sections and chapters shown. */
+export type LocatorKind = 'paragraph' | 'page' | 'section' | 'chapter';
+
+export interface Locator {
+  kind: LocatorKind;
+  /** The locator as written, label and number (`pp. 3-5`). */
+  text: string;
+  /** The last number of a range (`pp. 3-5` → 5); absent for a single number. */
+  last?: number;
+}
+
+/** How a citation is written: `[@key]`, in-text `@key` (`@key [p. 4]`), or a Markdown link to a reference's URL. */
+export type CitationForm = 'bracketed' | 'in-text' | 'link';
 
 export interface Citation extends Span {
   raw: string;
   items: CitationItem[];
   /** Set when the marker cannot be read (`[@`, `[@key, ¶x]`). */
   error?: string;
+  /**
+   * How it is written; absent means bracketed. A `link` citation spans the whole Markdown link, and
+   * each item's `keySpan` is the link's address (the parse never makes one: the checker resolves
+   * links against the references' URLs, see check/resolve.ts).
+   */
+  form?: CitationForm;
 }
 
 /** A direct quotation in a draft. `span` covers the quoted words without the quote marks. */
@@ -133,7 +161,7 @@ export interface Quote extends Span {
 /** A statement of a draft to be judged. */
 export interface Claim extends Span {
   text: string;
-  /** Keys of the references the statement cites (explicitly, by footnote or front matter). */
+  /** Keys of the references the statement cites (explicitly, by footnote, by link or front matter). */
   cited: string[];
   /** True when a citation stands in the sentence or right after it. */
   explicitlyCited: boolean;
@@ -207,7 +235,7 @@ export interface Verdict {
   check?: string;
 }
 
-export type ProblemCode = 'unknown-key' | 'locator-out-of-range' | 'malformed-citation' | 'no-reference';
+export type ProblemCode = 'unknown-key' | 'locator-out-of-range' | 'malformed-citation' | 'no-reference' | 'ambiguous-link';
 
 /** A problem with the draft's citations rather than with a statement's content. */
 export interface CitationProblem extends Span {

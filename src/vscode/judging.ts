@@ -197,7 +197,7 @@ export class DraftJudge implements vscode.Disposable {
     const settings = this.settingsOf(doc);
     const full = doc.getText();
     const { text, truncated } = judgedPart(full, settings.maxDraftChars);
-    if (!settings.checkUncitedDrafts && !citesAnything(text)) {
+    if (!settings.checkUncitedDrafts && !citesAnything(text, this.store.all)) {
       this.publish(doc, { version: mine.version, text, result: { verdicts: [], problems: [] }, specs: [], truncated });
       return;
     }

@@ -1,7 +1,7 @@
 // Hover cards, quick fixes and citation completion: translations of the engine's results, registered
 // for exactly the languages diagnostics are given for (`sourcecheck.languages`).
 import * as vscode from 'vscode';
-import { findCitations, suppressionEdit, type Fix, type TextEdit } from '../core';
+import { findCitations, looksLikeCitation, suppressionEdit, type Fix, type TextEdit } from '../core';
 export { safeEdits } from './present/fixes';
 import { completionsAt } from './present/completion';
 import type { DiagnosticSpec } from './present/diagnostics';
@@ -35,7 +35,13 @@ export class HoverCards implements vscode.HoverProvider {
     const offset = doc.offsetAt(position);
     const state = this.judge.stateOf(doc) ?? (await this.judge.judgeNow(doc));
     const line = doc.lineAt(position.line);
-    const citations = findCitations(text, doc.offsetAt(line.range.start), doc.offsetAt(line.range.end));
+    const lineStart = doc.offsetAt(line.range.start);
+    const lineEnd = doc.offsetAt(line.range.end);
+    // An in-text `@handle` that the checker did not take for a citation gets no citation card.
+    const keys = this.store.all.map((r) => r.key);
+    const citations = findCitations(text, lineStart, lineEnd).filter((c) => c.form !== 'in-text' || c.items.some((i) => keys.includes(i.key)) || looksLikeCitation(c, keys));
+    // Links that cite a reference by its URL, as the last check resolved them.
+    for (const v of state?.result.verdicts ?? []) for (const c of v.claim.citations) if (c.form === 'link' && c.start >= lineStart && c.end <= lineEnd && !citations.some((x) => x.start === c.start)) citations.push(c);
     // VS Code shows a diagnostic's message in the same hover: the card does not repeat it.
     const diagnosed = new Set(state?.specs.filter((s) => s.verdict >= 0).map((s) => s.verdict));
     const card = hoverAt(text, offset, state?.result, this.store.all, (key, span) => this.link(key, span), citations, diagnosed);
@@ -139,7 +145,7 @@ export async function applyFix(args: FixArgs): Promise<boolean> {
 }
 
 export class CitationCompletions implements vscode.CompletionItemProvider {
-  static readonly triggers = ['@', '¶', ' ', ','];
+  static readonly triggers = ['@', '¶', ' ', ',', '('];
 
   constructor(
     private readonly judge: DraftJudge,

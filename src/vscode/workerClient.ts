@@ -50,7 +50,9 @@ export class JudgeWorker {
   }
 
   setReferences(refs: Reference[]): void {
-    this.post({ type: 'references', items: refs.map((r) => ({ text: r.text, meta: { key: r.key, title: r.title, path: r.path, credit: r.credit } })) });
+    // Every metadata field goes along (the url makes link citations work on the worker too); the
+    // worker re-reads paragraphs, sentences and entities from the text.
+    this.post({ type: 'references', items: refs.map(({ text, paragraphs: _p, sentences: _s, entities: _e, ...meta }) => ({ text, meta })) });
   }
 
   check(uri: string, version: number, text: string, judgeUncited: boolean): Promise<WorkerOutcome> {

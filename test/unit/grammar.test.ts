@@ -90,4 +90,39 @@ describe('citation grammar', () => {
       for (const t of line) assert.ok(!t.scopes.some((s) => s.includes('citation-key')), `“${t.text}” must not be a citation key (${t.scopes.join(' ')})`);
     }
   });
+  it('scopes braced keys, in-text keys with a bracketed locator, and page and chapter locators', async () => {
+    const [braced, inText, pages, inTextBraced] = await tokens([
+      'The pier reopened [@{pier-works}].',
+      'Then @pier-works [¶4] says it reopened.',
+      'Costs rose [see @pier-works, pp. 3-5; also @dock-audit, ch. 1].',
+      'As @{harbour:board.2025.} found, tolls rose.',
+    ]);
+    const key = 'entity.name.tag.citation-key.sourcecheck';
+    assert.ok(scopeOf(braced, 'pier-works').includes(key));
+    assert.ok(scopeOf(braced, '{').includes('punctuation.definition.citation-key.brace.sourcecheck'));
+    assert.ok(scopeOf(inText, 'pier-works').includes(key));
+    assert.ok(scopeOf(inText, '¶').includes('keyword.other.locator.sourcecheck'));
+    assert.ok(scopeOf(inText, '4').includes('constant.numeric.locator.sourcecheck'));
+    assert.ok(scopeOf(inText, '[').includes('punctuation.definition.citation.begin.sourcecheck'));
+    assert.ok(!scopeOf(inText, ' says it reopened.').some((x) => x.includes('sourcecheck')), 'prose after the locator is not scoped');
+    assert.ok(scopeOf(pages, 'pp.').includes('keyword.other.locator.sourcecheck'));
+    assert.ok(scopeOf(pages, '3-5').includes('constant.numeric.locator.sourcecheck'));
+    assert.ok(scopeOf(pages, 'ch.').includes('keyword.other.locator.sourcecheck'));
+    assert.ok(scopeOf(pages, 'dock-audit').includes(key));
+    assert.ok(scopeOf(inTextBraced, 'harbour:board.2025.').includes(key));
+  });
+
+  it('leaves e-mail addresses, cross-references, escaped @ and handles in URLs alone', async () => {
+    const lines = await tokens([
+      'Write to desk@pier-works.org today.',
+      'See @sec-intro and @fig-map, or @Tbl-tolls.',
+      'The figure [@fig-pier] shows it.',
+      'Type \\@pier-works to cite.',
+      'Posted at https://social.example/@pierwatch today.',
+      'A <span title="@pier-works">pier</span> here.',
+    ]);
+    for (const line of lines) {
+      for (const t of line) assert.ok(!t.scopes.some((x) => x.includes('citation-key')), `“${t.text}” must not be a citation key (${t.scopes.join(' ')})`);
+    }
+  });
 });

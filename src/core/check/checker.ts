@@ -7,6 +7,7 @@ import { tokenize } from '../text/tokens';
 import type { CheckResult, Claim, Reference, Verdict } from '../types';
 import { editedDraft } from './incremental';
 import { citationProblems } from './problems';
+import { resolveCitations, urlIndex, type UrlIndex } from './resolve';
 import { addLocatorFixes, applySuppressions, placeVerdicts, toVerdict, type CachedBlock } from './verdicts';
 
 /** Longest statement judged; a real sentence is rarely a tenth of this. */
@@ -84,6 +85,8 @@ export class DraftChecker {
   private cache = new Map<string, CachedBlock>();
   private cacheContext?: string;
   private byKey = new Map<string, Reference>();
+  /** References by normalised URL, for link citations. */
+  private byUrl: UrlIndex = new Map();
   private last?: DraftState;
   /** Counts setReferences calls: a check that began with other references leaves no verdicts behind. */
   private generation = 0;
@@ -99,6 +102,7 @@ export class DraftChecker {
   setReferences(references: Reference[]): void {
     this.references = references;
     this.byKey = new Map(references.map((r) => [r.key, r]));
+    this.byUrl = urlIndex(references);
     this.cache.clear();
     this.cacheContext = undefined;
     this.generation++;
@@ -120,11 +124,15 @@ export class DraftChecker {
   *checkInSteps(text: string): Generator<void, CheckResult, void> {
     const state: DraftState = (this.last && this.edited(this.last, text)) ?? { text, draft: parseDraft(text), keys: [], placed: [] };
     this.last = state;
-    const { draft } = state;
     const generation = this.generation;
+    // In-text `@handles` and link citations depend on the references: resolved on every check, the parse kept as parsed.
+    const resolved = resolveCitations(state.draft, this.byKey, this.byUrl);
+    const draft = resolved.draft;
     const problems = citationProblems(draft, this.byKey);
+    for (const p of resolved.problems) problems.push(p);
     const linked = this.linkedReferences(draft);
     const context = linked.map((r) => r.key).join('\u0001');
+    if (generation !== state.generation) state.keys = [];
     if (context !== state.context || generation !== state.generation) {
       state.placed = [];
       state.context = context;
@@ -166,7 +174,7 @@ export class DraftChecker {
       this.cacheContext = context;
     }
     applySuppressions(draft, verdicts, problems);
-    addLocatorFixes(verdicts, problems);
+    addLocatorFixes(verdicts, problems, this.byKey);
     return { verdicts, problems };
   }
 

@@ -70,7 +70,9 @@ export function editedDraft(old: string, prev: Draft, text: string): { draft: Dr
   }
   const regions = prev.suppressions.regions.map((r) => (r.start >= oldEnd ? { ...r, start: r.start + delta, end: r.end + delta } : r.end >= oldEnd ? { start: r.start, end: r.end + delta } : r));
   const inline = prev.suppressions.inline.map((at) => (at >= oldEnd ? at + delta : at));
-  return { draft: { ...prev, text, prose, blocks, citations, footnoteRefs, suppressions: { inline, regions } }, block: bi, moved: delta !== 0 };
+  // Links after the edit move; a link whose label holds the edit grows or shrinks with it.
+  const links = !delta ? prev.links : prev.links.map((l) => (l.end <= p ? l : l.start >= oldEnd ? { ...l, start: l.start + delta, end: l.end + delta, label: shiftSpan(l.label, delta) } : { ...l, end: l.end + delta, label: l.label.end >= oldEnd ? { start: l.label.start, end: l.label.end + delta } : l.label }));
+  return { draft: { ...prev, text, prose, blocks, citations, footnoteRefs, links, suppressions: { inline, regions } }, block: bi, moved: delta !== 0 };
 }
 
 // Characters whose edit can change the structure of a draft rather than the words of one block.

@@ -16,10 +16,12 @@ export function citationProblems(draft: Draft, byKey: ReadonlyMap<string, Refere
       const ref = byKey.get(item.key);
       if (!ref) {
         const suggestion = nearestKey(item.key, keys);
+        // An in-text key that is kept as a citation (see check/resolve.ts) may still be meant as plain text.
+        const escape = c.form === 'in-text' ? ` If “@${item.key}” is not a citation, write “\\@${item.key}”.` : '';
         problems.push({
           ...item.keySpan,
           code: 'unknown-key',
-          message: `Unknown reference “${item.key}”.${suggestion ? ` Did you mean “${suggestion}”?` : ' No reference with this key is loaded.'}`,
+          message: `Unknown reference “${item.key}”.${suggestion ? ` Did you mean “${suggestion}”?` : ' No reference with this key is loaded.'}${escape}`,
           suggestion,
           fixes: suggestion ? [{ title: `Change to “${suggestion}”`, kind: 'key', safe: isSafeFixKind('key'), edits: [{ ...item.keySpan, newText: suggestion }] }] : [],
         });
@@ -30,6 +32,16 @@ export function citationProblems(draft: Draft, byKey: ReadonlyMap<string, Refere
           message: `“${ref.key}” has ${ref.paragraphs.length} paragraphs; ¶${item.paragraph} is past its end.`,
           fixes: [],
         });
+      } else if (item.page !== undefined && item.locatorSpan) {
+        const last = lastPage(ref);
+        if (last !== undefined && item.page > last) {
+          problems.push({
+            ...item.locatorSpan,
+            code: 'locator-out-of-range',
+            message: `“${ref.key}” has ${last} ${last === 1 ? 'page' : 'pages'}; p. ${item.page} is past its end.`,
+            fixes: [],
+          });
+        }
       }
     }
   }
@@ -47,4 +59,11 @@ export function citationProblems(draft: Draft, byKey: ReadonlyMap<string, Refere
     });
   }
   return problems;
+}
+
+/** The last page of a paged reference (a PDF), by its paragraphs' pages; undefined for a reference without pages. */
+export function lastPage(ref: Reference): number | undefined {
+  let last: number | undefined;
+  for (const p of ref.paragraphs) if (p.page !== undefined && (last === undefined || p.page > last)) last = p.page;
+  return last;
 }

@@ -4,7 +4,7 @@ import type { Block, Draft } from '../draft/parse';
 import type { Judgement } from '../judge/judge';
 import { partitionPoint } from '../text/search';
 import { isSafeFixKind } from '../fixes';
-import type { CitationProblem, Claim, Fix, FixKind, Span, Verdict } from '../types';
+import type { CitationProblem, Claim, Fix, FixKind, Reference, Span, Verdict } from '../types';
 import { shiftCitation } from './incremental';
 
 /** The verdicts judged for a block, as judged (at `base`); never returned, so never changed. */
@@ -39,8 +39,13 @@ export function toVerdict(draft: Draft, claim: Claim, j: Judgement): Verdict {
   return { claim, kind: j.kind, category: j.category, message: j.message, evidence: j.evidence, fixes, focus: j.focus, suppressed: false, confidence: j.confidence, ...(j.check ? { check: j.check } : {}) };
 }
 
-/** A locator that points past the end, or at a paragraph that does not hold the evidence, gets a fix to the one that does. */
-export function addLocatorFixes(verdicts: Verdict[], problems: CitationProblem[]): void {
+/**
+ * A locator that points past the end, or at a paragraph (`¶n`) or page (`p. n`, when the reference
+ * is paged) that does not hold the evidence, gets a fix to the one that does. A range (`¶¶3-4`,
+ * `pp. 3-5`) holds the evidence when any of it does. `byKey` gives the references' pages; without it
+ * only paragraph locators are checked.
+ */
+export function addLocatorFixes(verdicts: Verdict[], problems: CitationProblem[], byKey?: ReadonlyMap<string, Reference>): void {
   // Indexed by start: a line of thousands of citations must not cost citations × problems.
   const outOfRange = new Map<number, CitationProblem>();
   for (const p of problems) if (p.code === 'locator-out-of-range' && !outOfRange.has(p.start)) outOfRange.set(p.start, p);
@@ -51,9 +56,22 @@ export function addLocatorFixes(verdicts: Verdict[], problems: CitationProblem[]
     let copied = false;
     for (const c of v.claim.citations) {
       for (const item of c.items) {
-        if (item.key !== ev.reference || item.paragraph === undefined || !item.locatorSpan || item.paragraph === ev.paragraph) continue;
-        if (v.evidence.some((e) => e.paragraph === item.paragraph)) continue;
-        const fix: Fix = { title: `Change the locator to ¶${ev.paragraph}`, kind: 'locator', safe: isSafeFixKind('locator'), edits: [{ ...item.locatorSpan, newText: `¶${ev.paragraph}` }] };
+        if (item.key !== ev.reference || !item.locatorSpan) continue;
+        let fix: Fix;
+        if (item.paragraph !== undefined) {
+          const first = item.paragraph;
+          const last = Math.max(first, item.locator?.last ?? first);
+          if (v.evidence.some((e) => e.paragraph >= first && e.paragraph <= last)) continue;
+          fix = { title: `Change the locator to ¶${ev.paragraph}`, kind: 'locator', safe: isSafeFixKind('locator'), edits: [{ ...item.locatorSpan, newText: `¶${ev.paragraph}` }] };
+        } else if (item.page !== undefined) {
+          const ref = byKey?.get(item.key);
+          const at = ref && pagesOf(ref, ev.paragraph);
+          if (!ref || !at) continue;
+          const first = item.page;
+          const last = Math.max(first, item.locator?.last ?? first);
+          if (v.evidence.some((e) => e.reference === ref.key && overlaps(pagesOf(ref, e.paragraph), first, last))) continue;
+          fix = { title: `Change the locator to p. ${at.first}`, kind: 'locator', safe: isSafeFixKind('locator'), edits: [{ ...item.locatorSpan, newText: `p. ${at.first}` }] };
+        } else continue;
         const problem = outOfRange.get(item.locatorSpan.start);
         if (problem) problem.fixes.push(fix);
         else if (v.kind === 'supported') {
@@ -68,6 +86,19 @@ export function addLocatorFixes(verdicts: Verdict[], problems: CitationProblem[]
     }
   }
 }
+
+/**
+ * The pages paragraph `n` of a paged reference may lie on: from the page it starts on to the page
+ * the next paragraph starts on (a paragraph can run over a page break). Undefined without pages.
+ */
+function pagesOf(ref: Reference, n: number): { first: number; last: number } | undefined {
+  const p = ref.paragraphs[n - 1];
+  if (!p || p.page === undefined) return undefined;
+  const next = ref.paragraphs[n]?.page;
+  return { first: p.page, last: next !== undefined && next > p.page ? next : p.page };
+}
+
+const overlaps = (pages: { first: number; last: number } | undefined, first: number, last: number) => !!pages && pages.first <= last && first <= pages.last;
 
 /** Marks verdicts suppressed by `factcheck-ignore`/`-disable` comments (on a copy) and drops citation problems in disabled regions. */
 export function applySuppressions(draft: Draft, verdicts: Verdict[], problems: CitationProblem[]): void {

@@ -122,7 +122,8 @@ function citationCard(c: Citation, references: Reference[], link: PassageLink): 
       const ref = references.find((r) => r.key === item.key);
       if (!ref) return `**${escapeMarkdown(item.key)}**: no reference with this key is loaded.`;
       const head = `**${escapeMarkdown(ref.title)}** (${escapeMarkdown(ref.key)}${ref.credit ? `, ${escapeMarkdown(ref.credit)}` : ''})`;
-      if (item.paragraph === undefined) return `${head}, ${ref.paragraphs.length} paragraphs`;
+      // Page, section and chapter locators are shown as written (pages are checked in the diagnostics).
+      if (item.paragraph === undefined) return `${head}${item.locator ? `, ${escapeMarkdown(item.locator.text)}` : ''}, ${ref.paragraphs.length} paragraphs`;
       const p = ref.paragraphs[item.paragraph - 1];
       if (!p) return `${head}: ¶${item.paragraph} is past its last paragraph (¶${ref.paragraphs.length}).`;
       return `${head} ${passage(ref.key, p, p.number, link)}\n\n> ${escapeMarkdown(clip(p.text, 700))}`;

@@ -1,0 +1,218 @@
+// Citations that only the loaded references can settle: whether an in-text `@word` is a citation or
+// a writer's `@handle`, and which reference a Markdown link cites by its URL. The parse knows no
+// references, so the checker resolves these on each check (cheaply: only blocks that hold one change).
+import type { Block, Draft } from '../draft/parse';
+import { partitionPoint } from '../text/search';
+import { normalizeUrl } from '../text/url';
+import type { Citation, CitationProblem, Claim, Reference, Span } from '../types';
+
+/** Normalised URL (see normalizeUrl) → keys of the references with that address, in load order. */
+export type UrlIndex = ReadonlyMap<string, readonly string[]>;
+
+/** The index of references' URLs, for link citations. References without a usable `url` are left out. */
+export function urlIndex(references: readonly Reference[]): UrlIndex {
+  const out = new Map<string, string[]>();
+  for (const r of references) {
+    const u = r.url && normalizeUrl(r.url);
+    if (!u) continue;
+    const keys = out.get(u);
+    if (!keys) out.set(u, [r.key]);
+    else if (!keys.includes(r.key)) keys.push(r.key);
+  }
+  return out;
+}
+
+/**
+ * True when an in-text citation of an unknown key still reads as one, so its key is reported: it is
+ * braced (`@{key}`), carries a locator (`@key [p. 4]`), or its key is a near miss of a loaded key
+ * (`@reservoir-talk`). Otherwise (`@cityhallpress` in prose) it is a handle, not a citation.
+ */
+export function looksLikeCitation(c: Citation, keys: readonly string[]): boolean {
+  if (c.form !== 'in-text') return true;
+  if (c.error || c.raw.startsWith('@{')) return true;
+  const item = c.items[0];
+  if (!item) return true;
+  if (item.locator) return true;
+  return keys.some((k) => nearMiss(item.key, k));
+}
+
+/** A typo's distance: case differences are free; up to 1 edit for keys of 4+ characters, 2 for 8+. */
+function nearMiss(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  if (x === y) return true;
+  const limit = Math.min(x.length, y.length) >= 8 ? 2 : Math.min(x.length, y.length) >= 4 ? 1 : 0;
+  if (!limit || Math.abs(x.length - y.length) > limit) return false;
+  return editDistance(x, y, limit) <= limit;
+}
+
+/** Optimal string alignment distance (insert, delete, substitute, swap neighbours), or limit + 1 once past `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+      cur.push(d);
+      best = Math.min(best, d);
+    }
+    if (best > limit) return limit + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/**
+ * The draft as the loaded references read it: in-text `@handles` that are no citation (see
+ * looksLikeCitation) dropped, their words given back to the prose; in-text citations given to the
+ * statement they stand in or begin (never the one before); Markdown links whose URL is a reference's
+ * `url` added as citations (`form: 'link'`, the key span on the link's address) of the statement
+ * they stand in. A URL that two references share cites both and gives an `ambiguous-link` problem.
+ *
+ * Returns `draft` itself when nothing changes. Never changes `draft` (a new Draft shares what did not change).
+ */
+export function resolveCitations(draft: Draft, byKey: ReadonlyMap<string, Reference>, byUrl: UrlIndex): { draft: Draft; problems: CitationProblem[] } {
+  const problems: CitationProblem[] = [];
+  const hasInText = draft.citations.some((c) => c.form === 'in-text');
+  const links: Citation[] = [];
+  if (byUrl.size) {
+    for (const link of draft.links) {
+      const u = normalizeUrl(link.url);
+      const keys = u ? byUrl.get(u) : undefined;
+      if (!keys) continue;
+      const at = draft.text.indexOf(link.url, link.label.end);
+      const span: Span = at >= 0 && at < link.end ? { start: at, end: at + link.url.length } : { start: link.label.start, end: link.label.end };
+      links.push({ start: link.start, end: link.end, raw: draft.text.slice(link.start, link.end), items: keys.map((key) => ({ key, keySpan: span })), form: 'link' });
+      if (keys.length > 1) {
+        const names = keys.map((k) => `“${k}”`);
+        problems.push({
+          ...span,
+          code: 'ambiguous-link',
+          message: `This link's address is the URL of ${keys.length} references, ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}; the statement is checked against each. Give each reference its own URL, or cite one by key (“[@${keys[0]}]”).`,
+          fixes: [],
+        });
+      }
+    }
+  }
+  if (!hasInText && !links.length) return { draft, problems };
+
+  const keys = [...byKey.keys()];
+  const dropped = new Set<Citation>();
+  for (const c of draft.citations) if (c.form === 'in-text' && c.items.length && c.items.every((i) => !byKey.has(i.key)) && !looksLikeCitation(c, keys)) dropped.add(c);
+
+  // Where each citation stands now: block and statement index.
+  const holder = new Map<Citation, { b: number; k: number }>();
+  draft.blocks.forEach((block, b) => block.claims.forEach((claim, k) => claim.citations.forEach((c) => holder.set(c, { b, k }))));
+  const moves: { c: Citation; from?: { b: number; k: number }; to?: { b: number; k: number } }[] = [];
+  for (const c of draft.citations) {
+    if (c.form !== 'in-text') continue;
+    const from = holder.get(c);
+    const to = dropped.has(c) ? undefined : statementOf(draft, c.start);
+    if (from?.b !== to?.b || from?.k !== to?.k) moves.push({ c, from, to });
+  }
+  for (const c of links) {
+    const to = statementOf(draft, c.start);
+    if (to) moves.push({ c, to });
+  }
+  let prose = draft.prose;
+  if (dropped.size) {
+    const parts: string[] = [];
+    let pos = 0;
+    for (const c of draft.citations) {
+      if (!dropped.has(c)) continue;
+      parts.push(prose.slice(pos, c.start), draft.text.slice(c.start, c.end));
+      pos = c.end;
+    }
+    parts.push(prose.slice(pos));
+    prose = parts.join('');
+  }
+  // Statements that hold an in-text key show it in their text ("As @key reports, …"), though the prose judged has it blanked.
+  const withKey = new Set<string>();
+  for (const c of draft.citations) {
+    if (c.form !== 'in-text' || dropped.has(c)) continue;
+    const at = statementOf(draft, c.start);
+    if (at) withKey.add(`${at.b}:${at.k}`);
+  }
+  if (!moves.length && !dropped.size && !withKey.size) return { draft, problems };
+
+  // Rebuild only the statements that lose or gain a citation, or hold restored words.
+  const blocks: Block[] = draft.blocks.slice();
+  const claimsOf = new Map<number, Claim[]>();
+  const touched = new Set<string>();
+  const claims = (b: number) => {
+    let cs = claimsOf.get(b);
+    if (!cs) claimsOf.set(b, (cs = draft.blocks[b].claims.map((c) => ({ ...c, citations: c.citations.slice() }))));
+    return cs;
+  };
+  for (const m of moves) {
+    if (m.from) {
+      const list = claims(m.from.b)[m.from.k].citations;
+      list.splice(list.indexOf(m.c), 1);
+      touched.add(`${m.from.b}:${m.from.k}`);
+    }
+    if (m.to) {
+      const list = claims(m.to.b)[m.to.k].citations;
+      list.push(m.c);
+      list.sort((x, y) => x.start - y.start);
+      touched.add(`${m.to.b}:${m.to.k}`);
+    }
+  }
+  for (const c of dropped) {
+    const at = statementOf(draft, c.start);
+    if (at) touched.add(`${at.b}:${at.k}`);
+  }
+  for (const id of withKey) {
+    touched.add(id);
+    claims(Number(id.split(':')[0]));
+  }
+  for (const id of touched) {
+    const [b, k] = id.split(':').map(Number);
+    const cs = claims(b);
+    const claim = cs[k];
+    const until = k + 1 < cs.length ? cs[k + 1].start : draft.blocks[b].end;
+    const own = new Set<string>();
+    for (const c of claim.citations) for (const i of c.items) own.add(i.key);
+    for (const f of draft.footnoteRefs) if (f.start >= claim.start && f.start < until) for (const key of draft.footnoteKeys.get(f.id) ?? []) own.add(key);
+    claim.explicitlyCited = own.size > 0;
+    for (const key of draft.frontMatterKeys) own.add(key);
+    claim.cited = [...own];
+    let words = prose.slice(claim.start, claim.end);
+    let lead = '';
+    for (const c of claim.citations) {
+      if (c.form !== 'in-text' || c.end > claim.end) continue;
+      // One that opens the statement (before its first word) leads it; one inside takes its place again.
+      if (c.end <= claim.start) lead += `${draft.text.slice(c.start, c.end)} `;
+      else if (c.start >= claim.start) words = words.slice(0, c.start - claim.start) + draft.text.slice(c.start, c.end) + words.slice(c.end - claim.start);
+    }
+    words = lead + words;
+    claim.text = words.replace(/\s+/g, ' ').replace(/ ([.,;:!?])/g, '$1').trim();
+  }
+  for (const [b, cs] of claimsOf) blocks[b] = { ...draft.blocks[b], claims: cs };
+
+  const citations = [...draft.citations.filter((c) => !dropped.has(c)), ...links].sort((a, b) => a.start - b.start);
+  const citedKeys = new Set<string>();
+  for (const c of citations) for (const i of c.items) citedKeys.add(i.key);
+  for (const ks of draft.footnoteKeys.values()) for (const k of ks) citedKeys.add(k);
+  return { draft: { ...draft, prose, blocks, citations, citedKeys: [...citedKeys] }, problems };
+}
+
+/**
+ * The statement a citation or link starting at `at` belongs to: the first of its block that ends
+ * after it, within the block that holds `at` or begins right after it on the same line (only blank
+ * prose between: an in-text key at a paragraph's start is blanked from the prose). Undefined outside every block.
+ */
+function statementOf(draft: Draft, at: number): { b: number; k: number } | undefined {
+  const blocks = draft.blocks;
+  const b = partitionPoint(blocks.length, (i) => blocks[i].end <= at);
+  if (b >= blocks.length) return undefined;
+  const block = blocks[b];
+  // Before the block's first words only on the same line: a link in a heading above is no citation of the paragraph.
+  if (block.start > at && (draft.prose.slice(at, block.start).trim() || /[\r\n]/.test(draft.prose.slice(at, block.start)))) return undefined;
+  const k = block.claims.findIndex((c) => c.end > at);
+  return { b, k: k < 0 ? block.claims.length - 1 : k };
+}
