@@ -1,5 +1,6 @@
 import type { CheckResult, Fix, FixKind, Span, TextEdit } from './types';
 import { partitionPoint } from './text/search';
+import { splitsSurrogatePair } from './text/unicode';
 
 /**
  * The kinds of fix that are safe to apply unasked: they mend a citation (its key or locator, or a
@@ -86,13 +87,7 @@ const byPosition = (a: Span, b: Span) => a.start - b.start || a.end - b.end;
 
 function valid(text: string, e: TextEdit): boolean {
   if (!Number.isInteger(e.start) || !Number.isInteger(e.end) || e.start < 0 || e.end < e.start || e.end > text.length) return false;
-  return !splitsPair(text, e.start) && !splitsPair(text, e.end);
-}
-
-function splitsPair(text: string, at: number): boolean {
-  const hi = text.charCodeAt(at - 1);
-  const lo = text.charCodeAt(at);
-  return hi >= 0xd800 && hi <= 0xdbff && lo >= 0xdc00 && lo <= 0xdfff;
+  return !splitsSurrogatePair(text, e.start) && !splitsSurrogatePair(text, e.end);
 }
 
 function lowerBound(taken: TextEdit[], e: Span): number {

@@ -2,6 +2,7 @@
 export * from './types';
 export { InputError } from './errors';
 export { decodeText } from './text/decode';
+export { isHighSurrogate, isLowSurrogate, splitsSurrogatePair } from './text/unicode';
 export { LineIndex } from './text/lines';
 export { loadReference } from './reference/load';
 export { parseDraft } from './draft/parse';

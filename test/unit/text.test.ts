@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { decodeText, InputError, LineIndex } from '../../src/core';
+import { decodeText, InputError, LineIndex, splitsSurrogatePair } from '../../src/core';
 import { splitSentences } from '../../src/core/text/sentences';
 
 const sentences = (t: string) => splitSentences(t).map((s) => t.slice(s.start, s.end));
@@ -26,6 +26,16 @@ describe('sentences', () => {
   it('returns offsets into the original text', () => {
     const t = '  One here.   Two there.  ';
     for (const s of splitSentences(t)) assert.equal(t.slice(s.start, s.end).trim(), t.slice(s.start, s.end));
+  });
+});
+
+describe('surrogate pairs', () => {
+  it('finds the one offset inside a character outside the BMP, and none elsewhere', () => {
+    const text = 'a🦆b𝔘';
+    const inside = Array.from({ length: text.length + 1 }, (_, at) => at).filter((at) => splitsSurrogatePair(text, at));
+    assert.deepEqual(inside, [2, 5]);
+    assert.equal(splitsSurrogatePair('\uD800', 1), false, 'a lone high half at the end splits nothing');
+    assert.equal(splitsSurrogatePair('\uDC00x', 1), false, 'a lone low half is not a pair');
   });
 });
 

@@ -3,6 +3,7 @@
 import { buildBlock, lineKind, maskInline, type Block, type Draft } from '../draft/parse';
 import { partitionPoint } from '../text/search';
 import type { Citation, CitationItem, Claim, Span } from '../types';
+import { isHighSurrogate, isLowSurrogate } from '../text/unicode';
 
 /**
  * The parse of `text` derived from the previous one when the edit stays inside one block of plain
@@ -77,8 +78,6 @@ export function editedDraft(old: string, prev: Draft, text: string): { draft: Dr
 
 // Characters whose edit can change the structure of a draft rather than the words of one block.
 const STRUCTURAL = /[\r\n`~<>^|#*_\[\]@\\]/;
-const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
-const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 /** Offset of the last CR or LF before `at`, or -1. */
 function lastLineBreak(text: string, at: number): number {

@@ -2,6 +2,7 @@
 // bracketed `[see @key, pp. 3-5; -@other]`, in-text `@key` and `@key [p. 4]`, braced keys `@{odd:key.}`.
 // Not citations: e-mail addresses (`desk@site.org`), Quarto cross-references (`@fig-map`), an escaped `\@`.
 import type { Citation, CitationItem, Locator, LocatorKind, Span } from '../types';
+import { splitsSurrogatePair } from '../text/unicode';
 
 /**
  * A Pandoc key without braces: a letter, digit or `_`, then alphanumerics with single internal
@@ -131,7 +132,7 @@ function findBracketed(text: string, start: number, end: number, zones: Span[]):
       const window = text.slice(s, Math.min(text.length, s + 41));
       const lineEnd = window.search(/[\r\n]/);
       let e = Math.min(s + Math.max(2, Math.min(lineEnd < 0 ? text.length - s : lineEnd, 40)), end);
-      if (e < end && isHigh(text.charCodeAt(e - 1)) && isLow(text.charCodeAt(e))) e++; // never end inside a surrogate pair
+      if (e < end && splitsSurrogatePair(text, e)) e++; // never end inside a surrogate pair
       out.push({ start: s, end: e, raw: text.slice(s, e), items: [], error: 'This citation has no closing “]”.' });
       zones.push({ start: s, end: e });
       continue;
@@ -148,8 +149,6 @@ function findBracketed(text: string, start: number, end: number, zones: Span[]):
   return out;
 }
 
-const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
-const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 /**
  * The first match of `re` (global) at or after a position, for positions asked in increasing

@@ -13,6 +13,7 @@ import { tokenize, type Token } from '../text/tokens';
 import { isNationality } from '../language/countries';
 import type { Entity, EntityKind, Paragraph, Reference, Span } from '../types';
 import { partitionPoint } from '../text/search';
+import { isHighSurrogate, isLowSurrogate } from '../text/unicode';
 
 /** A capitalised phrase of a sentence, cut into nationality, office and name. */
 export interface NamePhrase {
@@ -401,15 +402,13 @@ const APOSTROPHE = 0x27;
 const RIGHT_QUOTE = 0x2019;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const ASCII_WORD = Array.from({ length: 128 }, (_, c) => LETTER_OR_DIGIT.test(String.fromCharCode(c)));
-const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
-const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 const isWordPoint = (cp: number) => (cp < 128 ? ASCII_WORD[cp] : LETTER_OR_DIGIT.test(String.fromCodePoint(cp)));
 
 /** A letter or digit (\p{L}, \p{N}) ends at `at` (exclusive), reading a surrogate pair as one character. */
 function wordBefore(text: string, at: number): boolean {
   if (at <= 0) return false;
   const c = text.charCodeAt(at - 1);
-  if (isLow(c) && at >= 2 && isHigh(text.charCodeAt(at - 2))) return isWordPoint(text.codePointAt(at - 2) as number);
+  if (isLowSurrogate(c) && at >= 2 && isHighSurrogate(text.charCodeAt(at - 2))) return isWordPoint(text.codePointAt(at - 2) as number);
   return isWordPoint(c);
 }
 

@@ -1,5 +1,5 @@
 // Which documents are judged, and how much of each.
-import { findCitations, normalizeUrl, readFrontMatter, type ReferenceMeta } from '../../core';
+import { findCitations, normalizeUrl, splitsSurrogatePair, readFrontMatter, type ReferenceMeta } from '../../core';
 
 /** The part of a draft that is judged: all of it, or up to the last paragraph break before the limit. */
 export function judgedPart(text: string, limit: number): { text: string; truncated: boolean } {
@@ -7,7 +7,7 @@ export function judgedPart(text: string, limit: number): { text: string; truncat
   const cut = text.lastIndexOf('\n\n', limit);
   let end = cut > limit / 2 ? cut : limit;
   // Never end between the two halves of a surrogate pair.
-  if (/[\uD800-\uDBFF]/.test(text[end - 1] ?? '')) end--;
+  if (splitsSurrogatePair(text, end)) end--;
   return { text: text.slice(0, end), truncated: true };
 }
 
