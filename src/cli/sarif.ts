@@ -16,6 +16,7 @@ export const RULES: Record<string, string> = {
   'unknown-key': 'A citation names a reference that is not loaded.',
   'locator-out-of-range': 'A citation points past the last paragraph of its reference.',
   'malformed-citation': 'A citation cannot be read.',
+  'no-text': 'A citation names a source a bibliography knows, but there is no text of it to check against.',
 };
 
 const HELP = 'https://github.com/sourcecheck/source-check#';
@@ -80,7 +81,7 @@ export function toSarif(files: CheckedFile[], refs: Reference[]) {
       ...f.result.problems.map((p) => ({
         ruleId: p.code,
         kind: 'fail',
-        level: sarifLevel(problemSeverity()),
+        level: sarifLevel(problemSeverity(p.code)),
         message: { text: p.message },
         locations: [location(p)],
         fixes: fixes(p.fixes),

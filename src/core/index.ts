@@ -26,5 +26,21 @@ export { referenceMetaFromText } from './reference/file';
 export { MAX_REFERENCE_CHARS } from './reference/load';
 export { frontMatterFields, readFrontMatter } from './text/frontMatter';
 export type { FrontMatter } from './text/frontMatter';
-export { DEFAULT_SEVERITIES, SARIF_LEVEL } from './severity';
+export { DEFAULT_SEVERITIES, SARIF_LEVEL, PROBLEM_SEVERITY, problemSeverityOf, isNote } from './severity';
 export type { SeverityName, SeveritySettings } from './severity';
+export {
+  parseBibliography,
+  parseFileField,
+  assembleBibliography,
+  entryReferenceMeta,
+  sourceEntryOf,
+  draftBibliographies,
+  normaliseUrl,
+  normaliseDoi,
+  isAbsolutePath,
+  BIBLIOGRAPHY_EXTENSIONS,
+  MAX_BIBLIOGRAPHY_ENTRIES,
+  attachmentText,
+} from './reference/bibliography';
+export type { Bibliography, BibliographyEntry, BibliographyIssue, AssembledBibliography } from './reference/bibliography';
+export { noTextMessage } from './check/problems';

@@ -1,0 +1,318 @@
+// Bibliographies (BibTeX, CSL JSON, CSL YAML): parsing, the `file` field, pairing entries with text,
+// the `no-text` note for a cited entry without text, and the command line's --bibliography.
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  assembleBibliography,
+  attachmentText,
+  checkDraft,
+  DraftChecker,
+  draftBibliographies,
+  entryReferenceMeta,
+  loadReference,
+  normaliseUrl,
+  parseBibliography,
+  parseFileField,
+  problemSeverityOf,
+  referenceMetaFromText,
+  SARIF_LEVEL,
+  type Reference,
+  type Verdict,
+} from '../../src/core';
+import { loadBibliographies } from '../../src/cli/bibliographies';
+import { ROOT, run } from '../support/cli';
+
+const DIR = join(ROOT, 'test', 'fixtures', 'bibliography');
+const read = (name: string) => readFileSync(join(DIR, name), 'utf8');
+const parse = (name: string) => parseBibliography(read(name), join(DIR, name));
+const markdownRef = (name: string, key?: string): Reference => {
+  const text = read(name);
+  const meta = referenceMetaFromText(text, join(DIR, name));
+  return loadReference(text, key ? { ...meta, key } : meta);
+};
+/** What a verdict concludes, without the key it was cited by. */
+const gist = (v: Verdict) => ({ text: v.claim.text.replace(/\[@[^\]]*\]/g, ''), kind: v.kind, category: v.category, confidence: v.confidence, evidence: v.evidence.map((e) => [e.paragraph, e.text]), message: v.message });
+
+describe('bibliographies', () => {
+  describe('parsing', () => {
+    it('reads a BibTeX library: key, title, authors, date, outlet, URL and attached file', () => {
+      const bib = parse('library.bib');
+      assert.deepEqual(bib.issues, []);
+      assert.deepEqual(
+        bib.entries.map((e) => e.key),
+        ['crane2015', 'ozone2014', 'harbour2016', 'missing2017'],
+      );
+      const crane = bib.entries[0];
+      // Braces that protect capitals are markup, not title text.
+      assert.equal(crane.title, 'At Least 107 Killed in Mecca Crane Collapse');
+      assert.equal(crane.author, 'Ann Reporter, Wire Desk');
+      assert.equal(crane.date, '2015-09-12');
+      assert.equal(crane.outlet, 'Example News');
+      assert.equal(crane.url, 'https://news.example.com/2015/09/mecca-crane');
+      assert.deepEqual(crane.files, ['files/crane.md']);
+      assert.equal(crane.line, 2);
+      assert.deepEqual(bib.entries[2].files, []);
+    });
+
+    it('reads CSL JSON and CSL YAML (Pandoc’s `references:`), with `file` fields', () => {
+      const json = parse('library.json');
+      assert.deepEqual(json.issues, []);
+      assert.deepEqual(
+        json.entries.map((e) => [e.key, e.author, e.date, e.outlet, e.files]),
+        [
+          ['korea2015', 'Min-ji Kim', '2015-08-21', 'Example Wire', ['files/korea.txt']],
+          ['council2019', undefined, '2019', 'City Council', []],
+        ],
+      );
+      const yaml = parse('library.yaml');
+      assert.deepEqual(yaml.issues, []);
+      assert.deepEqual(
+        yaml.entries.map((e) => [e.key, e.date, e.files, e.url]),
+        [
+          ['crane-yaml', '2015-09-12', ['files/crane.md'], undefined],
+          ['nofile-yaml', undefined, [], 'https://pages.example.com/kept-as-link'],
+        ],
+      );
+    });
+
+    it('keeps the good entries of a .bib with a syntax error and names the file and line of the bad one', () => {
+      const bib = parse('broken.bib');
+      assert.deepEqual(
+        bib.entries.map((e) => e.key),
+        ['good-one', 'good-two'],
+      );
+      assert.equal(bib.issues.length, 1);
+      assert.equal(bib.issues[0].line, 7);
+      assert.match(bib.issues[0].message, /broken\.bib”, line 7: the entry “broken-one” cannot be read/);
+    });
+
+    it('of two entries with one key keeps the first and says so', () => {
+      const bib = parse('duplicate.bib');
+      assert.deepEqual(
+        bib.entries.map((e) => e.title),
+        ['The First Entry With This Key'],
+      );
+      assert.equal(bib.issues.length, 1);
+      assert.match(bib.issues[0].message, /two entries with the key “same-key” \(lines 1 and 6\); the first is used/);
+    });
+
+    it('reports JSON and YAML that do not parse, or are not CSL, without throwing', () => {
+      const bad = parseBibliography('[\n  { "id": "a", "title": "A" },\n  { "id": \n]', 'refs.json');
+      assert.deepEqual(bad.entries, []);
+      assert.match(bad.issues[0].message, /refs\.json”, line \d: not valid JSON/);
+      const yaml = parseBibliography('references:\n  - id: a\n    title: [unclosed\n', 'refs.yaml');
+      assert.deepEqual(yaml.entries, []);
+      assert.match(yaml.issues[0].message, /refs\.yaml”, line \d+: not valid YAML/);
+      const notCsl = parseBibliography('{"hello": 1}', 'x.json');
+      assert.match(notCsl.issues[0].message, /is not CSL/);
+      const noId = parseBibliography('[{"title": "No id"}, {"id": "ok", "title": "Fine"}]', 'y.json');
+      assert.deepEqual(
+        noId.entries.map((e) => e.key),
+        ['ok'],
+      );
+      assert.match(noId.issues[0].message, /entry 1: it has no `id`/);
+    });
+
+    it('reads the `file` field as Zotero, Better BibTeX, JabRef and Mendeley write it', () => {
+      assert.deepEqual(parseFileField('Full Text:files/12/article.pdf:application/pdf'), ['files/12/article.pdf']);
+      assert.deepEqual(parseFileField(':/abs/path.pdf:PDF;other.html:text/html'), ['/abs/path.pdf', 'other.html']);
+      // Better BibTeX escapes the drive colon and backslashes of Windows paths.
+      assert.deepEqual(parseFileField('Snapshot:C\\:\\\\Users\\\\me\\\\Zotero\\\\a.pdf:application/pdf'), ['C:\\Users\\me\\Zotero\\a.pdf']);
+      // Unescaped drive colons (JabRef) are part of the path.
+      assert.deepEqual(parseFileField(':C:/papers/a.pdf:PDF'), ['C:/papers/a.pdf']);
+      assert.deepEqual(parseFileField('C:/papers/b.pdf'), ['C:/papers/b.pdf']);
+      assert.deepEqual(parseFileField('plain.pdf'), ['plain.pdf']);
+      assert.deepEqual(parseFileField('A note\\; with a semicolon:dir/semi\\;colon.pdf:PDF'), ['dir/semi;colon.pdf']);
+      assert.deepEqual(parseFileField(''), []);
+    });
+
+    it('reads a draft’s `bibliography:` front matter, one file or a list', () => {
+      assert.deepEqual(draftBibliographies('---\nbibliography: refs/library.bib\n---\nText.'), ['refs/library.bib']);
+      assert.deepEqual(draftBibliographies('---\nbibliography: [a.bib, "b.json"]\n---\nText.'), ['a.bib', 'b.json']);
+      assert.deepEqual(draftBibliographies('No front matter.'), []);
+    });
+
+    it('normalises URLs for matching: scheme, www., trailing slash, fragment and tracking parameters', () => {
+      const a = normaliseUrl('http://www.Example.org/science/ozone-crops/?utm_source=x&id=3#top');
+      assert.equal(a, normaliseUrl('https://example.org/science/ozone-crops?id=3'));
+      assert.notEqual(normaliseUrl('https://example.org/a?id=3'), normaliseUrl('https://example.org/a?id=4'));
+      assert.equal(normaliseUrl('javascript:alert(1)'), undefined);
+    });
+
+    it('refuses attached files it cannot read as text, naming them', () => {
+      assert.throws(() => attachmentText(new TextEncoder().encode('x'), 'a.docx'), /Attached file “a\.docx” is a \.docx file/);
+      assert.throws(() => attachmentText(new TextEncoder().encode('  \n'), 'a.md'), /is empty/);
+      assert.equal(attachmentText(new TextEncoder().encode('Some text.'), 'a.txt'), 'Some text.');
+    });
+  });
+
+  describe('entries as references', () => {
+    const ozone = markdownRef('sources/ozone.md');
+
+    it('an entry takes the text of its attached file, or of a workspace reference with its URL; the rest are known sources', () => {
+      const bib = parse('library.bib');
+      const crane = bib.entries[0];
+      const attached = new Map([[crane.key, loadReference(read('files/crane.md'), entryReferenceMeta(crane, join(DIR, 'files/crane.md')))]]);
+      const out = assembleBibliography(bib, attached, [ozone]);
+      assert.deepEqual(
+        out.references.map((r) => r.key),
+        ['crane2015', 'ozone2014'],
+      );
+      const matched = out.references[1];
+      assert.equal(matched.text, ozone.text);
+      assert.equal(matched.title, 'Ozone and Warming Cut Crop Yields');
+      assert.equal(matched.author, 'Bea Writer');
+      assert.deepEqual(
+        out.sources.map((s) => s.key),
+        ['harbour2016', 'missing2017'],
+      );
+    });
+
+    for (const [label, bibFile, entryKey, textFile] of [
+      ['BibTeX, attached Markdown', 'library.bib', 'crane2015', 'files/crane.md'],
+      ['CSL JSON, attached text file', 'library.json', 'korea2015', 'files/korea.txt'],
+      ['CSL YAML, attached Markdown', 'library.yaml', 'crane-yaml', 'files/crane.md'],
+      ['BibTeX, matched by URL', 'library.bib', 'ozone2014', 'sources/ozone.md'],
+    ] as const) {
+      it(`judges a draft citing the entry key as it judges the same text cited by its Markdown key (${label})`, () => {
+        const plain = markdownRef(textFile, 'plain-text');
+        const set = loadBibliographies([join(DIR, bibFile)], textFile.startsWith('sources/') ? [ozone] : []);
+        const fromBib = set.references.find((r) => r.key === entryKey);
+        assert.ok(fromBib, `no reference for ${entryKey}: ${set.warnings.join('; ')}`);
+        // Statements of our own about each article: some it backs, some it does not.
+        const statements: Record<string, string[]> = {
+          'files/crane.md': ['A storm caused a crane to fall into the Grand Mosque in Mecca', 'The collapse killed more than 500 people, according to the Civil Defense Authority', 'The accident happened when the mosque was relatively uncrowded'],
+          'files/korea.txt': ['North Korea placed its military on high alert', 'South Korea said it fired 36 shells at the border', 'The report came after an exchange of artillery fire'],
+          'sources/ozone.md': ['The study was published in the journal Nature Climate Change', 'Ozone pollution will double crop yields by 2050', 'Researchers from three universities analysed crop production'],
+        };
+        const draft = (key: string) => statements[textFile].map((s) => `${s} [@${key}].`).join('\n\n') + '\n';
+        const a = checkDraft(draft(entryKey), [fromBib]);
+        const b = checkDraft(draft('plain-text'), [plain]);
+        assert.equal(a.problems.length, 0, a.problems.map((p) => p.message).join('; '));
+        assert.ok(a.verdicts.length >= 3, 'every statement is judged');
+        assert.deepEqual(a.verdicts.map(gist), b.verdicts.map(gist));
+      });
+    }
+  });
+
+  describe('citing an entry with no text', () => {
+    const source = { key: 'harbour2016', title: 'Harbour Authority Annual Report', outlet: 'Harbour Authority', date: '2016', declaredIn: '/x/library.bib' };
+    const [ref] = [markdownRef('files/crane.md', 'crane')];
+
+    it('gives one information note per source, never an unknown key, and judges nothing against other sources', () => {
+      const text = 'The harbour authority reported a record year for the crane trade [@harbour2016].\n\nThe crane figures were repeated in a second statement [@harbour2016; @crane].\n';
+      const result = new DraftChecker([ref], { knownSources: [source] }).check(text);
+      assert.deepEqual(
+        result.problems.map((p) => p.code),
+        ['no-text'],
+      );
+      const p = result.problems[0];
+      assert.equal(text.slice(p.start, p.end), 'harbour2016');
+      assert.match(p.message, /^No text of this source to check against: “Harbour Authority Annual Report” \(Harbour Authority, 2016\)\./);
+      assert.equal(problemSeverityOf(p.code, 'warning'), 'information');
+      assert.equal(SARIF_LEVEL[problemSeverityOf(p.code, 'warning')], 'note');
+      // The first statement cites only the source without text: not judged. The second is judged against the text it cites.
+      assert.ok(!result.verdicts.some((v) => v.claim.text.includes('record year')));
+      assert.ok(result.verdicts.some((v) => v.claim.text.includes('second statement')));
+      // Without the bibliography the same key is unknown.
+      assert.deepEqual(
+        checkDraft(text, [ref]).problems.map((p) => p.code),
+        ['unknown-key', 'unknown-key'],
+      );
+    });
+
+    it('names why an attached file was not used', () => {
+      const result = checkDraft('Cited here [@harbour2016].\n', [ref], { knownSources: [{ ...source, problem: 'Its attached file “a.md” does not exist' }] });
+      assert.match(result.problems[0].message, /Its attached file “a\.md” does not exist\.$/);
+    });
+
+    it('setReferences replaces the known sources', () => {
+      const checker = new DraftChecker([ref], { knownSources: [source] });
+      checker.setReferences([ref], []);
+      assert.deepEqual(
+        checker.check('Cited here [@harbour2016].\n').problems.map((p) => p.code),
+        ['unknown-key'],
+      );
+    });
+  });
+
+  describe('command line', function () {
+    this.timeout(60_000);
+    let tmp = '';
+    before(() => {
+      tmp = mkdtempSync(join(tmpdir(), 'factcheck-bib-'));
+    });
+    after(() => rmSync(tmp, { recursive: true, force: true }));
+
+    it('check reads the draft’s own bibliography: the entry without text is a note, not a failure', () => {
+      const r = run('check', join(DIR, 'draft.md'), '--format', 'json');
+      assert.equal(r.code, 0, r.err);
+      const json = JSON.parse(r.out);
+      const problems = json.files[0].problems;
+      assert.deepEqual(
+        problems.map((p: { code: string }) => p.code),
+        ['no-text'],
+      );
+      assert.ok(json.files[0].claims.length >= 3);
+      assert.ok(json.files[0].claims.every((c: { cited: string[] }) => c.cited.includes('crane2015')));
+      const crane = json.references.find((x: { key: string }) => x.key === 'crane2015');
+      assert.equal(crane.author, 'Ann Reporter, Wire Desk');
+      // The missing attachment of another entry is a warning on standard error.
+      assert.match(r.err, /entry “missing2017”: its attached file “.*not-there\.md” does not exist/);
+    });
+
+    it('--bibliography (repeatable) and a config file’s `bibliographies`', () => {
+      const draft = join(tmp, 'd.md');
+      writeFileSync(draft, 'North Korea placed its military on high alert [@korea2015].\n\nThe minutes were approved [@council2019].\n');
+      const r = run('check', draft, '--bibliography', join(DIR, 'library.json'), '--bibliography', join(DIR, 'library.yaml'));
+      assert.equal(r.code, 0, r.err);
+      assert.match(r.out, /ℹ citation \[no-text\] No text of this source to check against: “Council budget minutes”/);
+      assert.match(r.out, /1 cited source with no text to check against/);
+      writeFileSync(join(tmp, '.sourcecheck.json'), JSON.stringify({ bibliographies: [join(DIR, 'library.json')] }));
+      const viaConfig = run('check', draft, '--format', 'json');
+      assert.equal(viaConfig.code, 0, viaConfig.err);
+      assert.deepEqual(
+        JSON.parse(viaConfig.out).files[0].problems.map((p: { code: string }) => p.code),
+        ['no-text'],
+      );
+      rmSync(join(tmp, '.sourcecheck.json'));
+    });
+
+    it('a bibliography that cannot be read is bad input (exit 2); one with a syntax error still loads the rest', () => {
+      const draft = join(tmp, 'e.md');
+      writeFileSync(draft, 'Some statement about the first entry [@good-one].\n');
+      const missing = run('check', draft, '--bibliography', join(tmp, 'nope.bib'));
+      assert.equal(missing.code, 2);
+      assert.match(missing.err, /^factcheck: Bibliography “.*nope\.bib” does not exist\./);
+      const broken = run('check', draft, '--bibliography', join(DIR, 'broken.bib'));
+      assert.equal(broken.code, 0, broken.err);
+      assert.match(broken.err, /broken\.bib”, line 7: the entry “broken-one” cannot be read/);
+      assert.match(broken.out, /\[no-text\].*The First Good Entry/);
+    });
+
+    it('references prints metadata in text and JSON, keeping key, title and path', () => {
+      const args = ['references', '--reference', join(DIR, 'sources/ozone.md'), '--bibliography', join(DIR, 'library.bib')];
+      const json = JSON.parse(run(...args, '--format', 'json').out);
+      const crane = json.references.find((x: { key: string }) => x.key === 'crane2015');
+      assert.deepEqual(crane, {
+        key: 'crane2015',
+        title: 'At Least 107 Killed in Mecca Crane Collapse',
+        path: join(DIR, 'files/crane.md'),
+        url: 'https://news.example.com/2015/09/mecca-crane',
+        author: 'Ann Reporter, Wire Desk',
+        date: '2015-09-12',
+        outlet: 'Example News',
+      });
+      assert.deepEqual(
+        json.sources.map((s: { key: string }) => s.key),
+        ['harbour2016', 'missing2017'],
+      );
+      assert.match(json.sources[1].problem, /does not exist/);
+      const text = run(...args).out;
+      assert.match(text, /^crane2015\tAt Least 107 Killed in Mecca Crane Collapse\t.*crane\.md\t\(\d+ paragraphs, \d+ names\)\n {4}Example News · Ann Reporter, Wire Desk · 2015-09-12 · https:\/\/news\.example\.com\/2015\/09\/mecca-crane$/m);
+      assert.match(text, /^harbour2016\tHarbour Authority Annual Report\t.*library\.bib\t\(no text\)$/m);
+    });
+  });
+});
