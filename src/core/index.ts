@@ -41,6 +41,7 @@ export {
   BIBLIOGRAPHY_EXTENSIONS,
   MAX_BIBLIOGRAPHY_ENTRIES,
   attachmentText,
+  ATTACHMENT_TEXT_EXTENSIONS,
 } from './reference/bibliography';
 export type { Bibliography, BibliographyEntry, BibliographyIssue, AssembledBibliography } from './reference/bibliography';
 export { noTextMessage } from './check/problems';

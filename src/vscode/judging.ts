@@ -2,7 +2,7 @@
 // reuses unchanged blocks (DraftChecker), and runs in slices of at most SLICE_MS so the extension
 // host never stalls; a newer edit abandons a check in progress.
 import * as vscode from 'vscode';
-import { checkInSlices, DraftChecker, LineIndex, type CheckResult } from '../core';
+import { checkInSlices, draftBibliographies, DraftChecker, LineIndex, type CheckResult } from '../core';
 import { diagnosticSpecs, SOURCE, type DiagnosticSpec } from './present/diagnostics';
 import { citesAnything, judgedPart } from './present/scope';
 import { readSettings, type Settings } from './settings';
@@ -56,7 +56,7 @@ export class DraftJudge implements vscode.Disposable {
   ) {
     if (workerScript) {
       this.worker = new JudgeWorker(workerScript, (m) => this.log.warn(`${m}; judging continues on the extension host in small slices.`));
-      this.worker.setReferences(store.all);
+      this.worker.setReferences(store.all, store.sources);
     }
   }
 
@@ -145,8 +145,8 @@ export class DraftJudge implements vscode.Disposable {
   }
 
   rejudgeAll(): void {
-    for (const c of this.checkers.values()) c.setReferences(this.store.all);
-    this.worker?.setReferences(this.store.all);
+    for (const c of this.checkers.values()) c.setReferences(this.store.all, this.store.sources);
+    this.worker?.setReferences(this.store.all, this.store.sources);
     for (const doc of vscode.workspace.textDocuments) {
       this.states.delete(doc.uri.toString());
       this.schedule(doc, 0);
@@ -186,6 +186,9 @@ export class DraftJudge implements vscode.Disposable {
     if (previous) previous.cancelled = true;
     const mine: Pending = { version: doc.version, cancelled: false };
     this.pending.set(key, mine);
+    // The draft's own `bibliography:` (a reload re-judges every draft when it names new ones).
+    if (vscode.workspace.isTrusted) await this.store.useDraftBibliographies(doc.uri, draftBibliographies(doc.getText()));
+    if (mine.cancelled || doc.isClosed) return;
     await this.store.ready();
     if (mine.cancelled || doc.isClosed) return;
     const started = performance.now();
@@ -232,7 +235,7 @@ export class DraftJudge implements vscode.Disposable {
   private async checkOnHost(doc: vscode.TextDocument, key: string, text: string, mine: Pending, judgeUncited: boolean): Promise<CheckResult | undefined> {
     let checker = this.checkers.get(key);
     if (!checker) {
-      checker = new DraftChecker(this.store.all, { judgeUncited });
+      checker = new DraftChecker(this.store.all, { judgeUncited, knownSources: this.store.sources });
       this.checkers.set(key, checker);
     }
     try {

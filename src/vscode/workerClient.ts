@@ -1,6 +1,6 @@
 // The extension host's side of the judging worker thread (src/worker/judgeWorker.ts).
 import { Worker } from 'node:worker_threads';
-import type { CheckResult, Reference } from '../core';
+import type { CheckResult, Reference, SourceEntry } from '../core';
 import type { FromWorker, ToWorker } from '../worker/protocol';
 
 export type WorkerOutcome = { kind: 'result'; result: CheckResult; ms: number } | { kind: 'cancelled' } | { kind: 'failed'; message: string };
@@ -46,8 +46,10 @@ export class JudgeWorker {
     this.worker?.postMessage(m);
   }
 
-  setReferences(refs: Reference[]): void {
-    this.post({ type: 'references', items: refs.map((r) => ({ text: r.text, meta: { key: r.key, title: r.title, path: r.path, credit: r.credit } })) });
+  setReferences(refs: Reference[], sources: SourceEntry[] = []): void {
+    // Everything but the analysis, which the thread redoes from the text.
+    const meta = ({ text: _t, paragraphs: _p, sentences: _s, entities: _e, ...rest }: Reference) => rest;
+    this.post({ type: 'references', items: refs.map((r) => ({ text: r.text, meta: meta(r) })), sources });
   }
 
   check(uri: string, version: number, text: string, judgeUncited: boolean): Promise<WorkerOutcome> {

@@ -1,8 +1,8 @@
 // Messages between the extension host and the judging worker thread.
-import type { CheckResult, ReferenceMeta } from '../core';
+import type { CheckResult, ReferenceMeta, SourceEntry } from '../core';
 
 export type ToWorker =
-  | { type: 'references'; items: { text: string; meta: ReferenceMeta }[] }
+  | { type: 'references'; items: { text: string; meta: ReferenceMeta }[]; sources?: SourceEntry[] }
   | { type: 'check'; id: number; uri: string; version: number; text: string; judgeUncited: boolean }
   | { type: 'forget'; uri: string };
 

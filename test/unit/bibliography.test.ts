@@ -23,6 +23,11 @@ import {
 } from '../../src/core';
 import { loadBibliographies } from '../../src/cli/bibliographies';
 import { ROOT, run } from '../support/cli';
+import { bibtexAttachEdit } from '../../src/vscode/present/attach';
+import { diagnosticSpecs } from '../../src/vscode/present/diagnostics';
+import { metadataSummary } from '../../src/vscode/present/format';
+import { hoverAt, metadataMarkdown } from '../../src/vscode/present/hover';
+import { DEFAULT_SETTINGS, settingsFrom } from '../../src/vscode/config';
 
 const DIR = join(ROOT, 'test', 'fixtures', 'bibliography');
 const read = (name: string) => readFileSync(join(DIR, name), 'utf8');
@@ -313,6 +318,77 @@ describe('bibliographies', () => {
       const text = run(...args).out;
       assert.match(text, /^crane2015\tAt Least 107 Killed in Mecca Crane Collapse\t.*crane\.md\t\(\d+ paragraphs, \d+ names\)\n {4}Example News · Ann Reporter, Wire Desk · 2015-09-12 · https:\/\/news\.example\.com\/2015\/09\/mecca-crane$/m);
       assert.match(text, /^harbour2016\tHarbour Authority Annual Report\t.*library\.bib\t\(no text\)$/m);
+    });
+  });
+
+  describe('in the editor (presentation, without vscode)', () => {
+    const crane = markdownRef('files/crane.md', 'crane');
+    const withMeta: Reference = { ...crane, key: 'crane2015', title: 'Crane <b>collapse</b>', outlet: 'Example *News*', author: 'Ann Reporter', date: '2015-09-12', url: 'https://news.example.com/a_(b)?x=1' };
+    const link = () => undefined;
+
+    it('the citation hover shows title, outlet, author, date and URL, escaped, the URL as a link only when http(s)', () => {
+      const text = 'A crane fell [@crane2015].';
+      const card = hoverAt(text, text.indexOf('crane2015'), undefined, [withMeta], link, [{ start: 13, end: 25, raw: '[@crane2015]', items: [{ key: 'crane2015', keySpan: { start: 15, end: 24 } }] }]);
+      assert.ok(card);
+      assert.match(card.markdown, /Crane &lt;b&gt;collapse&lt;\/b&gt;/);
+      assert.match(card.markdown, /Example \\\*News\\\* · Ann Reporter · 2015\\-09\\-12 · \[[^\]]+\]\(https:\/\/news\.example\.com\/a_%28b%29\?x=1\)/);
+      for (const url of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'data:text/html,<script>x</script>', 'command:workbench.action.quit', 'file:///etc/passwd', 'not a url']) {
+        const md = metadataMarkdown({ url })!;
+        assert.ok(!/\]\(/.test(md), `${url} became a link: ${md}`);
+        assert.ok(!md.includes('<'), md);
+      }
+    });
+
+    it('the hover on a source without text says so, with its metadata', () => {
+      const source = { key: 'harbour2016', title: 'Harbour Authority Annual Report', outlet: 'Harbour Authority', date: '2016', declaredIn: '/w/library.bib' };
+      const text = 'Figures [@harbour2016].';
+      const card = hoverAt(text, 12, undefined, [crane], link, [{ start: 8, end: 22, raw: '[@harbour2016]', items: [{ key: 'harbour2016', keySpan: { start: 10, end: 21 } }] }], new Set(), [source]);
+      assert.ok(card);
+      assert.match(card.markdown, /\*\*Harbour Authority Annual Report\*\* \(harbour2016\): no text of this source to check against\./);
+      assert.match(card.markdown, /From library\\\.bib; attach its file/);
+    });
+
+    it('the reference picker’s detail line', () => {
+      assert.equal(metadataSummary(withMeta), 'Example *News* · Ann Reporter · 2015-09-12 · https://news.example.com/a_(b)?x=1');
+      assert.equal(metadataSummary({}), '');
+    });
+
+    it('a no-text note is an information diagnostic even when citation problems are warnings or hidden', () => {
+      const text = 'Cited here [@harbour2016].\n';
+      const result = checkDraft(text, [crane], { knownSources: [{ key: 'harbour2016', title: 'Report', declaredIn: 'x.bib' }] });
+      assert.deepEqual(
+        diagnosticSpecs(text, result).map((d) => [d.code, d.severity]),
+        [['no-text', 'information']],
+      );
+      assert.deepEqual(
+        diagnosticSpecs(text, result, { ...DEFAULT_SETTINGS.severities, citation: 'none' }).map((d) => d.code),
+        ['no-text'],
+      );
+    });
+
+    it('the sourcecheck.bibliographies setting is read as a list of paths', () => {
+      assert.deepEqual(DEFAULT_SETTINGS.bibliographies, []);
+      assert.deepEqual(settingsFrom((k) => (k === 'bibliographies' ? ['library.bib', 3, ' '] : undefined)).bibliographies, ['library.bib']);
+    });
+
+    it('"Attach a file…" writes the file field as Zotero does, new or added to an existing one', () => {
+      const bib = read('library.bib');
+      const edit = bibtexAttachEdit(bib, 'harbour2016', 'files/harbour: report.md');
+      assert.ok(edit);
+      const after = bib.slice(0, edit.start) + edit.newText + bib.slice(edit.end);
+      const parsed = parseBibliography(after, 'library.bib');
+      assert.deepEqual(parsed.issues, []);
+      assert.deepEqual(parsed.entries.find((e) => e.key === 'harbour2016')!.files, ['files/harbour: report.md']);
+      // The other entries are untouched (the one after it moves down a line).
+      const noLine = ({ line: _line, ...e }: { line?: number }) => e;
+      assert.deepEqual(
+        parsed.entries.filter((e) => e.key !== 'harbour2016').map(noLine),
+        parse('library.bib').entries.filter((e) => e.key !== 'harbour2016').map(noLine),
+      );
+      const again = bibtexAttachEdit(after, 'harbour2016', 'files/second.txt')!;
+      const twice = after.slice(0, again.start) + again.newText + after.slice(again.end);
+      assert.deepEqual(parseBibliography(twice, 'library.bib').entries.find((e) => e.key === 'harbour2016')!.files, ['files/second.txt', 'files/harbour: report.md']);
+      assert.equal(bibtexAttachEdit(bib, 'no-such-key', 'a.md'), undefined);
     });
   });
 });
