@@ -89,7 +89,7 @@ export function commandHandlers({ judge, store, report }: CommandDeps): Record<C
       return added.map((r) => r.key);
     },
 
-    [COMMANDS.attachFile]: (key?: string) => attachFile(store, key),
+    [COMMANDS.attachFile]: (key?: string, file?: vscode.Uri) => attachFile(store, key, file),
 
     [COMMANDS.showReport]: () => report.show(),
 
@@ -102,15 +102,17 @@ export function commandHandlers({ judge, store, report }: CommandDeps): Record<C
  * becomes the entry's attachment in the bibliography itself, written as Zotero and Better BibTeX
  * write it (`file = {:path:type}`, relative to the bibliography), so the entry is checked against it
  * from then on. The file must be inside the workspace. A CSL JSON or YAML bibliography is opened at
- * the entry instead, with a message saying which `file` line to add. Returns whether anything changed.
+ * the entry instead, with a message saying which `file` line to add. `chosen` skips the file picker.
+ * Returns whether the entry now has text.
  */
-async function attachFile(store: ReferenceStore, key?: string): Promise<boolean> {
+async function attachFile(store: ReferenceStore, key?: string, chosen?: vscode.Uri): Promise<boolean> {
   const home = typeof key === 'string' ? store.homeOf(key) : undefined;
   if (!key || !home) {
     void vscode.window.showWarningMessage(`No bibliography entry “${key ?? ''}” is loaded.`);
     return false;
   }
-  const picked = await vscode.window.showOpenDialog({
+  // A caller (a test, another extension) may name the file; otherwise the writer picks it.
+  const picked = chosen && typeof chosen === 'object' && typeof chosen.scheme === 'string' ? [vscode.Uri.from(chosen)] : await vscode.window.showOpenDialog({
     canSelectMany: false,
     openLabel: 'Attach',
     title: `Attach the text of “${key}”`,
