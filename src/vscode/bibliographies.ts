@@ -38,11 +38,21 @@ export interface LoadedBibliographies {
   homes: Map<string, EntryHome>;
   /** The bibliographies and attached files read, to watch. */
   files: vscode.Uri[];
+  /** Bibliographies that could not be read at all (missing, too large, not text), by URI, with why. */
+  unreadable: Map<string, string>;
 }
 
+/** Parses a bibliography's text (on the judging thread when there is one). */
+export type BibliographyParser = (text: string, path: string) => Promise<Bibliography>;
+
 /** Reads bibliographies against the references already loaded (`loaded`: URL/DOI matching, key clashes). Never throws. */
-export async function loadBibliographyFiles(uris: vscode.Uri[], loaded: readonly Reference[], label: (u: vscode.Uri) => string): Promise<LoadedBibliographies> {
-  const out: LoadedBibliographies = { references: [], sources: [], issues: [], homes: new Map(), files: [] };
+export async function loadBibliographyFiles(
+  uris: vscode.Uri[],
+  loaded: readonly Reference[],
+  label: (u: vscode.Uri) => string,
+  parse: BibliographyParser = async (text, path) => parseBibliography(text, path),
+): Promise<LoadedBibliographies> {
+  const out: LoadedBibliographies = { references: [], sources: [], issues: [], homes: new Map(), files: [], unreadable: new Map() };
   const keys = new Set(loaded.map((r) => r.key));
   for (const uri of uris) {
     out.files.push(uri);
@@ -50,10 +60,18 @@ export async function loadBibliographyFiles(uris: vscode.Uri[], loaded: readonly
     try {
       text = await readText(uri, `Bibliography ${label(uri)}`, MAX_BIBLIOGRAPHY_BYTES);
     } catch (e) {
-      out.issues.push({ uri, message: e instanceof Error ? e.message : String(e) });
+      const message = e instanceof Error ? e.message : String(e);
+      out.issues.push({ uri, message });
+      out.unreadable.set(uri.toString(), message);
       continue;
     }
-    const bib = parseBibliography(text, label(uri));
+    let bib: Bibliography;
+    try {
+      bib = await parse(text, label(uri));
+    } catch {
+      // The judging thread is gone: parse here (this blocks the host for as long as parsing takes).
+      bib = parseBibliography(text, label(uri));
+    }
     for (const i of bib.issues) out.issues.push({ uri, message: i.message });
     const attached = new Map<string, Reference | string>();
     for (const entry of bib.entries) {

@@ -57,6 +57,9 @@ export class DraftJudge implements vscode.Disposable {
     if (workerScript) {
       this.worker = new JudgeWorker(workerScript, (m) => this.log.warn(`${m}; judging continues on the extension host in small slices.`));
       this.worker.setReferences(store.all, store.sources);
+      // A big bibliography takes about a second to parse: off the extension host, like judging.
+      const worker = this.worker;
+      store.bibliographyParser = (text, path) => worker.parseBibliography(text, path);
     }
   }
 
@@ -214,6 +217,9 @@ export class DraftJudge implements vscode.Disposable {
     if (mine.cancelled || doc.isClosed) return;
     const publishStart = performance.now();
     const specs = diagnosticSpecs(text, result, { ...settings.severities, checks: settings.checks }, undefined, settings.minConfidence);
+    // A key may be unknown because its bibliography could not be read: say so where it is cited.
+    const trouble = this.store.bibliographyTrouble(doc.uri);
+    if (trouble.length) for (const s of specs) if (s.code === 'unknown-key') s.message += ` (${trouble.join(' ')})`;
     const specsMs = performance.now() - publishStart;
     this.stats.checks++;
     this.stats.lastCheckMs = performance.now() - started;

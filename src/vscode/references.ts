@@ -3,7 +3,7 @@
 // re-judges open drafts; every file that cannot be used is reported once, never thrown.
 import * as vscode from 'vscode';
 import { decodeText, InputError, loadReference, referenceMetaFromText, type Reference, type SourceEntry } from '../core';
-import { declaredBibliographies, loadBibliographyFiles, type EntryHome } from './bibliographies';
+import { declaredBibliographies, loadBibliographyFiles, type BibliographyParser, type EntryHome } from './bibliographies';
 import { builtinReferences } from '../builtin';
 import { referenceDocumentName } from './present/format';
 import { readSettings } from './settings';
@@ -24,6 +24,11 @@ export class ReferenceStore implements vscode.Disposable {
   private homes = new Map<string, EntryHome>();
   /** The bibliographies each open draft's `bibliography:` names, by draft URI. */
   private declared = new Map<string, vscode.Uri[]>();
+  /** Bibliographies that could not be read, by URI, with why; and the ones the setting names. */
+  private unreadable = new Map<string, string>();
+  private fromSettings: vscode.Uri[] = [];
+  /** Where bibliographies are parsed: the judging thread once the judge provides it, else here. */
+  bibliographyParser?: BibliographyParser;
   private uris = new Map<string, vscode.Uri>();
   private builtin: Reference[];
   private watchers: vscode.Disposable[] = [];
@@ -53,6 +58,15 @@ export class ReferenceStore implements vscode.Disposable {
 
   sourceOf(key: string): SourceEntry | undefined {
     return this.known.find((s) => s.key === key);
+  }
+
+  /**
+   * Why the bibliographies a draft relies on (the setting's and its own `bibliography:`) could not be
+   * read, if any could not: the unknown keys of that draft say so.
+   */
+  bibliographyTrouble(draft: vscode.Uri): string[] {
+    const mine = [...this.fromSettings, ...(this.declared.get(draft.toString()) ?? [])];
+    return [...new Set(mine.map((u) => this.unreadable.get(u.toString())).filter((m): m is string => !!m))];
   }
 
   /** The bibliography an entry is written in (for "Attach a file…"). */
@@ -146,7 +160,7 @@ export class ReferenceStore implements vscode.Disposable {
     }
     // Bibliographies: the setting's, then the open drafts' own; their entries come after the files.
     const bibUris = [...new Map([...bibFromSettings, ...[...this.declared.values()].flat()].map((u) => [u.toString(), u])).values()];
-    const bib = trusted && bibUris.length ? await loadBibliographyFiles(bibUris, refs, label) : undefined;
+    const bib = trusted && bibUris.length ? await loadBibliographyFiles(bibUris, refs, label, this.bibliographyParser) : undefined;
     if (bib) {
       for (const r of bib.references) {
         refs.push(r);
@@ -155,6 +169,8 @@ export class ReferenceStore implements vscode.Disposable {
       issues.push(...bib.issues);
     }
     this.known = bib?.sources ?? [];
+    this.unreadable = bib?.unreadable ?? new Map();
+    this.fromSettings = bibFromSettings;
     this.homes = bib?.homes ?? new Map();
     this.refs = refs;
     this.uris = uris;

@@ -1,7 +1,7 @@
 // Judging off the extension host's thread: the host posts a draft's text, this thread judges it
 // block by block and gives up as soon as a newer version of the same draft arrives.
 import { parentPort } from 'node:worker_threads';
-import { checkInSlices, DraftChecker, loadReference, type Reference, type SourceEntry } from '../core';
+import { checkInSlices, DraftChecker, loadReference, parseBibliography, type Reference, type SourceEntry } from '../core';
 import type { FromWorker, ToWorker } from './protocol';
 
 const SLICE_MS = 10;
@@ -40,6 +40,12 @@ parentPort!.on('message', (m: ToWorker) => {
   } else if (m.type === 'forget') {
     checkers.delete(m.uri);
     latest.delete(m.uri);
+  } else if (m.type === 'bibliography') {
+    try {
+      post({ type: 'bibliography', id: m.id, bibliography: parseBibliography(m.text, m.path) });
+    } catch (e) {
+      post({ type: 'error', id: m.id, message: e instanceof Error ? e.message : String(e) });
+    }
   } else if (m.type === 'check') {
     latest.set(m.uri, m.version);
     void check(m);

@@ -3,7 +3,6 @@
 // An entry is a key with metadata and the files attached to it; whether its text can be found is
 // decided by the front end (it reads the files) and `assembleBibliography` (it pairs the rest with
 // workspace references by URL or DOI).
-import { parse as parseYaml, parseDocument } from 'yaml';
 import { InputError } from '../errors';
 import { decodeText } from '../text/decode';
 import { readFrontMatter } from '../text/frontMatter';
@@ -58,6 +57,8 @@ interface CitationJs {
   logger: { _log: unknown[] };
 }
 let citationJs: CitationJs | undefined;
+/** The yaml package, loaded on first use like citation-js, so bundles that never read a bibliography leave both out. */
+const yaml = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
 function cite(): CitationJs {
   if (!citationJs) {
     // Loaded on first use: activating the extension does not pay for the parser.
@@ -199,7 +200,7 @@ function bibtexEntries(text: string, firstLineNo: number): BibliographyEntry[] {
 function readCsl(text: string, path: string, format: 'csl-json' | 'csl-yaml', issues: BibliographyIssue[]): BibliographyEntry[] {
   let data: unknown;
   try {
-    data = format === 'csl-json' ? JSON.parse(text.replace(/^\uFEFF/, '')) : parseYaml(text, { maxAliasCount: 100 });
+    data = format === 'csl-json' ? JSON.parse(text.replace(/^\uFEFF/, '')) : yaml().parse(text, { maxAliasCount: 100 });
   } catch (e) {
     const line = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line ?? lineOfJsonError(text, e);
     issues.push({ line, message: `Bibliography “${path}”${line ? `, line ${line}` : ''}: not valid ${format === 'csl-json' ? 'JSON' : 'YAML'} (${firstLine(e)}); no entries were read from it.` });
@@ -450,7 +451,7 @@ function lineOfJsonError(text: string, e: unknown): number | undefined {
   if (m) return lineAt(text, Number(m[1]));
   // JSON is YAML: the YAML parser says where it stops making sense, when JSON.parse does not.
   try {
-    return parseDocument(text).errors[0]?.linePos?.[0]?.line;
+    return yaml().parseDocument(text).errors[0]?.linePos?.[0]?.line;
   } catch {
     return undefined;
   }

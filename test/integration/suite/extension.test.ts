@@ -484,6 +484,19 @@ describe('Source Check in a real VS Code', function () {
       await doc.save();
       await until('the bibliography to be dropped', () => !api.store.byKey('port2020') || undefined);
     });
+
+    it('a bibliography the draft names that does not exist is said on the citations that need it', async () => {
+      const doc = await openCopy('missing-bib-draft.md', '---\nbibliography: tmp-no-such-library.bib\n---\n\nThe harbour handled 4.2 million containers in 2020 [@port2020].\n');
+      const d = await until('the unknown key to name the missing bibliography', () =>
+        vscode.languages.getDiagnostics(doc.uri).find((x) => /Unknown reference “port2020”/.test(x.message) && /tmp-no-such-library\.bib.*does not exist/.test(x.message)),
+      );
+      assert.equal(doc.getText(d.range), 'port2020');
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), 'No bibliography here.\n');
+      await vscode.workspace.applyEdit(edit);
+      await doc.save();
+      await until('the missing bibliography to be forgotten', () => !api.store.bibliographyTrouble(doc.uri).length || undefined);
+    });
   });
 
   describe('references that change under it', () => {
