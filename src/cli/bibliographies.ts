@@ -69,8 +69,8 @@ function loadOne(path: string, loaded: readonly Reference[]): BibliographySet {
     const why = attached.get(entry.key);
     if (typeof why === 'string') warnings.push(`Bibliography “${path}”, entry “${entry.key}”: ${why}`);
   }
-  const { references, sources } = assembleBibliography(bib, attached, loaded);
-  return { references, sources, warnings };
+  const { references, sources, issues } = assembleBibliography(bib, attached, loaded);
+  return { references, sources, warnings: [...warnings, ...issues] };
 }
 
 /** The reference read from an attached file, or a sentence saying why it cannot be used. */

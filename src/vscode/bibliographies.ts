@@ -88,7 +88,8 @@ export async function loadBibliographyFiles(
       const why = attached.get(entry.key);
       if (typeof why === 'string') out.issues.push({ uri, message: `Bibliography ${label(uri)}, entry “${entry.key}”: ${why}` });
     }
-    const { references, sources } = assembleBibliography({ path: uri.scheme === 'file' ? uri.fsPath : uri.toString(), entries: bib.entries }, attached, loaded);
+    const { references, sources, issues } = assembleBibliography({ path: uri.scheme === 'file' ? uri.fsPath : uri.toString(), entries: bib.entries }, attached, loaded);
+    for (const message of issues) out.issues.push({ uri, message });
     for (const r of references) {
       if (keys.has(r.key)) {
         out.issues.push({ uri, message: `Bibliography ${label(uri)}: the key “${r.key}” is already used by another reference; the first is used.` });

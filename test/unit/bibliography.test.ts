@@ -175,6 +175,17 @@ describe('bibliographies', () => {
       );
     });
 
+    it('an entry whose URL matches two references uses the first and says so; the attached file’s format is kept', () => {
+      const bib = parse('library.bib');
+      const twin = { ...markdownRef('files/crane.md', 'other'), url: 'https://example.org/science/ozone-crops' };
+      const out = assembleBibliography(bib, new Map(), [ozone, twin]);
+      assert.equal(out.references.find((r) => r.key === 'ozone2014')!.text, ozone.text);
+      assert.equal(out.issues.length, 1);
+      assert.match(out.issues[0], /entry “ozone2014”: its URL matches 2 references \(“ozone-crops”, “other”\); “ozone-crops” is used\./);
+      assert.equal(entryReferenceMeta(bib.entries[0], '/x/files/crane.md').format, 'markdown');
+      assert.equal(entryReferenceMeta(bib.entries[0], '/x/files/a.TXT').format, 'text');
+    });
+
     for (const [label, bibFile, entryKey, textFile] of [
       ['BibTeX, attached Markdown', 'library.bib', 'crane2015', 'files/crane.md'],
       ['CSL JSON, attached text file', 'library.json', 'korea2015', 'files/korea.txt'],
@@ -309,6 +320,7 @@ describe('bibliographies', () => {
         author: 'Ann Reporter, Wire Desk',
         date: '2015-09-12',
         outlet: 'Example News',
+        format: 'markdown',
       });
       assert.deepEqual(
         json.sources.map((s: { key: string }) => s.key),

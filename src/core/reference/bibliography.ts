@@ -6,7 +6,7 @@
 import { InputError } from '../errors';
 import { decodeText } from '../text/decode';
 import { readFrontMatter } from '../text/frontMatter';
-import type { Reference, ReferenceMeta, SourceEntry } from '../types';
+import type { Reference, ReferenceFormat, ReferenceMeta, SourceEntry } from '../types';
 
 /** One entry of a bibliography, its metadata flattened for display and matching. */
 export interface BibliographyEntry {
@@ -358,9 +358,13 @@ function doiOfUrl(url: string | undefined): string | undefined {
   return url && /^https?:\/\/(?:dx\.)?doi\.org\/10\./i.test(url.trim()) ? normaliseDoi(decodeURIComponent(url)) : undefined;
 }
 
-/** The metadata a reference read from an entry's attached file carries: the entry's key and metadata. */
+const FORMAT_OF_EXTENSION: Record<string, ReferenceFormat> = { md: 'markdown', markdown: 'markdown', txt: 'text', text: 'text', html: 'html', htm: 'html', pdf: 'pdf' };
+
+/** The metadata a reference read from an entry's attached file (`path`) carries: the entry's key and metadata, and the file's format. */
 export function entryReferenceMeta(entry: BibliographyEntry, path: string): ReferenceMeta {
   const meta: ReferenceMeta = { key: entry.key, title: entry.title, path };
+  const format = FORMAT_OF_EXTENSION[(/\.([^./\\]+)$/.exec(path)?.[1] ?? '').toLowerCase()];
+  if (format) meta.format = format;
   if (entry.url) meta.url = entry.url;
   else if (entry.doi) meta.url = `https://doi.org/${entry.doi}`;
   if (entry.author) meta.author = entry.author;
@@ -388,6 +392,8 @@ export interface AssembledBibliography {
   references: Reference[];
   /** Entries with no text: known keys, cited with an information note rather than an unknown-key problem. */
   sources: SourceEntry[];
+  /** Entries whose URL or DOI matches more than one reference (the first, in the order given, is used). */
+  issues: string[];
 }
 
 /**
@@ -397,16 +403,22 @@ export interface AssembledBibliography {
  * whose URL or DOI is the entry's (the reference keeps its own key too). The rest become known sources.
  */
 export function assembleBibliography(bib: Pick<Bibliography, 'path' | 'entries'>, attached: ReadonlyMap<string, Reference | string>, workspace: readonly Reference[]): AssembledBibliography {
-  const byUrl = new Map<string, Reference>();
-  const byDoi = new Map<string, Reference>();
+  const byUrl = new Map<string, Reference[]>();
+  const byDoi = new Map<string, Reference[]>();
+  const add = (m: Map<string, Reference[]>, k: string | undefined, r: Reference) => {
+    if (!k) return;
+    const list = m.get(k) ?? [];
+    // One reference read twice (its own key and an entry's) is one text, not two.
+    if (!list.some((x) => x.text === r.text)) list.push(r);
+    m.set(k, list);
+  };
   for (const r of workspace) {
-    const doi = r.doi ? normaliseDoi(r.doi) : doiOfUrl(r.url);
-    if (doi && !byDoi.has(doi)) byDoi.set(doi, r);
-    const url = r.url ? normaliseUrl(r.url) : undefined;
-    if (url && !byUrl.has(url)) byUrl.set(url, r);
+    add(byDoi, r.doi ? normaliseDoi(r.doi) : doiOfUrl(r.url), r);
+    add(byUrl, r.url ? normaliseUrl(r.url) : undefined, r);
   }
   const references: Reference[] = [];
   const sources: SourceEntry[] = [];
+  const issues: string[] = [];
   for (const entry of bib.entries) {
     const got = attached.get(entry.key);
     if (got && typeof got !== 'string') {
@@ -414,7 +426,11 @@ export function assembleBibliography(bib: Pick<Bibliography, 'path' | 'entries'>
       continue;
     }
     const url = entry.url ? normaliseUrl(entry.url) : undefined;
-    const match = (entry.doi ? byDoi.get(entry.doi) : undefined) ?? (url ? byUrl.get(url) : undefined) ?? (entry.doi ? byUrl.get(normaliseUrl(`https://doi.org/${entry.doi}`)!) : undefined);
+    const matches = (entry.doi ? byDoi.get(entry.doi) : undefined) ?? (url ? byUrl.get(url) : undefined) ?? (entry.doi ? byUrl.get(normaliseUrl(`https://doi.org/${entry.doi}`)!) : undefined);
+    const match = matches?.[0];
+    if (matches && matches.length > 1) {
+      issues.push(`Bibliography “${bib.path}”, entry “${entry.key}”: its ${entry.doi && byDoi.get(entry.doi) ? 'DOI' : 'URL'} matches ${matches.length} references (${matches.map((r) => `“${r.key}”`).join(', ')}); “${match!.key}” is used.`);
+    }
     if (match) {
       const meta = entryReferenceMeta(entry, match.path);
       if (!entry.url && match.url) meta.url = match.url;
@@ -423,7 +439,7 @@ export function assembleBibliography(bib: Pick<Bibliography, 'path' | 'entries'>
     }
     sources.push(sourceEntryOf(entry, bib.path, typeof got === 'string' ? got : undefined));
   }
-  return { references, sources };
+  return { references, sources, issues };
 }
 
 /**
