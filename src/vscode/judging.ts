@@ -165,6 +165,8 @@ export class DraftJudge implements vscode.Disposable {
 
   forget(uri: vscode.Uri): void {
     const key = uri.toString();
+    // A closed draft's own bibliographies are no longer needed (a no-op for a draft that named none).
+    void this.store.useDraftBibliographies(uri, []);
     this.diagnostics.delete(uri);
     this.settingsCache.delete(key);
     this.checkers.delete(key);

@@ -1,6 +1,7 @@
 // Bibliographies (BibTeX, CSL JSON, CSL YAML): parsing, the `file` field, pairing entries with text,
 // the `no-text` note for a cited entry without text, and the command line's --bibliography.
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -144,6 +145,26 @@ describe('bibliographies', () => {
       assert.equal(a, normaliseUrl('https://example.org/science/ozone-crops?id=3'));
       assert.notEqual(normaliseUrl('https://example.org/a?id=3'), normaliseUrl('https://example.org/a?id=4'));
       assert.equal(normaliseUrl('javascript:alert(1)'), undefined);
+    });
+
+    it('never throws on arbitrary input, BibTeX-like or not, and every entry it keeps has a key and a title', () => {
+      const bibtexish = fc
+        .array(fc.oneof(fc.constantFrom('@article{', '@misc(', 'k1', ',', '=', '{', '}', '"', '\\', ':', ';', 'title', 'file', 'author', ' and ', '\n', '%', '@string{', '#'), fc.string({ maxLength: 6 })), { maxLength: 60 })
+        .map((parts) => parts.join(''));
+      fc.assert(
+        fc.property(bibtexish, fc.constantFrom('x.bib', 'x.json', 'x.yaml'), (text, path) => {
+          const bib = parseBibliography(text, path);
+          for (const e of bib.entries) assert.ok(e.key && e.title, JSON.stringify(e));
+          assert.equal(new Set(bib.entries.map((e) => e.key)).size, bib.entries.length);
+        }),
+        { numRuns: 150 },
+      );
+      fc.assert(
+        fc.property(fc.string({ maxLength: 80 }), (field) => {
+          for (const p of parseFileField(field)) assert.ok(p.length > 0 && p === p.trim());
+        }),
+        { numRuns: 300 },
+      );
     });
 
     it('refuses attached files it cannot read as text, naming them', () => {
