@@ -12,7 +12,6 @@ import {
   InputError,
   isAbsolutePath,
   loadReference,
-  parseBibliography,
   type Bibliography,
   type Reference,
   type SourceEntry,
@@ -50,7 +49,7 @@ export async function loadBibliographyFiles(
   uris: vscode.Uri[],
   loaded: readonly Reference[],
   label: (u: vscode.Uri) => string,
-  parse: BibliographyParser = async (text, path) => parseBibliography(text, path),
+  parse: BibliographyParser | undefined,
 ): Promise<LoadedBibliographies> {
   const out: LoadedBibliographies = { references: [], sources: [], issues: [], homes: new Map(), files: [], unreadable: new Map() };
   const keys = new Set(loaded.map((r) => r.key));
@@ -65,12 +64,17 @@ export async function loadBibliographyFiles(
       out.unreadable.set(uri.toString(), message);
       continue;
     }
+    // Parsed on the judging thread only: the parser (citation-js) stays out of the extension's own
+    // bundle, so activation does not pay for it, and a big file never holds the extension host.
     let bib: Bibliography;
     try {
+      if (!parse) throw new Error('there is no judging thread');
       bib = await parse(text, label(uri));
-    } catch {
-      // The judging thread is gone: parse here (this blocks the host for as long as parsing takes).
-      bib = parseBibliography(text, label(uri));
+    } catch (e) {
+      const message = `Bibliography ${label(uri)} cannot be read: ${e instanceof Error ? e.message : String(e)}.`;
+      out.issues.push({ uri, message });
+      out.unreadable.set(uri.toString(), message);
+      continue;
     }
     for (const i of bib.issues) out.issues.push({ uri, message: i.message });
     const attached = new Map<string, Reference | string>();
