@@ -34,7 +34,19 @@ const languageData = (outfile) => ({
     });
   },
 });
+// citation-js can fetch bibliographies from URLs (through sync-fetch and node-fetch); we only hand it
+// text, and the shipped bundles never reach the network: those two modules become stubs that refuse.
+const noNetwork = {
+  name: 'no-network',
+  setup(b) {
+    b.onResolve({ filter: /^(?:sync-fetch|node-fetch)$/ }, (args) => ({ path: args.path, namespace: 'no-network' }));
+    b.onLoad({ filter: /.*/, namespace: 'no-network' }, () => ({
+      contents: 'function refuse() { throw new Error("Source Check does not fetch from the network."); }\nmodule.exports = refuse; module.exports.default = refuse;',
+      loader: 'js',
+    }));
+  },
+};
 mkdirSync('dist/test', { recursive: true });
 await Promise.all(
-  entries.filter((e) => existsSync(e.entryPoints[0])).map((e) => build({ ...common, ...e, plugins: [languageData(e.outfile)] })),
+  entries.filter((e) => existsSync(e.entryPoints[0])).map((e) => build({ ...common, ...e, plugins: [languageData(e.outfile), noNetwork] })),
 );

@@ -1,6 +1,6 @@
 // `npm run bench`: speed and memory of the engine on this machine. Timings live here, never in tests.
 import { builtinReferences } from '../builtin';
-import { checkDraft, DraftChecker, loadReference, type Reference } from '../core';
+import { assembleBibliography, checkDraft, DraftChecker, loadReference, parseBibliography, type Reference } from '../core';
 import { irregularBase, wordnetAntonyms as antonyms, wordnetSameAs as sameAs, wordnetSynonyms as synonyms } from '../core';
 import { compare, firstRun, formatComparison, type Tool, TOOLS } from './versus';
 
@@ -54,6 +54,28 @@ function bigReferenceText(ref: Reference): string {
   return Array.from({ length: Math.ceil(MB / ref.text.length) }, () => ref.text.replace(/Sources By Agencies\s*$/, '')).join('\n');
 }
 
+/** A Zotero-style BibTeX export of `n` entries: names with particles and accents, dates, URLs, DOIs, attached files. */
+export function syntheticBibliography(n: number): string {
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const kind = ['article', 'online', 'report', 'book'][i % 4];
+    out.push(
+      `@${kind}{entry${i},`,
+      `  title = {Study {Number} ${i} of the {\\'E}cole Harbour Programme},`,
+      `  author = {van der Berg, Anna and M{\\"u}ller, J{\\"o}rg and {Example Agency ${i % 17}}},`,
+      `  journaltitle = {Example Journal ${i % 50}},`,
+      `  date = {${2000 + (i % 25)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}},`,
+      `  url = {https://news.example.com/${i}/story?utm_source=feed},`,
+      `  doi = {10.5555/example.${i}},`,
+      ...(i % 3 ? [`  file = {Full Text:files/${i}/article.pdf:application/pdf;Snapshot:files/${i}/page.html:text/html},`] : []),
+      `  abstract = {An abstract of a few words about entry ${i}, with a comma, and {braces}.},`,
+      '}',
+      '',
+    );
+  }
+  return out.join('\n');
+}
+
 /**
  * The memory cases, each run alone in a fresh process (`node dist/bench.js --case NAME`) so that its
  * peak RSS (the kernel's high-water mark for that process) belongs to it alone.
@@ -74,6 +96,19 @@ const CASES: Record<string, () => string> = {
     const small = syntheticDraft(builtin, 2_000).split(builtin.key).join('big');
     const judge = time(() => checkDraft(small, [ref as Reference]));
     return `${(text.length / MB).toFixed(1)} MB reference: loaded in ${fmt(load)}, a 2,000-word draft judged against it in ${fmt(judge)}`;
+  },
+  'bibliography-2000': () => {
+    const text = syntheticBibliography(2_000);
+    let entries = 0;
+    const parse = time(() => {
+      const bib = parseBibliography(text, 'library.bib');
+      entries = bib.entries.length;
+      assembleBibliography(bib, new Map(), []);
+    });
+    // A second reading after an edit of the file (the parser is loaded and warm by then), and one of the same content (cached).
+    const again = time(() => parseBibliography(`${text}\n`, 'library.bib'));
+    const same = time(() => parseBibliography(text, 'library.bib'));
+    return `${entries.toLocaleString('en')}-entry .bib (${(text.length / MB).toFixed(2)} MB): parsed in ${fmt(parse)} (first, loading citation-js), ${fmt(again)} after an edit, ${fmt(same)} unchanged`;
   },
   'references-200': () => {
     const [builtin] = builtinReferences();

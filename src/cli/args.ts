@@ -4,6 +4,8 @@ export interface ParsedArgs {
   command: string;
   positional: string[];
   references: string[];
+  /** `--bibliography FILE` (repeatable): BibTeX, CSL JSON or CSL YAML files whose entries can be cited. */
+  bibliographies: string[];
   format: string;
   out?: string;
   /** `check --min-confidence X`: findings whose confidence is below X (0 to 1) are not reported. */
@@ -14,7 +16,7 @@ export interface ParsedArgs {
 
 /** Parses `factcheck COMMAND [args] [--reference F]... [--format X] [--out F]`. */
 export function parseArgs(argv: string[]): ParsedArgs {
-  const parsed: ParsedArgs = { command: '', positional: [], references: [], format: 'text', help: false, version: false };
+  const parsed: ParsedArgs = { command: '', positional: [], references: [], bibliographies: [], format: 'text', help: false, version: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (name: string): string => {
@@ -27,6 +29,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     if (a === '--help' || a === '-h') parsed.help = true;
     else if (a === '--version' || a === '-V') parsed.version = true;
     else if (a === '--reference' || a.startsWith('--reference=') || a === '-r') parsed.references.push(value('--reference'));
+    else if (a === '--bibliography' || a.startsWith('--bibliography=') || a === '-b') parsed.bibliographies.push(value('--bibliography'));
     else if (a === '--format' || a.startsWith('--format=') || a === '-f') parsed.format = value('--format');
     else if (a === '--out' || a.startsWith('--out=') || a === '-o') parsed.out = value('--out');
     else if (a === '--min-confidence' || a.startsWith('--min-confidence=')) {
@@ -46,7 +49,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
 }
 
 /** The options `parseArgs` knows, for "did you mean". */
-export const OPTIONS = ['--reference', '--format', '--out', '--min-confidence', '--help', '--version'];
+export const OPTIONS = ['--reference', '--bibliography', '--format', '--out', '--min-confidence', '--help', '--version'];
 
 /** The commands, for "did you mean". */
 export const COMMANDS = ['check', 'eval', 'references'];
@@ -54,9 +57,14 @@ export const COMMANDS = ['check', 'eval', 'references'];
 export const USAGE = `factcheck: fact-checks Markdown drafts against the articles they cite.
 
 Usage:
-  factcheck check DRAFT... [--reference FILE]... [--format text|json|sarif] [--min-confidence X]
+  factcheck check DRAFT... [--reference FILE]... [--bibliography FILE]... [--format text|json|sarif] [--min-confidence X]
   factcheck eval DATA.jsonl [--out PREDICTIONS.jsonl] [--format text|json]
-  factcheck references [--reference FILE]... [--format text|json]
+  factcheck references [--reference FILE]... [--bibliography FILE]... [--format text|json]
+
+--bibliography FILE: a BibTeX (.bib), CSL JSON (.json) or CSL YAML (.yaml) file; its entries are
+  cited by key. An entry is checked against its attached file (the \`file\` field, as Zotero and
+  Better BibTeX write it) or a reference with the same URL or DOI; citing one with no text gives a
+  note, not an error. A draft's own \`bibliography:\` front matter is read too.
 
 --min-confidence X (0 to 1): a contradicted or unsupported finding whose confidence is below X
   is not reported (nor counted for the exit code), as with Vale's MinAlertLevel; findings
@@ -64,7 +72,7 @@ Usage:
 
 Config: .sourcecheck.json, or the "sourcecheck" key of package.json, in the draft's folder or the
   nearest one above it: { "checks": { "<check id>": "off|error|warning|information|hint" },
-  "minConfidence": 0.6, "references": ["sources/*.md"] }. Text marks: ✗ error, ⚠ warning,
+  "minConfidence": 0.6, "references": ["sources/*.md"], "bibliographies": ["library.bib"] }. Text marks: ✗ error, ⚠ warning,
   ℹ information, › hint, ✓ supported.
 
 --version prints the version.

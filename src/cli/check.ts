@@ -1,8 +1,9 @@
 import { dirname, relative, resolve } from 'node:path';
-import { DraftChecker, InputError, LineIndex, type CheckResult, type Reference, type Verdict } from '../core';
+import { DraftChecker, draftBibliographies, InputError, isNote, LineIndex, type CheckResult, type Reference, type SourceEntry, type Verdict } from '../core';
+import { bibliographyPaths, loadBibliographies, type BibliographySet } from './bibliographies';
 import type { CheckedFile } from './checkedFile';
 import { findConfig, type CliConfig } from './config';
-import { referenceSet } from './references';
+import { referenceJson, referenceSet } from './references';
 import { MARKS, problemSeverity, verdictSeverity } from './severity';
 import { readTextFile } from './io';
 import { toSarif } from './sarif';
@@ -12,6 +13,10 @@ export interface CheckCliOptions {
   minConfidence?: number;
   /** Reference files given with --reference: they replace the built-in reference and the config file's. */
   references?: string[];
+  /** Bibliographies given with --bibliography, besides the config file's and each draft's own `bibliography:`. */
+  bibliographies?: string[];
+  /** Where warnings go (a bibliography's syntax errors, missing attached files): standard error. */
+  warn?: (s: string) => void;
 }
 
 /**
@@ -38,18 +43,25 @@ export function runCheck(paths: string[], format: string, print: (s: string) => 
   // One checker per set of references (drafts under one config file share it).
   const checkers = new Map<string, { refs: Reference[]; checker: DraftChecker }>();
   const allRefs = new Map<string, Reference>();
+  const allSources = new Map<string, SourceEntry>();
+  const bibCache = new Map<string, BibliographySet>();
   const files: CheckedFile[] = paths.map((path) => {
     const config = findConfig(dirname(resolve(path)));
-    const setKey = options.references?.length ? '' : (config?.path ?? '');
-    let set = checkers.get(setKey);
-    if (!set) {
-      const refs = referenceSet(options.references ?? [], config);
-      set = { refs, checker: new DraftChecker(refs) };
-      checkers.set(setKey, set);
-      for (const r of refs) if (!allRefs.has(r.path)) allRefs.set(r.path, r);
-    }
     const text = readTextFile(path, 'Draft');
     if (!text.trim()) throw new InputError('empty-draft', `Draft “${path}” is empty: there is nothing to check.`);
+    const bibs = bibliographyPaths(options.bibliographies ?? [], config?.bibliographies ?? [], path, draftBibliographies(text));
+    const setKey = `${options.references?.length ? '' : (config?.path ?? '')}\u0000${bibs.join('\u0000')}`;
+    let set = checkers.get(setKey);
+    if (!set) {
+      const base = referenceSet(options.references ?? [], config);
+      const bib = loadBibliographies(bibs, base, bibCache);
+      for (const w of bib.warnings) options.warn?.(`factcheck: ${w}`);
+      const refs = [...base, ...bib.references];
+      set = { refs, checker: new DraftChecker(refs, { knownSources: bib.sources }) };
+      checkers.set(setKey, set);
+      for (const r of refs) if (!allRefs.has(`${r.key}\u0000${r.path}`)) allRefs.set(`${r.key}\u0000${r.path}`, r);
+      for (const s of bib.sources) if (!allSources.has(s.key)) allSources.set(s.key, s);
+    }
     const { result: kept, hidden } = applyMinConfidence(set.checker.check(text), options.minConfidence ?? config?.minConfidence);
     const { result, off } = applyChecksOff(kept, config);
     return { path, text, result, hidden, config, off };
@@ -58,7 +70,8 @@ export function runCheck(paths: string[], format: string, print: (s: string) => 
   if (format === 'json') print(JSON.stringify(toJson(files, refs), null, 2));
   else if (format === 'sarif') print(JSON.stringify(toSarif(files, refs), null, 2));
   else print(toText(files));
-  const bad = files.some((f) => f.result.verdicts.some((v) => v.kind === 'contradicted' && !v.suppressed) || f.result.problems.length > 0);
+  // A note (a cited source with no text to check against) is no reason to fail a build.
+  const bad = files.some((f) => f.result.verdicts.some((v) => v.kind === 'contradicted' && !v.suppressed) || f.result.problems.some((p) => !isNote(p.code)));
   return bad ? 1 : 0;
 }
 
@@ -74,7 +87,7 @@ export function applyChecksOff(result: CheckResult, config: CliConfig | undefine
 export function toJson(files: CheckedFile[], refs: Reference[]) {
   const refText = new Map(refs.map((r) => [r.key, new LineIndex(r.text)]));
   return {
-    references: refs.map((r) => ({ key: r.key, title: r.title, path: r.path })),
+    references: refs.map(referenceJson),
     files: files.map((f) => {
       const lines = new LineIndex(f.text);
       return {
@@ -106,7 +119,7 @@ export function toJson(files: CheckedFile[], refs: Reference[]) {
 
 export function toText(files: CheckedFile[]): string {
   const out: string[] = [];
-  const totals = { contradicted: 0, unsupported: 0, supported: 0, problems: 0, hidden: 0, off: 0 };
+  const totals = { contradicted: 0, unsupported: 0, supported: 0, problems: 0, notes: 0, hidden: 0, off: 0 };
   for (const f of files) {
     totals.hidden += f.hidden ?? 0;
     totals.off += f.off ?? 0;
@@ -120,8 +133,9 @@ export function toText(files: CheckedFile[]): string {
       const pos = lines.position(row.at);
       const where = `${name}:${pos.line + 1}:${pos.character + 1}`;
       if ('p' in row && row.p) {
-        totals.problems++;
-        const sev = problemSeverity();
+        if (isNote(row.p.code)) totals.notes++;
+        else totals.problems++;
+        const sev = problemSeverity(row.p.code);
         out.push(`${where}: ${sev === 'none' ? '' : MARKS[sev] + ' '}citation [${row.p.code}] ${row.p.message}`);
         for (const x of row.p.fixes) out.push(`    fix: ${x.title}`);
         continue;
@@ -142,6 +156,7 @@ export function toText(files: CheckedFile[]): string {
   out.push(
     `${totals.contradicted} contradicted, ${totals.unsupported} unsupported, ${totals.supported} supported` +
       (totals.problems ? `, ${totals.problems} citation problem${totals.problems > 1 ? 's' : ''}` : '') +
+      (totals.notes ? `, ${totals.notes} cited source${totals.notes > 1 ? 's' : ''} with no text to check against` : '') +
       ` in ${files.length} file${files.length > 1 ? 's' : ''}` +
       (totals.hidden ? ` (${totals.hidden} finding${totals.hidden > 1 ? 's' : ''} below --min-confidence not shown)` : '') +
       (totals.off ? ` (${totals.off} finding${totals.off > 1 ? 's' : ''} of checks turned off in the config file not shown)` : '') +

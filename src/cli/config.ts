@@ -18,9 +18,11 @@ export interface CliConfig {
   minConfidence?: number;
   /** Reference files or patterns, made absolute against the config file's folder. */
   references: string[];
+  /** Bibliography files, made absolute against the config file's folder. */
+  bibliographies: string[];
 }
 
-const KEYS = ['checks', 'minConfidence', 'references'];
+const KEYS = ['checks', 'minConfidence', 'references', 'bibliographies'];
 export const CONFIG_FILE = '.sourcecheck.json';
 
 const isFile = (p: string) => {
@@ -67,7 +69,7 @@ function validate(raw: unknown, name: string, file = name): CliConfig {
       throw bad(`unknown setting “${k}”${near ? `; did you mean “${near}”?` : '.'} Known settings: ${KEYS.join(', ')}.`);
     }
   }
-  const config: CliConfig = { path: name, checks: {}, references: [] };
+  const config: CliConfig = { path: name, checks: {}, references: [], bibliographies: [] };
   if (o.checks !== undefined) {
     if (!o.checks || typeof o.checks !== 'object' || Array.isArray(o.checks)) throw bad('“checks” must be an object of check ids and settings, e.g. { "modality": "off" }.');
     const ids = CHECKS.map((c) => c.id);
@@ -89,6 +91,11 @@ function validate(raw: unknown, name: string, file = name): CliConfig {
     if (!Array.isArray(o.references) || o.references.some((r) => typeof r !== 'string' || !r.trim())) throw bad('“references” must be a list of file paths or patterns, e.g. ["sources/*.md"].');
     const base = dirname(file);
     config.references = (o.references as string[]).map((r) => (isAbsolute(r) ? r : join(base, r)));
+  }
+  if (o.bibliographies !== undefined) {
+    if (!Array.isArray(o.bibliographies) || o.bibliographies.some((r) => typeof r !== 'string' || !r.trim())) throw bad('“bibliographies” must be a list of file paths or patterns, e.g. ["library.bib"].');
+    const base = dirname(file);
+    config.bibliographies = (o.bibliographies as string[]).map((r) => (isAbsolute(r) ? r : join(base, r))).flatMap(expandReference);
   }
   return config;
 }

@@ -5,7 +5,9 @@ import { COMMANDS, parseArgs, USAGE } from './args';
 import { runCheck } from './check';
 import { runEval } from './eval';
 import { findConfig } from './config';
-import { referenceSet } from './references';
+import { metadataLine, referenceJson, referenceSet, sourceJson } from './references';
+import { loadBibliographies } from './bibliographies';
+import { resolve } from 'node:path';
 
 /** Runs the command line; returns the exit code. Output goes through `print`/`printError`. */
 export function main(argv: string[], print: (s: string) => void = (s) => process.stdout.write(s + '\n'), printError: (s: string) => void = (s) => process.stderr.write(s + '\n')): number {
@@ -25,18 +27,36 @@ export function main(argv: string[], print: (s: string) => void = (s) => process
       return 2;
     }
     // `references` has no draft: the config file is looked up from the working folder.
-    const refs = (): Reference[] => referenceSet(args.references, args.references.length ? undefined : findConfig(process.cwd()));
+    const config = () => (args.references.length ? undefined : findConfig(process.cwd()));
     if (args.minConfidence !== undefined && args.command !== 'check') throw new InputError('usage', '--min-confidence applies to “factcheck check” only.');
     switch (args.command) {
       case 'check':
-        return runCheck(args.positional, args.format, print, { minConfidence: args.minConfidence, references: args.references });
+        return runCheck(args.positional, args.format, print, { minConfidence: args.minConfidence, references: args.references, bibliographies: args.bibliographies, warn: printError });
       case 'eval':
         if (args.positional.length !== 1) throw new InputError('usage', 'Name one JSONL file to evaluate, e.g. “factcheck eval claims.jsonl”.');
         return runEval(args.positional[0], builtinReferences(), args.format, args.out, print);
       case 'references': {
-        const list = refs();
-        if (args.format === 'json') print(JSON.stringify({ references: list.map((r) => ({ key: r.key, title: r.title, path: r.path })) }, null, 2));
-        else for (const r of list) print(`${r.key}\t${r.title}\t${r.path}\t(${r.paragraphs.length} paragraphs, ${r.entities.length} names)`);
+        if (!['text', 'json'].includes(args.format)) throw new InputError('usage', `Unknown format “${args.format}”; use text or json.`);
+        const c = config();
+        const base: Reference[] = referenceSet(args.references, c);
+        const bib = loadBibliographies([...args.bibliographies.map((p) => resolve(p)), ...(c?.bibliographies ?? [])], base);
+        for (const w of bib.warnings) printError(`factcheck: ${w}`);
+        const list = [...base, ...bib.references];
+        if (args.format === 'json') {
+          // `references` keeps its fields (key, title, path) and adds metadata; `sources` (entries with no text) only when there are any.
+          print(JSON.stringify({ references: list.map(referenceJson), ...(bib.sources.length ? { sources: bib.sources.map(sourceJson) } : {}) }, null, 2));
+          return 0;
+        }
+        for (const r of list) {
+          print(`${r.key}\t${r.title}\t${r.path}\t(${r.paragraphs.length} paragraphs, ${r.entities.length} names)`);
+          const meta = metadataLine(r);
+          if (meta) print(`    ${meta}`);
+        }
+        for (const s of bib.sources) {
+          print(`${s.key}\t${s.title}\t${s.declaredIn}\t(no text${s.problem ? `: ${s.problem}` : ''})`);
+          const meta = metadataLine(s);
+          if (meta) print(`    ${meta}`);
+        }
         return 0;
       }
       default: {

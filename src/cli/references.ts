@@ -1,6 +1,6 @@
 // The references a command judges against: the files named with --reference (they replace the
 // built-in one), else the built-in reference plus those a config file names.
-import { InputError, type Reference } from '../core';
+import { InputError, type Reference, type ReferenceMeta, type SourceEntry } from '../core';
 import { builtinReferences } from '../builtin';
 import { expandReference, type CliConfig } from './config';
 import { loadReferenceFile } from './io';
@@ -29,4 +29,24 @@ export function referenceSet(cliFiles: string[], config?: CliConfig): Reference[
     seen.set(r.key, r);
   }
   return all;
+}
+
+/** A reference as JSON: `key`, `title`, `path` (as ever), then the metadata it has: `url`, `author`, `date`, `outlet`, `format`. */
+export function referenceJson(r: ReferenceMeta): Record<string, string> {
+  const out: Record<string, string> = { key: r.key, title: r.title, path: r.path };
+  for (const f of ['url', 'author', 'date', 'outlet', 'format'] as const) if (r[f]) out[f] = r[f]!;
+  return out;
+}
+
+/** A source without text as JSON: `key`, `title`, `declaredIn`, its metadata, and `problem` when a named file could not be used. */
+export function sourceJson(s: SourceEntry): Record<string, string> {
+  const out: Record<string, string> = { key: s.key, title: s.title, declaredIn: s.declaredIn };
+  for (const f of ['url', 'author', 'date', 'outlet', 'problem'] as const) if (s[f]) out[f] = s[f]!;
+  return out;
+}
+
+/** One line of metadata for the text listing ("outlet · author · date · url"), or undefined when there is none. */
+export function metadataLine(r: Pick<ReferenceMeta, 'outlet' | 'author' | 'date' | 'url'>): string | undefined {
+  const parts = [r.outlet, r.author, r.date, r.url].filter((x): x is string => !!x).map((x) => x.replace(/[\u0000-\u001f\u007f]+/g, ' '));
+  return parts.length ? parts.join(' · ') : undefined;
 }

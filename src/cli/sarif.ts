@@ -16,6 +16,7 @@ export const RULES: Record<string, string> = {
   'locator-out-of-range': 'A citation points past the last paragraph or page of its reference.',
   'malformed-citation': 'A citation cannot be read.',
   'ambiguous-link': 'A link cites by URL, and more than one reference has that URL.',
+  'no-text': 'A citation names a source a bibliography knows, but there is no text of it to check against.',
 };
 
 const HELP = 'https://github.com/sourcecheck/source-check#';
@@ -80,7 +81,7 @@ export function toSarif(files: CheckedFile[], refs: Reference[]) {
       ...f.result.problems.map((p) => ({
         ruleId: p.code,
         kind: 'fail',
-        level: sarifLevel(problemSeverity()),
+        level: sarifLevel(problemSeverity(p.code)),
         message: { text: p.message },
         locations: [location(p)],
         fixes: fixes(p.fixes),

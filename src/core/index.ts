@@ -29,7 +29,24 @@ export { referenceMetaFromText } from './reference/file';
 export { MAX_REFERENCE_CHARS } from './reference/load';
 export { frontMatterFields, readFrontMatter } from './text/frontMatter';
 export type { FrontMatter } from './text/frontMatter';
-export { DEFAULT_SEVERITIES, SARIF_LEVEL } from './severity';
+export { DEFAULT_SEVERITIES, SARIF_LEVEL, PROBLEM_SEVERITY, problemSeverityOf, isNote } from './severity';
 export type { SeverityName, SeveritySettings } from './severity';
 // WordNet's first use, for the bench's cost line (src/bench).
 export { antonyms as wordnetAntonyms, irregularBase, sameAs as wordnetSameAs, synonyms as wordnetSynonyms } from './language/wordnet';
+export {
+  parseBibliography,
+  parseFileField,
+  assembleBibliography,
+  entryReferenceMeta,
+  sourceEntryOf,
+  draftBibliographies,
+  normaliseUrl,
+  normaliseDoi,
+  isAbsolutePath,
+  BIBLIOGRAPHY_EXTENSIONS,
+  MAX_BIBLIOGRAPHY_ENTRIES,
+  attachmentText,
+  ATTACHMENT_TEXT_EXTENSIONS,
+} from './reference/bibliography';
+export type { Bibliography, BibliographyEntry, BibliographyIssue, AssembledBibliography } from './reference/bibliography';
+export { noTextMessage } from './check/problems';

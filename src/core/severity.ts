@@ -1,5 +1,6 @@
 // How loud each kind of finding is by default, shared by the editor (diagnostic severity) and the
 // command line (text mark, SARIF level), so the two never disagree. Plain data: no vscode here.
+import type { ProblemCode } from './types';
 
 /** A finding's severity, as VS Code names them; `none` shows nothing. */
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint' | 'none';
@@ -19,3 +20,19 @@ export const DEFAULT_SEVERITIES: Readonly<SeveritySettings> = Object.freeze({ co
 
 /** SARIF 2.1.0 `level` for a severity (SARIF has no hint or information; both are notes). */
 export const SARIF_LEVEL: Readonly<Record<SeverityName, 'error' | 'warning' | 'note' | 'none'>> = Object.freeze({ error: 'error', warning: 'warning', information: 'note', hint: 'note', none: 'none' });
+
+/**
+ * Citation problems that are notes rather than problems, with their own severity: citing a source
+ * known only from a bibliography (no text to check against) is information, whatever `citation` says.
+ */
+export const PROBLEM_SEVERITY: Readonly<Partial<Record<ProblemCode, SeverityName>>> = Object.freeze({ 'no-text': 'information' });
+
+/** The severity of a citation problem: its own (PROBLEM_SEVERITY), else the `citation` severity. */
+export function problemSeverityOf(code: ProblemCode, citation: SeverityName): SeverityName {
+  return PROBLEM_SEVERITY[code] ?? citation;
+}
+
+/** True for a citation problem that counts as wrong (exit code 1 on the command line); notes do not. */
+export function isNote(code: ProblemCode): boolean {
+  return PROBLEM_SEVERITY[code] === 'information' || PROBLEM_SEVERITY[code] === 'hint';
+}

@@ -88,6 +88,8 @@ export interface ReferenceMeta {
   /** Publication or site name ("The Denver Post"). */
   outlet?: string;
   format?: ReferenceFormat;
+  /** DOI without resolver prefix (`10.1234/abc`), from a bibliography entry or front matter `doi:`. */
+  doi?: string;
 }
 
 /**
@@ -97,6 +99,8 @@ export interface ReferenceMeta {
 export interface SourceEntry extends Omit<ReferenceMeta, 'path'> {
   /** The bibliography file or draft that declares it. */
   declaredIn: string;
+  /** Why a file the entry names could not be used (missing, outside the workspace, unreadable), if so. */
+  problem?: string;
 }
 
 export interface Reference extends ReferenceMeta {
@@ -235,7 +239,7 @@ export interface Verdict {
   check?: string;
 }
 
-export type ProblemCode = 'unknown-key' | 'locator-out-of-range' | 'malformed-citation' | 'no-reference' | 'ambiguous-link';
+export type ProblemCode = 'unknown-key' | 'locator-out-of-range' | 'malformed-citation' | 'no-reference' | 'ambiguous-link' | 'no-text';
 
 /** A problem with the draft's citations rather than with a statement's content. */
 export interface CitationProblem extends Span {

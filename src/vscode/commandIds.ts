@@ -9,6 +9,8 @@ export const COMMANDS = {
   applyFix: 'sourcecheck.applyFix',
   /** Run by a report row's link: reveal that line of a draft the report lists. */
   revealReportLine: 'sourcecheck.revealReportLine',
+  /** Run by the quick fix of a `no-text` note: attach a file to a bibliography entry. */
+  attachFile: 'sourcecheck.attachFile',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -1,7 +1,10 @@
 // The extension's commands: one typed map from command id to handler, registered as a whole. The
 // type makes every id of commandIds.ts have exactly one handler; a unit test holds package.json to the ids.
 import * as vscode from 'vscode';
-import type { Span } from '../core';
+import { posix } from 'node:path';
+import { ATTACHMENT_TEXT_EXTENSIONS, type Span } from '../core';
+import { bibtexAttachEdit } from './present/attach';
+import { metadataSummary } from './present/format';
 import { COMMANDS, type CommandId } from './commandIds';
 import { rangeIn, type DraftJudge } from './judging';
 import { countFindings } from './present/report';
@@ -48,7 +51,7 @@ export function commandHandlers({ judge, store, report }: CommandDeps): Record<C
     [COMMANDS.openReference]: async (key?: string, paragraph?: number, span?: Span) => {
       if (typeof key !== 'string') {
         const pick = await vscode.window.showQuickPick(
-          store.all.map((r) => ({ label: r.key, description: r.title, detail: `${r.paragraphs.length} paragraphs${r.credit ? ` · ${r.credit}` : ''}` })),
+          store.all.map((r) => ({ label: r.key, description: r.title, detail: [metadataSummary(r), `${r.paragraphs.length} paragraphs`, r.credit].filter(Boolean).join(' · ') })),
           { placeHolder: 'Open which reference?' },
         );
         if (!pick) return undefined;
@@ -86,10 +89,65 @@ export function commandHandlers({ judge, store, report }: CommandDeps): Record<C
       return added.map((r) => r.key);
     },
 
+    [COMMANDS.attachFile]: (key?: string, file?: vscode.Uri) => attachFile(store, key, file),
+
     [COMMANDS.showReport]: () => report.show(),
 
     [COMMANDS.revealReportLine]: (uri: unknown, line: unknown, character?: unknown) => report.reveal(uri, line, character),
   };
+}
+
+/**
+ * "Attach a file…" on a cited bibliography entry with no text. What a Zotero user expects: the file
+ * becomes the entry's attachment in the bibliography itself, written as Zotero and Better BibTeX
+ * write it (`file = {:path:type}`, relative to the bibliography), so the entry is checked against it
+ * from then on. The file must be inside the workspace. A CSL JSON or YAML bibliography is opened at
+ * the entry instead, with a message saying which `file` line to add. `chosen` skips the file picker.
+ * Returns whether the entry now has text.
+ */
+async function attachFile(store: ReferenceStore, key?: string, chosen?: vscode.Uri): Promise<boolean> {
+  const home = typeof key === 'string' ? store.homeOf(key) : undefined;
+  if (!key || !home) {
+    void vscode.window.showWarningMessage(`No bibliography entry “${key ?? ''}” is loaded.`);
+    return false;
+  }
+  // A caller (a test, another extension) may name the file; otherwise the writer picks it.
+  const picked = chosen && typeof chosen === 'object' && typeof chosen.scheme === 'string' ? [vscode.Uri.from(chosen)] : await vscode.window.showOpenDialog({
+    canSelectMany: false,
+    openLabel: 'Attach',
+    title: `Attach the text of “${key}”`,
+    defaultUri: vscode.Uri.joinPath(home.bibliography, '..'),
+    filters: { 'Article text': ATTACHMENT_TEXT_EXTENSIONS },
+  });
+  const file = picked?.[0];
+  if (!file) return false;
+  if (!vscode.workspace.getWorkspaceFolder(file)) {
+    void vscode.window.showWarningMessage(`${file.fsPath} is outside the workspace; attached files are read only inside it. Copy it into the workspace and attach the copy.`);
+    return false;
+  }
+  const relativePath = posix.relative(posix.dirname(home.bibliography.path), file.path);
+  const doc = await vscode.workspace.openTextDocument(home.bibliography);
+  if (home.format === 'bibtex') {
+    const edit = bibtexAttachEdit(doc.getText(), key, relativePath);
+    if (!edit) {
+      void vscode.window.showWarningMessage(`The entry “${key}” was not found in ${label(home.bibliography)}; was it changed?`);
+      return false;
+    }
+    const we = new vscode.WorkspaceEdit();
+    we.replace(doc.uri, new vscode.Range(doc.positionAt(edit.start), doc.positionAt(edit.end)), edit.newText);
+    if (!(await vscode.workspace.applyEdit(we)) || !(await doc.save())) return false;
+    await store.load();
+    const ok = store.byKey(key);
+    if (ok) void vscode.window.showInformationMessage(`Attached ${relativePath} to “${key}” in ${label(home.bibliography)}. If Better BibTeX exports this file automatically, attach it in Zotero too, or the next export drops it.`);
+    else void vscode.window.showWarningMessage(`${relativePath} was added to “${key}” but cannot be read as its text; see the Source Check output.`);
+    return !!ok;
+  }
+  const at = doc.getText().search(new RegExp(`(["']?)(?:id|citation-key)\\1\\s*:\\s*["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`));
+  const pos = doc.positionAt(Math.max(0, at));
+  await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, pos) });
+  const line = home.format === 'csl-json' ? `"file": "${relativePath}"` : `file: ${relativePath}`;
+  void vscode.window.showInformationMessage(`Add ${line} to the entry “${key}”, then save: the entry is checked against that file.`);
+  return false;
 }
 
 /** Registers every command of the map. */

@@ -40,6 +40,14 @@ export const SETTINGS = {
     description:
       'Reference articles to judge drafts against, besides the built-in one: workspace-relative files or globs (`sources/*.md`) or absolute paths. Each reference\'s citation key is its front matter `key:` or its file name, so `sources/harbour-bridge.md` is cited as `[@harbour-bridge]`. Read per workspace folder; relative paths are resolved in the folder whose settings name them.',
   },
+  bibliographies: {
+    type: 'array',
+    items: 'string',
+    default: [],
+    scope: 'resource',
+    description:
+      'Bibliographies whose entries drafts cite by key: BibTeX (`.bib`, as Zotero and Better BibTeX export them), CSL JSON (`.json`) or CSL YAML (`.yaml`), as workspace-relative files or globs or absolute paths. An entry is checked against its attached file (the `file` field, inside the workspace) or a reference with the same URL or DOI; citing an entry with no text gives an information note. A draft\'s own `bibliography:` front matter is read as well.',
+  },
   'severity.contradicted': severity(DEFAULT_SEVERITIES.contradicted, 'Severity of a statement the source contradicts (wrong person, office, place, time, number, negation, overstated certainty, misquote). `none` hides it.'),
   'severity.unsupported': severity(DEFAULT_SEVERITIES.unsupported, 'Severity of a statement the source does not back.'),
   'severity.uncited': severity(DEFAULT_SEVERITIES.uncited, 'Severity of a statement the source supports but that carries no citation of its own (a quick fix inserts one).'),
@@ -108,6 +116,7 @@ export interface SeveritySettings {
 export interface Settings {
   enable: boolean;
   references: string[];
+  bibliographies: string[];
   languages: string[];
   severities: SeveritySettings;
   /** Check id → level, for the checks the user set. */
@@ -145,6 +154,7 @@ export function settingsFrom(get: (key: SettingKey) => unknown): Settings {
   return {
     enable: v('enable'),
     references: v<string[]>('references').filter((p) => p.trim()),
+    bibliographies: v<string[]>('bibliographies').filter((p) => p.trim()),
     languages: v('languages'),
     severities: { contradicted: v('severity.contradicted'), unsupported: v('severity.unsupported'), uncited: v('severity.uncited'), citation: v('severity.citation') },
     checks: v('checks'),

@@ -2,7 +2,7 @@
 // reuses unchanged blocks (DraftChecker), and runs in slices of at most SLICE_MS so the extension
 // host never stalls; a newer edit abandons a check in progress.
 import * as vscode from 'vscode';
-import { checkInSlices, DraftChecker, LineIndex, type CheckResult } from '../core';
+import { checkInSlices, draftBibliographies, DraftChecker, LineIndex, type CheckResult } from '../core';
 import { diagnosticSpecs, shownResult, SOURCE, type DiagnosticSpec } from './present/diagnostics';
 import { citesAnything, judgedPart } from './present/scope';
 import { readSettings, type Settings } from './settings';
@@ -54,13 +54,20 @@ export class DraftJudge implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
     private readonly extensionUri: vscode.Uri,
     private readonly workerScript?: string,
-  ) {}
+  ) {
+    // A big bibliography takes about a second to parse: off the extension host, like judging (the
+    // thread starts when the first bibliography or draft needs it).
+    if (workerScript) store.bibliographyParser = (text, path) => {
+      const worker = this.judgeWorker();
+      return worker ? worker.parseBibliography(text, path) : Promise.reject(new Error('the judging thread is not available'));
+    };
+  }
 
   /** The judging thread, started on first use with the references loaded by then. */
   private judgeWorker(): JudgeWorker | undefined {
     if (!this.worker && this.workerScript) {
       this.worker = new JudgeWorker(this.workerScript, (m) => this.log.warn(`${m}; judging continues on the extension host in small slices.`));
-      this.worker.setReferences(this.store.all);
+      this.worker.setReferences(this.store.all, this.store.sources);
     }
     return this.worker;
   }
@@ -150,8 +157,8 @@ export class DraftJudge implements vscode.Disposable {
   }
 
   rejudgeAll(): void {
-    for (const c of this.checkers.values()) c.setReferences(this.store.all);
-    this.worker?.setReferences(this.store.all);
+    for (const c of this.checkers.values()) c.setReferences(this.store.all, this.store.sources);
+    this.worker?.setReferences(this.store.all, this.store.sources);
     for (const doc of vscode.workspace.textDocuments) {
       this.states.delete(doc.uri.toString());
       this.schedule(doc, 0);
@@ -167,6 +174,8 @@ export class DraftJudge implements vscode.Disposable {
 
   forget(uri: vscode.Uri): void {
     const key = uri.toString();
+    // A closed draft's own bibliographies are no longer needed (a no-op for a draft that named none).
+    void this.store.useDraftBibliographies(uri, []);
     this.diagnostics.delete(uri);
     this.settingsCache.delete(key);
     this.checkers.delete(key);
@@ -191,6 +200,9 @@ export class DraftJudge implements vscode.Disposable {
     if (previous) previous.cancelled = true;
     const mine: Pending = { version: doc.version, cancelled: false };
     this.pending.set(key, mine);
+    // The draft's own `bibliography:` (a reload re-judges every draft when it names new ones).
+    if (vscode.workspace.isTrusted) await this.store.useDraftBibliographies(doc.uri, draftBibliographies(doc.getText()));
+    if (mine.cancelled || doc.isClosed) return;
     await this.store.ready();
     if (mine.cancelled || doc.isClosed) return;
     const started = performance.now();
@@ -220,6 +232,9 @@ export class DraftJudge implements vscode.Disposable {
     // Every view (hover, status bar, report, fix all) reads the published result: leave out what no diagnostic shows.
     result = shownResult(result, severities, settings.minConfidence);
     const specs = diagnosticSpecs(text, result, severities, undefined, settings.minConfidence);
+    // A key may be unknown because its bibliography could not be read: say so where it is cited.
+    const trouble = this.store.bibliographyTrouble(doc.uri);
+    if (trouble.length) for (const s of specs) if (s.code === 'unknown-key') s.message += ` (${trouble.join(' ')})`;
     const specsMs = performance.now() - publishStart;
     this.stats.checks++;
     this.stats.lastCheckMs = performance.now() - started;
@@ -241,7 +256,7 @@ export class DraftJudge implements vscode.Disposable {
   private async checkOnHost(doc: vscode.TextDocument, key: string, text: string, mine: Pending, judgeUncited: boolean): Promise<CheckResult | undefined> {
     let checker = this.checkers.get(key);
     if (!checker) {
-      checker = new DraftChecker(this.store.all, { judgeUncited });
+      checker = new DraftChecker(this.store.all, { judgeUncited, knownSources: this.store.sources });
       this.checkers.set(key, checker);
     }
     try {

@@ -44,7 +44,7 @@ export class HoverCards implements vscode.HoverProvider {
     for (const v of state?.result.verdicts ?? []) for (const c of v.claim.citations) if (c.form === 'link' && c.start >= lineStart && c.end <= lineEnd && !citations.some((x) => x.start === c.start)) citations.push(c);
     // VS Code shows a diagnostic's message in the same hover: the card does not repeat it.
     const diagnosed = new Set(state?.specs.filter((s) => s.verdict >= 0).map((s) => s.verdict));
-    const card = hoverAt(text, offset, state?.result, this.store.all, (key, span) => this.link(key, span), citations, diagnosed);
+    const card = hoverAt(text, offset, state?.result, this.store.all, (key, span) => this.link(key, span), citations, diagnosed, this.store.sources);
     if (!card) return undefined;
     // Reference and draft text is untrusted: never enable command links or HTML in the card.
     const md = new vscode.MarkdownString(card.markdown, false);
@@ -85,6 +85,14 @@ export class QuickFixes implements vscode.CodeActionProvider {
       const diagnostics = diagFor(spec);
       const fixes: Fix[] = spec.verdict >= 0 ? state.result.verdicts[spec.verdict].fixes : state.result.problems[spec.problem].fixes;
       fixes.forEach((fix, i) => actions.push(this.fixAction(doc, fix.title, fix.edits, diagnostics, i === 0 && fix.kind !== 'insert-citation')));
+      if (spec.problem >= 0 && state.result.problems[spec.problem].code === 'no-text') {
+        const p = state.result.problems[spec.problem];
+        const attach = new vscode.CodeAction('Attach a file…', vscode.CodeActionKind.QuickFix);
+        attach.command = { command: COMMANDS.attachFile, title: attach.title, arguments: [state.text.slice(p.start, p.end)] };
+        attach.diagnostics = diagnostics;
+        attach.isPreferred = true;
+        actions.push(attach);
+      }
       if (spec.verdict >= 0) {
         const v = state.result.verdicts[spec.verdict];
         const ev = v.evidence[0];

@@ -2,7 +2,8 @@
 // `sourcecheck.references` setting names. Watched, so an edited, renamed or deleted reference
 // re-judges open drafts; every file that cannot be used is reported once, never thrown.
 import * as vscode from 'vscode';
-import { decodeText, InputError, loadReference, referenceMetaFromText, type Reference } from '../core';
+import { decodeText, InputError, loadReference, referenceMetaFromText, type Reference, type SourceEntry } from '../core';
+import { declaredBibliographies, loadBibliographyFiles, type BibliographyParser, type EntryHome } from './bibliographies';
 import { builtinReferences } from '../builtin';
 import { referenceDocumentName } from './present/format';
 import { readSettings } from './settings';
@@ -18,6 +19,16 @@ export interface ReferenceIssue {
 
 export class ReferenceStore implements vscode.Disposable {
   private refs: Reference[] = [];
+  /** Bibliography entries with no text (known keys), and where each entry is written. */
+  private known: SourceEntry[] = [];
+  private homes = new Map<string, EntryHome>();
+  /** The bibliographies each open draft's `bibliography:` names, by draft URI. */
+  private declared = new Map<string, vscode.Uri[]>();
+  /** Bibliographies that could not be read, by URI, with why; and the ones the setting names. */
+  private unreadable = new Map<string, string>();
+  private fromSettings: vscode.Uri[] = [];
+  /** Where bibliographies are parsed: the judging thread once the judge provides it, else here. */
+  bibliographyParser?: BibliographyParser;
   private uris = new Map<string, vscode.Uri>();
   /** The built-in references, read on first use (not during activation). */
   private builtinRefs?: Reference[];
@@ -48,6 +59,42 @@ export class ReferenceStore implements vscode.Disposable {
   get all(): Reference[] {
     if (!this.builtinRefs) void this.builtin;
     return this.refs;
+  }
+
+  /** Sources the bibliographies know by key but whose text is not at hand. */
+  get sources(): SourceEntry[] {
+    return this.known;
+  }
+
+  sourceOf(key: string): SourceEntry | undefined {
+    return this.known.find((s) => s.key === key);
+  }
+
+  /**
+   * Why the bibliographies a draft relies on (the setting's and its own `bibliography:`) could not be
+   * read, if any could not: the unknown keys of that draft say so.
+   */
+  bibliographyTrouble(draft: vscode.Uri): string[] {
+    const mine = [...this.fromSettings, ...(this.declared.get(draft.toString()) ?? [])];
+    return [...new Set(mine.map((u) => this.unreadable.get(u.toString())).filter((m): m is string => !!m))];
+  }
+
+  /** The bibliography an entry is written in (for "Attach a file…"). */
+  homeOf(key: string): EntryHome | undefined {
+    return this.homes.get(key);
+  }
+
+  /**
+   * Makes the bibliographies a draft's `bibliography:` names (`paths`, as written) part of the loaded
+   * ones; reloads (and so re-judges every draft) only when they change. Loaded ones serve every draft.
+   */
+  async useDraftBibliographies(draft: vscode.Uri, paths: string[]): Promise<void> {
+    const uris = declaredBibliographies(draft, paths);
+    const before = this.declared.get(draft.toString()) ?? [];
+    if (before.length === uris.length && before.every((u, i) => u.toString() === uris[i].toString())) return;
+    if (uris.length) this.declared.set(draft.toString(), uris);
+    else this.declared.delete(draft.toString());
+    await this.load();
   }
 
   byKey(key: string): Reference | undefined {
@@ -114,6 +161,8 @@ export class ReferenceStore implements vscode.Disposable {
       issues.push({ message: 'This workspace is not trusted: reference files from settings are not read; only the built-in reference is used.' });
     }
     const seen = new Set<string>();
+    const bibPerFolder: FolderPatterns[] = folders.length ? folders.map((folder) => ({ folder, patterns: readSettings(folder.uri).bibliographies })) : [{ patterns: readSettings().bibliographies }];
+    const bibFromSettings = trusted ? await this.resolve(bibPerFolder, issues, 'bibliographies') : [];
     for (const uri of trusted ? await this.resolve(perFolder, issues) : []) {
       if (seen.has(uri.toString())) continue;
       seen.add(uri.toString());
@@ -130,6 +179,20 @@ export class ReferenceStore implements vscode.Disposable {
         issues.push({ uri, message: e instanceof InputError ? e.message : `Reference ${label(uri)} cannot be read: ${e instanceof Error ? e.message : String(e)}` });
       }
     }
+    // Bibliographies: the setting's, then the open drafts' own; their entries come after the files.
+    const bibUris = [...new Map([...bibFromSettings, ...[...this.declared.values()].flat()].map((u) => [u.toString(), u])).values()];
+    const bib = trusted && bibUris.length ? await loadBibliographyFiles(bibUris, refs, label, this.bibliographyParser) : undefined;
+    if (bib) {
+      for (const r of bib.references) {
+        refs.push(r);
+        uris.set(r.key, /^[a-z][\w+.-]+:\/\//i.test(r.path) ? vscode.Uri.parse(r.path) : vscode.Uri.file(r.path));
+      }
+      issues.push(...bib.issues);
+    }
+    this.known = bib?.sources ?? [];
+    this.unreadable = bib?.unreadable ?? new Map();
+    this.fromSettings = bibFromSettings;
+    this.homes = bib?.homes ?? new Map();
     this.refs = refs;
     this.uris = uris;
     const fresh = issues.filter((i) => !this.issues.some((o) => o.message === i.message));
@@ -139,12 +202,16 @@ export class ReferenceStore implements vscode.Disposable {
     if (fresh.length) {
       void vscode.window.showWarningMessage(fresh.length === 1 ? fresh[0].message : `${fresh.length} reference files could not be used; see the Source Check output.`);
     }
-    if (trusted) this.watch(perFolder);
+    if (trusted) {
+      this.watch(perFolder);
+      this.watch(bibPerFolder);
+      this.watchFiles(bib?.files ?? []);
+    }
     this.loading = undefined;
     this.changed.fire();
   }
 
-  private async resolve(perFolder: FolderPatterns[], issues: ReferenceIssue[]): Promise<vscode.Uri[]> {
+  private async resolve(perFolder: FolderPatterns[], issues: ReferenceIssue[], setting: 'references' | 'bibliographies' = 'references'): Promise<vscode.Uri[]> {
     const found: vscode.Uri[] = [];
     const missing = new Set<string>();
     const matchedSomewhere = new Set<string>();
@@ -178,7 +245,7 @@ export class ReferenceStore implements vscode.Disposable {
     }
     // A workspace-wide setting is every folder's: a plain path is missing only when no folder has it.
     for (const pattern of missing) {
-      if (!matchedSomewhere.has(pattern)) issues.push({ message: `Reference file “${pattern}” (from the sourcecheck.references setting) does not exist in the workspace.` });
+      if (!matchedSomewhere.has(pattern)) issues.push({ message: `${setting === 'references' ? 'Reference file' : 'Bibliography'} “${pattern}” (from the sourcecheck.${setting} setting) does not exist in the workspace.` });
     }
     return found;
   }
@@ -198,6 +265,23 @@ export class ReferenceStore implements vscode.Disposable {
         w.onDidDelete(again);
         this.watchers.push(w);
       }
+    }
+  }
+
+  /** Watches single files (bibliographies and their attached files) inside the workspace. */
+  private watchFiles(files: vscode.Uri[]): void {
+    for (const uri of files) {
+      const folder = vscode.workspace.getWorkspaceFolder(uri);
+      if (!folder) continue;
+      const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, vscode.workspace.asRelativePath(uri, false)));
+      const again = () => {
+        this.log.info(`Bibliography or attached file changed: ${label(uri)}`);
+        this.scheduleReload();
+      };
+      w.onDidChange(again);
+      w.onDidCreate(again);
+      w.onDidDelete(again);
+      this.watchers.push(w);
     }
   }
 

@@ -1,6 +1,6 @@
 // The extension host's side of the judging worker thread (src/worker/judgeWorker.ts).
 import type { Worker } from 'node:worker_threads';
-import type { CheckResult, Reference } from '../core';
+import type { Bibliography, CheckResult, Reference, SourceEntry } from '../core';
 import type { FromWorker, ToWorker } from '../worker/protocol';
 
 export type WorkerOutcome = { kind: 'result'; result: CheckResult; ms: number } | { kind: 'cancelled' } | { kind: 'failed'; message: string };
@@ -9,6 +9,7 @@ export class JudgeWorker {
   private worker?: Worker;
   private nextId = 1;
   private readonly pending = new Map<number, (o: WorkerOutcome) => void>();
+  private readonly parsing = new Map<number, { resolve: (b: Bibliography) => void; reject: (e: Error) => void }>();
   /** Set when the thread cannot be used; the caller then judges on its own thread. */
   broken?: string;
 
@@ -22,10 +23,18 @@ export class JudgeWorker {
       const { Worker: WorkerThread } = require('node:worker_threads') as typeof import('node:worker_threads');
       this.worker = new WorkerThread(script);
       this.worker.on('message', (m: FromWorker) => {
+        const parse = this.parsing.get(m.id);
+        if (parse) {
+          this.parsing.delete(m.id);
+          if (m.type === 'bibliography') parse.resolve(m.bibliography);
+          else parse.reject(new Error(m.type === 'error' ? m.message : 'the judging thread gave no bibliography'));
+          return;
+        }
         const done = this.pending.get(m.id);
         this.pending.delete(m.id);
         if (!done) return;
         if (m.type === 'result') done({ kind: 'result', result: m.result, ms: m.ms });
+        else if (m.type === 'bibliography') done({ kind: 'failed', message: 'unexpected bibliography' });
         else if (m.type === 'cancelled') done({ kind: 'cancelled' });
         else done({ kind: 'failed', message: m.message });
       });
@@ -43,16 +52,18 @@ export class JudgeWorker {
     this.onLog(message);
     for (const done of this.pending.values()) done({ kind: 'failed', message });
     this.pending.clear();
+    for (const p of this.parsing.values()) p.reject(new Error(message));
+    this.parsing.clear();
   }
 
   private post(m: ToWorker): void {
     this.worker?.postMessage(m);
   }
 
-  setReferences(refs: Reference[]): void {
+  setReferences(refs: Reference[], sources: SourceEntry[] = []): void {
     // Every metadata field goes along (the url makes link citations work on the worker too); the
     // worker re-reads paragraphs, sentences and entities from the text.
-    this.post({ type: 'references', items: refs.map(({ text, paragraphs: _p, sentences: _s, entities: _e, ...meta }) => ({ text, meta })) });
+    this.post({ type: 'references', items: refs.map(({ text, paragraphs: _p, sentences: _s, entities: _e, ...meta }) => ({ text, meta })), sources });
   }
 
   check(uri: string, version: number, text: string, judgeUncited: boolean): Promise<WorkerOutcome> {
@@ -61,6 +72,16 @@ export class JudgeWorker {
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
       this.post({ type: 'check', id, uri, version, text, judgeUncited });
+    });
+  }
+
+  /** Parses a bibliography on the judging thread; rejects when the thread cannot (the caller then parses it itself). */
+  parseBibliography(text: string, path: string): Promise<Bibliography> {
+    if (this.broken || !this.worker) return Promise.reject(new Error(this.broken ?? 'no judging thread'));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.parsing.set(id, { resolve, reject });
+      this.post({ type: 'bibliography', id, text, path });
     });
   }
 

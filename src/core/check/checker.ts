@@ -4,7 +4,7 @@ import { parseDraft, type Draft } from '../draft/parse';
 import { judgeSpan } from '../judge/judge';
 import { analyse } from '../reference/analysis';
 import { tokenize } from '../text/tokens';
-import type { CheckResult, Claim, Reference, Verdict } from '../types';
+import type { CheckResult, Claim, Reference, SourceEntry, Verdict } from '../types';
 import { editedDraft } from './incremental';
 import { citationProblems } from './problems';
 import { resolveCitations, urlIndex, type UrlIndex } from './resolve';
@@ -16,6 +16,11 @@ export const MAX_STATEMENT_CHARS = 2_000;
 export interface CheckOptions {
   /** Judge statements with no citation that name something a linked reference knows (default true). */
   judgeUncited?: boolean;
+  /**
+   * Sources a bibliography knows by key but whose text is not at hand: citing one gives a `no-text`
+   * note, not an unknown-key problem, and a statement citing only such sources is not judged.
+   */
+  knownSources?: readonly SourceEntry[];
 }
 
 /**
@@ -87,6 +92,9 @@ export class DraftChecker {
   private byKey = new Map<string, Reference>();
   /** References by normalised URL, for link citations. */
   private byUrl: UrlIndex = new Map();
+  private sources = new Map<string, SourceEntry>();
+  /** The known sources of the draft being checked (the bibliographies' and its inline ones). */
+  private draftSources: ReadonlyMap<string, SourceEntry> = this.sources;
   private last?: DraftState;
   /** Counts setReferences calls: a check that began with other references leaves no verdicts behind. */
   private generation = 0;
@@ -95,14 +103,21 @@ export class DraftChecker {
     private references: Reference[],
     private readonly options: CheckOptions = {},
   ) {
-    this.setReferences(references);
+    this.setReferences(references, options.knownSources);
   }
 
-  /** Judges against `references` from now on; everything cached for the old ones is dropped. */
-  setReferences(references: Reference[]): void {
+  /**
+   * Judges against `references` from now on, with `sources` (when given) as the known sources without
+   * text; everything cached for the old ones is dropped.
+   */
+  setReferences(references: Reference[], sources?: readonly SourceEntry[]): void {
     this.references = references;
     this.byKey = new Map(references.map((r) => [r.key, r]));
     this.byUrl = urlIndex(references);
+    if (sources) {
+      this.sources = new Map();
+      for (const s of sources) if (!this.byKey.has(s.key) && !this.sources.has(s.key)) this.sources.set(s.key, s);
+    }
     this.cache.clear();
     this.cacheContext = undefined;
     this.generation++;
@@ -125,13 +140,18 @@ export class DraftChecker {
     const state: DraftState = (this.last && this.edited(this.last, text)) ?? { text, draft: parseDraft(text), keys: [], placed: [] };
     this.last = state;
     const generation = this.generation;
-    // In-text `@handles` and link citations depend on the references: resolved on every check, the parse kept as parsed.
-    const resolved = resolveCitations(state.draft, this.byKey, this.byUrl);
+    const sources = this.knownSources(state.draft);
+    this.draftSources = sources;
+    // In-text `@handles` and link citations depend on the references (and the sources known by key):
+    // resolved on every check, the parse kept as parsed.
+    const known: ReadonlyMap<string, unknown> = sources.size ? new Map<string, unknown>([...this.byKey, ...sources]) : this.byKey;
+    const resolved = resolveCitations(state.draft, known, this.byUrl);
     const draft = resolved.draft;
-    const problems = citationProblems(draft, this.byKey);
+    const problems = citationProblems(draft, this.byKey, sources);
     for (const p of resolved.problems) problems.push(p);
     const linked = this.linkedReferences(draft);
-    const context = linked.map((r) => r.key).join('\u0001');
+    // The draft's own inline sources decide which statements are judged, so they are part of the context.
+    const context = linked.map((r) => r.key).join('\u0001') + (sources === this.sources ? '' : `\u0002${[...sources.keys()].join('\u0001')}`);
     if (generation !== state.generation) state.keys = [];
     if (context !== state.context || generation !== state.generation) {
       state.placed = [];
@@ -191,6 +211,15 @@ export class DraftChecker {
     return { text, draft: e.draft, keys, placed, context: prev.context, generation: prev.generation };
   }
 
+  /** The known sources without text: the bibliographies' and the draft's own inline CSL `references:`. */
+  private knownSources(draft: Draft): ReadonlyMap<string, SourceEntry> {
+    const inline = (draft as Draft & { inlineSources?: SourceEntry[] }).inlineSources;
+    if (!inline?.length) return this.sources;
+    const all = new Map(this.sources);
+    for (const s of inline) if (!this.byKey.has(s.key) && !all.has(s.key)) all.set(s.key, s);
+    return all;
+  }
+
   private linkedReferences(draft: Draft): Reference[] {
     const keys = new Set([...draft.frontMatterKeys, ...draft.citedKeys]);
     const linked = this.references.filter((r) => keys.has(r.key));
@@ -199,6 +228,8 @@ export class DraftChecker {
 
   private judgeClaim(draft: Draft, claim: Claim, linked: Reference[]): Verdict[] {
     let refs = claim.cited.map((k) => this.byKey.get(k)).filter((r): r is Reference => !!r);
+    // Citing only sources with no text: there is nothing to judge against, and the note says so.
+    if (!refs.length && claim.cited.length && claim.cited.every((k) => this.draftSources.has(k))) return [];
     if (!refs.length) {
       // A statement whose only key is mistyped is still judged against the draft's sources.
       if (this.options.judgeUncited === false) return [];

@@ -1,12 +1,22 @@
 import type { Draft } from '../draft/parse';
 import { nearestKey } from '../draft/keys';
 import { isSafeFixKind } from '../fixes';
-import type { CitationProblem, Reference } from '../types';
+import type { CitationProblem, Reference, SourceEntry } from '../types';
 
-/** Citation problems of a draft: unreadable citations, unknown keys (with the nearest loaded key), locators past the end. */
-export function citationProblems(draft: Draft, byKey: ReadonlyMap<string, Reference>): CitationProblem[] {
+/**
+ * Citation problems of a draft: unreadable citations, unknown keys (with the nearest loaded key),
+ * locators past the end, and one `no-text` note per source the draft cites that a bibliography knows
+ * but whose text is not at hand (`sources`), at its first citation.
+ */
+export function citationProblems(draft: Draft, byKey: ReadonlyMap<string, Reference>, sources: ReadonlyMap<string, SourceEntry> = new Map()): CitationProblem[] {
   const problems: CitationProblem[] = [];
-  const keys = [...byKey.keys()];
+  const keys = [...byKey.keys(), ...[...sources.keys()].filter((k) => !byKey.has(k))];
+  const noted = new Set<string>();
+  const noText = (key: string, span: { start: number; end: number }) => {
+    if (noted.has(key)) return;
+    noted.add(key);
+    problems.push({ ...span, code: 'no-text', message: noTextMessage(sources.get(key)!), fixes: [] });
+  };
   for (const c of draft.citations) {
     if (c.error) {
       problems.push({ start: c.start, end: c.end, code: 'malformed-citation', message: `Malformed citation “${c.raw}”: ${c.error}`, fixes: [] });
@@ -14,7 +24,8 @@ export function citationProblems(draft: Draft, byKey: ReadonlyMap<string, Refere
     }
     for (const item of c.items) {
       const ref = byKey.get(item.key);
-      if (!ref) {
+      if (!ref && sources.has(item.key)) noText(item.key, item.keySpan);
+      else if (!ref) {
         const suggestion = nearestKey(item.key, keys);
         // An in-text key that is kept as a citation (see check/resolve.ts) may still be meant as plain text.
         const escape = c.form === 'in-text' ? ` If “@${item.key}” is not a citation, write “\\@${item.key}”.` : '';
@@ -47,8 +58,12 @@ export function citationProblems(draft: Draft, byKey: ReadonlyMap<string, Refere
   }
   for (const key of draft.frontMatterKeys) {
     if (byKey.has(key)) continue;
-    const suggestion = nearestKey(key, keys);
     const at = draft.text.indexOf(key);
+    if (sources.has(key)) {
+      noText(key, { start: Math.max(0, at), end: Math.max(0, at) + key.length });
+      continue;
+    }
+    const suggestion = nearestKey(key, keys);
     problems.push({
       start: Math.max(0, at),
       end: Math.max(0, at) + key.length,
@@ -66,4 +81,11 @@ export function lastPage(ref: Reference): number | undefined {
   let last: number | undefined;
   for (const p of ref.paragraphs) if (p.page !== undefined && (last === undefined || p.page > last)) last = p.page;
   return last;
+}
+
+/** The note on a cited source with no text: what it is, and why no file was used if one was named. */
+export function noTextMessage(s: SourceEntry): string {
+  const about = [s.outlet, s.date].filter(Boolean).join(', ');
+  const why = s.problem ? ` ${s.problem.replace(/\.?$/, '.')}` : ` Attach its file in ${s.declaredIn.split(/[\\/]/).pop()} (or in Zotero) to have statements citing it checked.`;
+  return `No text of this source to check against: “${s.title}”${about ? ` (${about})` : ''}.${why}`;
 }

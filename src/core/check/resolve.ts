@@ -76,7 +76,7 @@ function editDistance(a: string, b: string, limit: number): number {
  *
  * Returns `draft` itself when nothing changes. Never changes `draft` (a new Draft shares what did not change).
  */
-export function resolveCitations(draft: Draft, byKey: ReadonlyMap<string, Reference>, byUrl: UrlIndex): { draft: Draft; problems: CitationProblem[] } {
+export function resolveCitations(draft: Draft, byKey: ReadonlyMap<string, unknown>, byUrl: UrlIndex): { draft: Draft; problems: CitationProblem[] } {
   const problems: CitationProblem[] = [];
   const hasInText = draft.citations.some((c) => c.form === 'in-text');
   const links: Citation[] = [];

@@ -22,3 +22,11 @@ export function referenceDocumentName(ref: { key: string; title: string }, file?
   const title = clip(ref.title.replace(/[\\/]+/g, '-').replace(/[\u0000-\u001f]/g, ' '), 64).replace(/^[.\s]+|[.\s]+$/g, '');
   return title || ref.key;
 }
+
+/** A reference's outlet, author, date and URL on one plain-text line (the reference picker's detail), control characters removed. */
+export function metadataSummary(m: { outlet?: string; author?: string; date?: string; url?: string }): string {
+  return [m.outlet, m.author, m.date, m.url]
+    .filter((x): x is string => !!x?.trim())
+    .map((x) => clip(x.replace(/[\u0000-\u001f\u007f]+/g, ' '), 100))
+    .join(' · ');
+}

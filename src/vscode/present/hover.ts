@@ -1,5 +1,5 @@
 // Hover cards as Markdown: a citation's paragraph, a known name's card, the verdict on a statement.
-import { lookupTerm, type CheckResult, type Citation, type Entity, type Evidence, type Reference, type Span, type Verdict } from '../../core';
+import { lookupTerm, type CheckResult, type Citation, type Entity, type Evidence, type Reference, type ReferenceMeta, type SourceEntry, type Span, type Verdict } from '../../core';
 import { diagnosticMessage } from './diagnostics';
 import { clip, VERDICT_LABEL } from './format';
 
@@ -35,6 +35,7 @@ export function hoverAt(
   link: PassageLink,
   citations: Citation[] = [],
   diagnosed: ReadonlySet<number> = new Set(),
+  sources: readonly SourceEntry[] = [],
 ): HoverCard | undefined {
   const parts: string[] = [];
   let span: Span | undefined;
@@ -43,7 +44,7 @@ export function hoverAt(
   const citation = citations.find((c) => c.start <= offset && offset <= c.end);
   if (citation) {
     span = { start: citation.start, end: citation.end };
-    parts.push(citationCard(citation, references, link));
+    parts.push(citationCard(citation, references, link, sources));
   } else {
     const term = lookupTerm(references, text, offset);
     if (term) {
@@ -115,18 +116,54 @@ function evidenceQuote(e: Evidence, link: PassageLink): string {
   return `> ${escapeMarkdown(clip(e.text, HOVER_PASSAGE_CHARS))} (${passage(e.reference, e, e.paragraph, link)})`;
 }
 
-function citationCard(c: Citation, references: Reference[], link: PassageLink): string {
+function citationCard(c: Citation, references: Reference[], link: PassageLink, sources: readonly SourceEntry[]): string {
   if (c.error) return `**Citation cannot be read:** ${escapeMarkdown(c.error)}`;
   return c.items
     .map((item) => {
       const ref = references.find((r) => r.key === item.key);
-      if (!ref) return `**${escapeMarkdown(item.key)}**: no reference with this key is loaded.`;
+      if (!ref) {
+        const source = sources.find((s) => s.key === item.key);
+        if (!source) return `**${escapeMarkdown(item.key)}**: no reference with this key is loaded.`;
+        const lines = [`**${escapeMarkdown(source.title)}** (${escapeMarkdown(source.key)}): no text of this source to check against.`];
+        const meta = metadataMarkdown(source);
+        if (meta) lines.push(meta);
+        lines.push(source.problem ? escapeMarkdown(source.problem) : `From ${escapeMarkdown(source.declaredIn.split(/[\\/]/).pop() ?? source.declaredIn)}; attach its file to have statements citing it checked.`);
+        return lines.join('\n\n');
+      }
+      const meta = metadataMarkdown(ref);
       const head = `**${escapeMarkdown(ref.title)}** (${escapeMarkdown(ref.key)}${ref.credit ? `, ${escapeMarkdown(ref.credit)}` : ''})`;
+      // Outlet, author, date and URL on a line of their own under the title, when the reference has them.
+      const withMeta = (card: string, rest = '') => `${card}${meta ? `\n\n${meta}` : ''}${rest}`;
       // Page, section and chapter locators are shown as written (pages are checked in the diagnostics).
-      if (item.paragraph === undefined) return `${head}${item.locator ? `, ${escapeMarkdown(item.locator.text)}` : ''}, ${ref.paragraphs.length} paragraphs`;
+      if (item.paragraph === undefined) return withMeta(`${head}${item.locator ? `, ${escapeMarkdown(item.locator.text)}` : ''}, ${ref.paragraphs.length} paragraphs`);
       const p = ref.paragraphs[item.paragraph - 1];
-      if (!p) return `${head}: ¶${item.paragraph} is past its last paragraph (¶${ref.paragraphs.length}).`;
-      return `${head} ${passage(ref.key, p, p.number, link)}\n\n> ${escapeMarkdown(clip(p.text, 700))}`;
+      if (!p) return withMeta(`${head}: ¶${item.paragraph} is past its last paragraph (¶${ref.paragraphs.length}).`);
+      return withMeta(`${head} ${passage(ref.key, p, p.number, link)}`, `\n\n> ${escapeMarkdown(clip(p.text, 700))}`);
     })
     .join('\n\n');
+}
+
+/**
+ * A reference's metadata for a hover, one line: outlet, author, date and URL, each escaped. Only an
+ * http or https URL becomes a link (a `javascript:`, `data:` or `command:` one stays plain text).
+ */
+export function metadataMarkdown(m: Pick<ReferenceMeta, 'outlet' | 'author' | 'date' | 'url'>): string | undefined {
+  const parts = [m.outlet, m.author, m.date].filter((x): x is string => !!x?.trim()).map((x) => escapeMarkdown(clip(x, 120)));
+  if (m.url?.trim()) parts.push(urlMarkdown(m.url));
+  return parts.length ? parts.join(' · ') : undefined;
+}
+
+/** A URL as hover Markdown: a link when it is http(s), its characters escaped; otherwise plain escaped text. */
+export function urlMarkdown(url: string): string {
+  const shown = escapeMarkdown(clip(url, 100));
+  let u: URL;
+  try {
+    u = new URL(url.trim());
+  } catch {
+    return shown;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return shown;
+  // Characters that could end or break out of the link destination are percent-encoded.
+  const href = u.href.replace(/[()<>\s"'\\`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return `[${shown}](${href})`;
 }

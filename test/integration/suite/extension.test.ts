@@ -441,6 +441,65 @@ describe('Source Check in a real VS Code', function () {
     });
   });
 
+  describe('bibliographies', () => {
+    it('a cited entry with no text is one information note whose “Attach a file…” writes the file into the .bib, after which the entry is judged', async () => {
+      const bib = vscode.Uri.joinPath(root, 'tmp-bib-library.bib');
+      const article = vscode.Uri.joinPath(root, 'tmp-bib-article.txt');
+      const enc = (s: string) => new TextEncoder().encode(s);
+      await vscode.workspace.fs.writeFile(
+        bib,
+        enc('@report{port2020,\n  title = {Port Authority Yearly Figures},\n  institution = {Port Authority},\n  year = {2020},\n  url = {javascript:alert(1)}\n}\n'),
+      );
+      await vscode.workspace.fs.writeFile(
+        article,
+        enc('The port authority said the harbour handled 4.2 million containers in 2020, a record for the port.\n\nHarbour master Lena Ortiz said the new cranes had shortened the wait for ships.\n'),
+      );
+      const doc = await openCopy(
+        'bib-draft.md',
+        '---\nbibliography: tmp-bib-library.bib\n---\n\nThe harbour handled 4.2 million containers in 2020 [@port2020].\n\nThe harbour handled 9 million containers in 2020 [@port2020].\n',
+      );
+      const note = await until('the no-text note', () => vscode.languages.getDiagnostics(doc.uri).find((d) => /No text of this source to check against/.test(d.message)));
+      assert.equal(note.severity, vscode.DiagnosticSeverity.Information);
+      assert.equal(doc.getText(note.range), 'port2020');
+      const all = vscode.languages.getDiagnostics(doc.uri);
+      assert.equal(all.length, 1, all.map((d) => d.message).join(' | '));
+      const hover = await hoverText(doc, '@port2020', 3);
+      assert.match(hover.text, /Port Authority Yearly Figures/);
+      assert.match(hover.text, /no text of this source to check against/);
+      assert.ok(!/\]\(javascript/i.test(hover.text), hover.text);
+      const attach = (await actionsFor(doc, note)).find((a) => a.title === 'Attach a file…');
+      assert.ok(attach?.command, 'the quick fix “Attach a file…”');
+      const ok = await vscode.commands.executeCommand<boolean>(attach.command.command, ...(attach.command.arguments ?? []), article);
+      assert.equal(ok, true);
+      assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(bib)), /file = \{:tmp-bib-article\.txt:text\/plain\},/);
+      assert.ok(api.store.byKey('port2020'), 'the entry has text now');
+      const wrong = await until('the draft judged against the attached file', () =>
+        vscode.languages.getDiagnostics(doc.uri).find((d) => doc.getText(d.range).includes('9') && d.severity <= vscode.DiagnosticSeverity.Warning),
+      );
+      assert.ok(wrong);
+      assert.ok(!vscode.languages.getDiagnostics(doc.uri).some((d) => /No text of this source/.test(d.message)));
+      // The draft stops naming the bibliography, so deleting the files later reports nothing.
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), 'No bibliography here.\n');
+      await vscode.workspace.applyEdit(edit);
+      await doc.save();
+      await until('the bibliography to be dropped', () => !api.store.byKey('port2020') || undefined);
+    });
+
+    it('a bibliography the draft names that does not exist is said on the citations that need it', async () => {
+      const doc = await openCopy('missing-bib-draft.md', '---\nbibliography: tmp-no-such-library.bib\n---\n\nThe harbour handled 4.2 million containers in 2020 [@port2020].\n');
+      const d = await until('the unknown key to name the missing bibliography', () =>
+        vscode.languages.getDiagnostics(doc.uri).find((x) => /Unknown reference “port2020”/.test(x.message) && /tmp-no-such-library\.bib.*does not exist/.test(x.message)),
+      );
+      assert.equal(doc.getText(d.range), 'port2020');
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), 'No bibliography here.\n');
+      await vscode.workspace.applyEdit(edit);
+      await doc.save();
+      await until('the missing bibliography to be forgotten', () => !api.store.bibliographyTrouble(doc.uri).length || undefined);
+    });
+  });
+
   describe('references that change under it', () => {
     it('re-judges open drafts when a reference file is edited, and reports a deleted one', async () => {
       const doc = await openCopy('bridge-draft.md');

@@ -1,0 +1,94 @@
+// Bibliographies on the command line: `--bibliography FILE`, a config file's `bibliographies` and a
+// draft's own `bibliography:`. Each entry with a readable attached file becomes a reference under its
+// key; one whose URL or DOI matches a loaded reference takes that text; the rest are known sources
+// (a `no-text` note when cited). An unreadable bibliography is bad input (exit 2); a syntax error in
+// one, a missing attached file or a duplicate key is a warning on standard error, the rest is used.
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { assembleBibliography, attachmentText, entryReferenceMeta, InputError, isAbsolutePath, loadReference, parseBibliography, type Reference, type SourceEntry } from '../core';
+import { readTextFile } from './io';
+
+/** Largest bibliography read (a 2,000-entry Zotero export is about 1 MB). */
+export const MAX_BIBLIOGRAPHY_BYTES = 32 * 1024 * 1024;
+/** Largest attached file read, as for a reference given with --reference. */
+const MAX_ATTACHMENT_BYTES = 4 * 1024 * 1024;
+
+export interface BibliographySet {
+  /** Entries with text, under their keys. */
+  references: Reference[];
+  /** Entries without text. */
+  sources: SourceEntry[];
+  /** Warnings for standard error: syntax errors, duplicate keys, attached files that cannot be used. */
+  warnings: string[];
+}
+
+/**
+ * Loads bibliographies (absolute paths) against the references already loaded (`loaded`, for URL and
+ * DOI matching and key clashes). `cache` lets several drafts share one reading of a file.
+ * Throws InputError when a bibliography cannot be read at all.
+ */
+export function loadBibliographies(paths: string[], loaded: readonly Reference[], cache = new Map<string, BibliographySet>()): BibliographySet {
+  const out: BibliographySet = { references: [], sources: [], warnings: [] };
+  const keys = new Set(loaded.map((r) => r.key));
+  for (const path of [...new Set(paths)]) {
+    let one = cache.get(path);
+    if (!one) {
+      one = loadOne(path, loaded);
+      cache.set(path, one);
+      out.warnings.push(...one.warnings);
+    }
+    for (const r of one.references) {
+      if (keys.has(r.key)) {
+        out.warnings.push(`Bibliography “${path}”: the key “${r.key}” is already used by another reference; the first is used.`);
+        continue;
+      }
+      keys.add(r.key);
+      out.references.push(r);
+    }
+    for (const s of one.sources) {
+      if (keys.has(s.key)) continue;
+      keys.add(s.key);
+      out.sources.push(s);
+    }
+  }
+  return out;
+}
+
+function loadOne(path: string, loaded: readonly Reference[]): BibliographySet {
+  const text = readTextFile(path, 'Bibliography', MAX_BIBLIOGRAPHY_BYTES);
+  const bib = parseBibliography(text, path);
+  const warnings = bib.issues.map((i) => i.message);
+  const attached = new Map<string, Reference | string>();
+  for (const entry of bib.entries) {
+    for (const file of entry.files) {
+      const abs = isAbsolutePath(file) ? file : resolve(dirname(path), file);
+      const got = readAttachment(abs, entry.key, entryReferenceMeta(entry, abs));
+      attached.set(entry.key, got);
+      if (typeof got !== 'string') break;
+    }
+    const why = attached.get(entry.key);
+    if (typeof why === 'string') warnings.push(`Bibliography “${path}”, entry “${entry.key}”: ${why}`);
+  }
+  const { references, sources, issues } = assembleBibliography(bib, attached, loaded);
+  return { references, sources, warnings: [...warnings, ...issues] };
+}
+
+/** The reference read from an attached file, or a sentence saying why it cannot be used. */
+function readAttachment(abs: string, key: string, meta: ReturnType<typeof entryReferenceMeta>): Reference | string {
+  try {
+    const st = statSync(abs);
+    if (!st.isFile()) return `its attached file “${abs}” is not a regular file.`;
+    if (st.size > MAX_ATTACHMENT_BYTES) return `its attached file “${abs}” is ${(st.size / 1048576).toFixed(1)} MB; attached files up to ${MAX_ATTACHMENT_BYTES / 1048576} MB are read.`;
+    return loadReference(attachmentText(readFileSync(abs), abs), meta);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return `its attached file “${abs}” does not exist.`;
+    if (e instanceof InputError) return e.message.replace(/^Reference “[^”]*”/, `The text of “${key}”`);
+    return `its attached file “${abs}” cannot be read (${code ?? (e instanceof Error ? e.message : String(e))}).`;
+  }
+}
+
+/** The bibliographies that apply to a draft: the command line's, the config file's, then the draft's own `bibliography:` (relative to the draft). */
+export function bibliographyPaths(cli: string[], config: string[], draftPath: string, declared: string[]): string[] {
+  return [...cli.map((p) => resolve(p)), ...config, ...declared.map((p) => (isAbsolutePath(p) ? p : resolve(dirname(draftPath), p)))];
+}
