@@ -17,5 +17,14 @@ export interface SeveritySettings {
 /** The defaults: contradicted → error, unsupported → warning, supported but uncited → hint, citation problems → warning. */
 export const DEFAULT_SEVERITIES: Readonly<SeveritySettings> = Object.freeze({ contradicted: 'error', unsupported: 'warning', uncited: 'hint', citation: 'warning' });
 
+/**
+ * The severity of a citation problem or reading notice: a statement not in English is information
+ * only (it is not judged, nothing is wrong with it); everything else has the `citation` severity.
+ */
+export function problemSeverity(code: string, citation: SeverityName = DEFAULT_SEVERITIES.citation): SeverityName {
+  if (code === 'not-english') return citation === 'none' ? 'none' : 'information';
+  return citation;
+}
+
 /** SARIF 2.1.0 `level` for a severity (SARIF has no hint or information; both are notes). */
 export const SARIF_LEVEL: Readonly<Record<SeverityName, 'error' | 'warning' | 'note' | 'none'>> = Object.freeze({ error: 'error', warning: 'warning', information: 'note', hint: 'note', none: 'none' });

@@ -141,6 +141,8 @@ export interface Claim extends Span {
   quotes: Quote[];
   /** Index of the Markdown block it comes from. */
   block: number;
+  /** ISO 639-1 code when the statement is confidently not English: it is not judged, only noted. */
+  language?: string;
 }
 
 export type VerdictKind = 'supported' | 'contradicted' | 'unsupported';
@@ -208,7 +210,17 @@ export interface Verdict {
   check?: string;
 }
 
-export type ProblemCode = 'unknown-key' | 'locator-out-of-range' | 'malformed-citation' | 'no-reference';
+export type ProblemCode =
+  | 'unknown-key'
+  | 'locator-out-of-range'
+  | 'malformed-citation'
+  | 'no-reference'
+  /** Front matter that is not closed or not valid YAML/TOML. */
+  | 'front-matter'
+  /** A draft whose syntax cannot be read (MDX), read as plain Markdown instead. */
+  | 'draft-syntax'
+  /** A statement not in English: not judged (information only). */
+  | 'not-english';
 
 /** A problem with the draft's citations rather than with a statement's content. */
 export interface CitationProblem extends Span {

@@ -1,6 +1,6 @@
 // The draft checker: parses a draft (re-parsing only the edited block when it can), judges the
 // blocks whose text or context changed and assembles the result.
-import { parseDraft, type Draft } from '../draft/parse';
+import { parseDraft, type Dialect, type Draft, type ParseCache } from '../draft/parse';
 import { judgeSpan } from '../judge/judge';
 import { analyse } from '../reference/analysis';
 import { tokenize } from '../text/tokens';
@@ -15,6 +15,8 @@ export const MAX_STATEMENT_CHARS = 2_000;
 export interface CheckOptions {
   /** Judge statements with no citation that name something a linked reference knows (default true). */
   judgeUncited?: boolean;
+  /** The Markdown dialect of the drafts this checker reads (default 'markdown'); see `dialectOf`. */
+  dialect?: Dialect;
 }
 
 /**
@@ -87,6 +89,8 @@ export class DraftChecker {
   private last?: DraftState;
   /** Counts setReferences calls: a check that began with other references leaves no verdicts behind. */
   private generation = 0;
+  /** Parsed pieces of the last draft: a re-parse after an edit parses only the pieces that changed. */
+  private readonly parseCache: ParseCache = new Map();
 
   constructor(
     private references: Reference[],
@@ -118,7 +122,7 @@ export class DraftChecker {
    * its event loop between steps and abandon a check that a newer edit has made stale.
    */
   *checkInSteps(text: string): Generator<void, CheckResult, void> {
-    const state: DraftState = (this.last && this.edited(this.last, text)) ?? { text, draft: parseDraft(text), keys: [], placed: [] };
+    const state: DraftState = (this.last && this.edited(this.last, text)) ?? { text, draft: parseDraft(text, { dialect: this.options.dialect, cache: this.parseCache }), keys: [], placed: [] };
     this.last = state;
     const { draft } = state;
     const generation = this.generation;
@@ -190,6 +194,8 @@ export class DraftChecker {
   }
 
   private judgeClaim(draft: Draft, claim: Claim, linked: Reference[]): Verdict[] {
+    // A statement in another language gets a notice (citationProblems), never a verdict.
+    if (claim.language) return [];
     let refs = claim.cited.map((k) => this.byKey.get(k)).filter((r): r is Reference => !!r);
     if (!refs.length) {
       // A statement whose only key is mistyped is still judged against the draft's sources.

@@ -7,6 +7,9 @@ import type { CitationProblem, Reference } from '../types';
 export function citationProblems(draft: Draft, byKey: ReadonlyMap<string, Reference>): CitationProblem[] {
   const problems: CitationProblem[] = [];
   const keys = [...byKey.keys()];
+  // Keys of the draft's own inline bibliography (Pandoc `references:` of CSL items) are known too.
+  const inline = new Set(draft.inlineSources.map((s) => s.key));
+  for (const n of draft.notices) problems.push({ start: n.start, end: n.end, code: n.code, message: n.message, fixes: [] });
   for (const c of draft.citations) {
     if (c.error) {
       problems.push({ start: c.start, end: c.end, code: 'malformed-citation', message: `Malformed citation “${c.raw}”: ${c.error}`, fixes: [] });
@@ -14,6 +17,7 @@ export function citationProblems(draft: Draft, byKey: ReadonlyMap<string, Refere
     }
     for (const item of c.items) {
       const ref = byKey.get(item.key);
+      if (!ref && inline.has(item.key)) continue;
       if (!ref) {
         const suggestion = nearestKey(item.key, keys);
         problems.push({
@@ -34,7 +38,7 @@ export function citationProblems(draft: Draft, byKey: ReadonlyMap<string, Refere
     }
   }
   for (const key of draft.frontMatterKeys) {
-    if (byKey.has(key)) continue;
+    if (byKey.has(key) || inline.has(key)) continue;
     const suggestion = nearestKey(key, keys);
     const at = draft.text.indexOf(key);
     problems.push({
@@ -46,5 +50,19 @@ export function citationProblems(draft: Draft, byKey: ReadonlyMap<string, Refere
       fixes: suggestion && at >= 0 ? [{ title: `Change to “${suggestion}”`, kind: 'key', safe: isSafeFixKind('key'), edits: [{ start: at, end: at + key.length, newText: suggestion }] }] : [],
     });
   }
-  return problems;
+  // A statement in another language is noted once, not judged.
+  for (const b of draft.blocks) {
+    for (const c of b.claims) {
+      if (c.language) problems.push({ start: c.start, end: c.end, code: 'not-english', message: `Not checked: only English statements are judged (this one reads as ${languageName(c.language)}).`, fixes: [] });
+    }
+  }
+  return problems.sort((a, b) => a.start - b.start);
+}
+
+function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }
