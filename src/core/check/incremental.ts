@@ -35,7 +35,7 @@ export function editedDraft(old: string, prev: Draft, text: string): { draft: Dr
   const prose = prev.prose.slice(0, p) + text.slice(p, newEnd) + prev.prose.slice(oldEnd);
   const span = { start: b.start, end: b.end + delta };
   const blockProse = prose.slice(span.start, span.end);
-  if (/^\s|\s$/.test(blockProse) || !/[\p{L}\p{N}]/u.test(blockProse)) return undefined;
+  if (/^\s/.test(blockProse) || !/[\p{L}\p{N}]/u.test(blockProse)) return undefined;
   // …and hold no text the parser would read as a link now: "ttp://x" → "http://x", "www.x".
   if (/https?:|www\.|mailto:/i.test(text.slice(Math.max(lineStart, p - 8), Math.min(newLineEnd, newEnd + 8)))) return undefined;
   // A statement may change language with the edit: its block is rebuilt, which asks again.

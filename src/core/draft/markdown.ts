@@ -52,7 +52,7 @@ export interface ReadNotice extends Span {
 /** What the parser found, all offsets into the draft. */
 export interface ProseView {
   prose: string;
-  /** Spans of statement-bearing blocks (paragraphs, headings, table cells, HTML blocks' text), trimmed, in text order. */
+  /** Spans of statement-bearing blocks (paragraphs, headings, table cells, HTML blocks' text), from their first prose character, in text order. */
   blocks: Span[];
   comments: Comment[];
   footnoteRefs: FootnoteSpan[];
@@ -89,7 +89,7 @@ export function proseView(text: string, dialect: Dialect, cache?: ParseCache): P
     const piece = work.slice(s, i + 1 < starts.length ? starts[i + 1] : work.length);
     const key = `${dialect}\u0000${piece}`;
     let v = cache?.get(key);
-    if (!v) v = parsePiece(piece, dialect);
+    if (!v) v = piece.length > MAX_TABLE_PIECE && isTable(piece) ? tableView(piece) : parsePiece(piece, dialect);
     used.push([key, v]);
     prose.push(v.prose);
     const sh = <T extends Span>(x: T): T => (s ? { ...x, start: x.start + s, end: x.end + s } : x);
@@ -106,6 +106,49 @@ export function proseView(text: string, dialect: Dialect, cache?: ParseCache): P
   }
   out.prose = prose.join('');
   return out;
+}
+
+/** A table longer than this (a pasted data dump) is read row by row instead of by the Markdown parser, with a notice. */
+const MAX_TABLE_PIECE = 256 * 1024;
+
+function isTable(piece: string): boolean {
+  const sample = piece.slice(0, 64 * 1024).split(/\r\n|\n|\r/).filter((l) => l.trim());
+  return sample.length > 0 && sample.filter((l) => /^\s*\|/.test(l)).length > sample.length / 2;
+}
+
+/**
+ * A very large table read row by row: every cell between pipes is a block, pipes and delimiter rows
+ * are blanked. The same statements as the parser gives for a plain table, at a fraction of the cost.
+ */
+function tableView(piece: string): ProseView {
+  const v = EMPTY_VIEW('');
+  const parts: string[] = [];
+  const re = /([^\r\n]*)(\r\n|\n|\r|$)/g;
+  for (let m = re.exec(piece); m && m[0].length; m = re.exec(piece)) {
+    const line = m[1];
+    if (/^[\s|:-]*$/.test(line) || !/^\s*\|/.test(line)) {
+      parts.push(blank(line) + m[2]);
+      continue;
+    }
+    const cells = line.replace(/\\\|/g, '  ').replace(/`[^`]*`/g, blank);
+    let out = '';
+    let cellStart = 0;
+    for (let i = 0; i <= line.length; i++) {
+      if (i === line.length || cells[i] === '|') {
+        const text = cells.slice(cellStart, i);
+        out += text + (i < line.length ? ' ' : '');
+        const s = m.index + cellStart;
+        const lead = text.length - text.trimStart().length;
+        const trail = text.length - text.trimEnd().length;
+        if (/[\p{L}\p{N}]/u.test(text)) v.blocks.push({ start: s + lead, end: m.index + i - trail });
+        cellStart = i + 1;
+      }
+    }
+    parts.push(out.slice(0, line.length) + m[2]);
+  }
+  v.prose = parts.join('');
+  v.notices.push({ start: 0, end: Math.min(piece.length, piece.search(/[\r\n]|$/)), message: `This table is ${(piece.length / 1048576).toFixed(1)} MB long, too long to parse as Markdown at once: it is read row by row, each cell a statement.` });
+  return v;
 }
 
 /** Plain text: no markup; paragraphs are separated by blank lines. */
@@ -298,8 +341,14 @@ function parsePiece(piece: string, dialect: Dialect): ProseView {
   // Quarto shortcodes and Pandoc attributes (`{#sec-intro}`, `{.smallcaps}`) are markup.
   if (dialect !== 'mdx') prose = prose.replace(/\{\{<[^\r\n]*?>\}\}|\{[#.][^}\r\n]*\}/g, blank);
   v.prose = prose;
+  // Blocks start at their first prose character but end where the parser ends them, so that a
+  // citation or footnote mark closing a paragraph (blanked in the prose) still belongs to it.
   const blocks: Span[] = [];
-  for (const b of v.blocks.sort((a, b) => a.start - b.start)) pushTrimmed(prose, b.start, b.end, blocks);
+  for (const b of v.blocks.sort((a, b) => a.start - b.start)) {
+    let s = b.start;
+    while (s < b.end && /\s/.test(prose[s])) s++;
+    if (/[\p{L}\p{N}]/u.test(prose.slice(s, b.end))) blocks.push({ start: s, end: b.end });
+  }
   v.blocks = blocks;
   return v;
 }
