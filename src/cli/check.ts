@@ -1,5 +1,5 @@
 import { dirname, relative, resolve } from 'node:path';
-import { DraftChecker, InputError, LineIndex, type CheckResult, type Reference, type Verdict } from '../core';
+import { dialectOf, DraftChecker, InputError, LineIndex, type CheckResult, type Reference, type Verdict } from '../core';
 import type { CheckedFile } from './checkedFile';
 import { findConfig, type CliConfig } from './config';
 import { referenceSet } from './references';
@@ -50,7 +50,7 @@ export function runCheck(paths: string[], format: string, print: (s: string) => 
     }
     const text = readTextFile(path, 'Draft');
     if (!text.trim()) throw new InputError('empty-draft', `Draft “${path}” is empty: there is nothing to check.`);
-    const { result: kept, hidden } = applyMinConfidence(set.checker.check(text), options.minConfidence ?? config?.minConfidence);
+    const { result: kept, hidden } = applyMinConfidence(set.checker.check(text, dialectOf(path)), options.minConfidence ?? config?.minConfidence);
     const { result, off } = applyChecksOff(kept, config);
     return { path, text, result, hidden, config, off };
   });
@@ -58,7 +58,8 @@ export function runCheck(paths: string[], format: string, print: (s: string) => 
   if (format === 'json') print(JSON.stringify(toJson(files, refs), null, 2));
   else if (format === 'sarif') print(JSON.stringify(toSarif(files, refs), null, 2));
   else print(toText(files));
-  const bad = files.some((f) => f.result.verdicts.some((v) => v.kind === 'contradicted' && !v.suppressed) || f.result.problems.length > 0);
+  // A statement not in English is only noted: it does not fail the check.
+  const bad = files.some((f) => f.result.verdicts.some((v) => v.kind === 'contradicted' && !v.suppressed) || f.result.problems.some((p) => ['error', 'warning'].includes(problemSeverity(p.code))));
   return bad ? 1 : 0;
 }
 
@@ -121,7 +122,7 @@ export function toText(files: CheckedFile[]): string {
       const where = `${name}:${pos.line + 1}:${pos.character + 1}`;
       if ('p' in row && row.p) {
         totals.problems++;
-        const sev = problemSeverity();
+        const sev = problemSeverity(row.p.code);
         out.push(`${where}: ${sev === 'none' ? '' : MARKS[sev] + ' '}citation [${row.p.code}] ${row.p.message}`);
         for (const x of row.p.fixes) out.push(`    fix: ${x.title}`);
         continue;

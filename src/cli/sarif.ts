@@ -80,7 +80,7 @@ export function toSarif(files: CheckedFile[], refs: Reference[]) {
       ...f.result.problems.map((p) => ({
         ruleId: p.code,
         kind: 'fail',
-        level: sarifLevel(problemSeverity()),
+        level: sarifLevel(problemSeverity(p.code)),
         message: { text: p.message },
         locations: [location(p)],
         fixes: fixes(p.fixes),

@@ -1,9 +1,9 @@
 // Messages between the extension host and the judging worker thread.
-import type { CheckResult, ReferenceMeta } from '../core';
+import type { CheckResult, Dialect, ReferenceMeta } from '../core';
 
 export type ToWorker =
   | { type: 'references'; items: { text: string; meta: ReferenceMeta }[] }
-  | { type: 'check'; id: number; uri: string; version: number; text: string; judgeUncited: boolean }
+  | { type: 'check'; id: number; uri: string; version: number; text: string; judgeUncited: boolean; dialect?: Dialect }
   | { type: 'forget'; uri: string };
 
 export type FromWorker =

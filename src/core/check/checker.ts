@@ -30,8 +30,9 @@ export async function checkInSlices(
   sliceMs: number,
   isStale: () => boolean,
   onSlice?: (ms: number) => void,
+  dialect?: Dialect,
 ): Promise<CheckResult | undefined> {
-  const steps = checker.checkInSteps(text);
+  const steps = checker.checkInSteps(text, dialect);
   for (;;) {
     const sliceStart = performance.now();
     let step = steps.next();
@@ -64,6 +65,7 @@ interface PlacedBlock {
  */
 interface DraftState {
   text: string;
+  dialect: Dialect;
   draft: Draft;
   keys: (string | undefined)[];
   placed: (PlacedBlock | undefined)[];
@@ -108,9 +110,9 @@ export class DraftChecker {
     this.generation++;
   }
 
-  /** Judges `text`, reusing the verdicts of blocks unchanged since the last check. */
-  check(text: string): CheckResult {
-    const steps = this.checkInSteps(text);
+  /** Judges `text` (read as `dialect`, by default the checker's), reusing the verdicts of blocks unchanged since the last check. */
+  check(text: string, dialect?: Dialect): CheckResult {
+    const steps = this.checkInSteps(text, dialect);
     for (;;) {
       const step = steps.next();
       if (step.done) return step.value;
@@ -121,8 +123,8 @@ export class DraftChecker {
    * The same check, pausing after each block it has to judge, so that an editor can yield to
    * its event loop between steps and abandon a check that a newer edit has made stale.
    */
-  *checkInSteps(text: string): Generator<void, CheckResult, void> {
-    const state: DraftState = (this.last && this.edited(this.last, text)) ?? { text, draft: parseDraft(text, { dialect: this.options.dialect, cache: this.parseCache }), keys: [], placed: [] };
+  *checkInSteps(text: string, dialect: Dialect = this.options.dialect ?? 'markdown'): Generator<void, CheckResult, void> {
+    const state: DraftState = (this.last?.dialect === dialect ? this.edited(this.last, text) : undefined) ?? { text, dialect, draft: parseDraft(text, { dialect, cache: this.parseCache }), keys: [], placed: [] };
     this.last = state;
     const { draft } = state;
     const generation = this.generation;
@@ -184,7 +186,7 @@ export class DraftChecker {
     keys[e.block] = undefined;
     const placed = e.moved ? prev.placed.slice(0, e.block) : prev.placed.slice();
     placed[e.block] = undefined;
-    return { text, draft: e.draft, keys, placed, context: prev.context, generation: prev.generation };
+    return { text, dialect: prev.dialect, draft: e.draft, keys, placed, context: prev.context, generation: prev.generation };
   }
 
   private linkedReferences(draft: Draft): Reference[] {

@@ -58,7 +58,7 @@ function findBlock(text: string): Block | { unclosed: 'yaml' | 'toml'; end: numb
   const firstLine = /^[^\r\n]*/.exec(text.slice(open[0].length))![0];
   if (kind === 'yaml' && !/^\s*[\w"'-][^:]*:/.test(firstLine)) return undefined;
   // Unclosed: the lines up to the first blank line are taken as the block, so they are not judged.
-  const blank = /(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)/.exec(text);
+  const blank = /(?:\r\n|\n|\r(?!\n))[ \t]*(?:\r\n|\n|\r(?!\n))/.exec(text);
   return { unclosed: kind, end: blank ? blank.index + blank[0].length : text.length };
 }
 

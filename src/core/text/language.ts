@@ -25,7 +25,7 @@ export function nonEnglishLanguage(text: string): string | undefined {
   for (const w of lower) if (ENGLISH_GUARD.has(w) && ++guard >= 2) return undefined;
   const rest = detectAll(lower.join(' '));
   const top = rest[0]?.lang;
-  if (!top || top === 'en' || rest.slice(0, 3).some((r) => r.lang === 'en')) return undefined;
+  if (!top || top === 'en') return undefined;
   const whole = detectAll(text)[0]?.lang;
   return whole === top ? top : undefined;
 }

@@ -1,5 +1,5 @@
 // Diagnostics as plain data (range, severity, message, code, related passages); judging.ts makes vscode.Diagnostic of them.
-import { LineIndex, type CheckResult, type LineRange, type Span, type Verdict } from '../../core';
+import { LineIndex, problemSeverity, type CheckResult, type LineRange, type Span, type Verdict } from '../../core';
 import { DEFAULT_SETTINGS, type CheckLevel, type SeverityName, type SeveritySettings } from '../config';
 
 export type { SeverityName, SeveritySettings } from '../config';
@@ -59,11 +59,11 @@ export function diagnosticSpecs(text: string, result: CheckResult, severities: S
       problem: -1,
     });
   });
-  if (severities.citation !== 'none') {
-    result.problems.forEach((p, i) => {
-      specs.push({ range: lines.range(p), span: { start: p.start, end: p.end }, severity: severities.citation as DiagnosticSpec['severity'], message: p.message, code: p.code, related: [], verdict: -1, problem: i });
-    });
-  }
+  result.problems.forEach((p, i) => {
+    const severity = problemSeverity(p.code, severities.citation);
+    if (severity === 'none') return;
+    specs.push({ range: lines.range(p), span: { start: p.start, end: p.end }, severity, message: p.message, code: p.code, related: [], verdict: -1, problem: i });
+  });
   return specs;
 }
 
