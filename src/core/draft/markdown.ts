@@ -77,7 +77,7 @@ const MIN_CHUNK = 2_000;
  * left holding exactly the pieces of this text. Never throws: an MDX syntax error gives a notice and
  * the draft is read as plain Markdown.
  */
-export function proseView(text: string, dialect: Dialect, cache?: ParseCache): ProseView {
+export function proseView(text: string, dialect: Dialect, cache?: ParseCache, plainShortcut = true): ProseView {
   if (dialect === 'plaintext') return plainView(text);
   const work = dialect === 'mdx' ? text : blankDivFences(text);
   const starts = dialect === 'mdx' || /^ {0,3}\[[^\]\r\n]+\]:/m.test(work) ? [0] : chunkStarts(work);
@@ -89,7 +89,7 @@ export function proseView(text: string, dialect: Dialect, cache?: ParseCache): P
     const piece = work.slice(s, i + 1 < starts.length ? starts[i + 1] : work.length);
     const key = `${dialect}\u0000${piece}`;
     let v = cache?.get(key);
-    if (!v) v = piece.length > MAX_TABLE_PIECE && isTable(piece) ? tableView(piece) : parsePiece(piece, dialect);
+    if (!v) v = piece.length > MAX_TABLE_PIECE && isTable(piece) ? tableView(piece) : plainShortcut && dialect !== 'mdx' && isPlainProse(piece) ? plainView(piece) : parsePiece(piece, dialect);
     used.push([key, v]);
     prose.push(v.prose);
     const sh = <T extends Span>(x: T): T => (s ? { ...x, start: x.start + s, end: x.end + s } : x);
@@ -149,6 +149,22 @@ function tableView(piece: string): ProseView {
   v.prose = parts.join('');
   v.notices.push({ start: 0, end: Math.min(piece.length, piece.search(/[\r\n]|$/)), message: `This table is ${(piece.length / 1048576).toFixed(1)} MB long, too long to parse as Markdown at once: it is read row by row, each cell a statement.` });
   return v;
+}
+
+/**
+ * True when a piece holds nothing CommonMark (with GFM and math) reads as markup: every line blank or
+ * starting with a letter or an opening quote (so no list, quote, heading, code, table or setext
+ * line), no character that opens inline markup, autolink or entity, and brackets and `@` only in
+ * Pandoc citations (`[@key, ¶2]`, `[see @a; @b]`, never followed by `(` or `:`). The parser would
+ * give such a piece's paragraphs as they stand, so they are taken without it: it is the costly part
+ * of reading plain news copy. `test/unit/drafts-parse.test.ts` holds the two readings equal.
+ */
+function isPlainProse(piece: string): boolean {
+  if (/[`*_<>!&\\~|${}^]|https?:|www\.|mailto:/i.test(piece)) return false;
+  if (!/^(?:[ \t]*(?:\r\n|\n|\r|$)|[\p{L}"“‘'(])/u.test(piece)) return false;
+  if (/(?:\r\n|\n|\r)(?![ \t]*(?:\r\n|\n|\r|$))(?![\p{L}"“‘'(])/u.test(piece)) return false;
+  const outside = piece.replace(/\[(?:[^\[\]\r\n@]*\s|-)?@[^\[\]\r\n]*\](?![(:])/g, '');
+  return !/[\[\]@]/.test(outside);
 }
 
 /** Plain text: no markup; paragraphs are separated by blank lines. */
@@ -234,7 +250,10 @@ interface MdNode {
   data?: { directiveLabel?: boolean };
 }
 
-function parseTree(piece: string, dialect: Dialect, notices: ReadNotice[]): MdNode {
+function parseTree(text: string, dialect: Dialect, notices: ReadNotice[]): MdNode {
+  // A run of brackets is no markup anyone writes, and the parser is slow on tens of thousands of
+  // them: it reads them as letters (same length), and the prose view takes the text as written.
+  const piece = text.replace(/[[\]]{16,}/g, (m) => 'x'.repeat(m.length));
   const base = { extensions: [gfm(), math({ singleDollarTextMath: false })], mdastExtensions: [gfmFromMarkdown(), mathFromMarkdown()] };
   if (dialect === 'mdx') {
     try {

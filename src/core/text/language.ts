@@ -4,7 +4,10 @@ import { detectAll } from 'tinyld';
 
 // A few English function words: two of them in a statement's lower-case words settle it as English
 // without asking the detector (a fast path, and a guard against names fooling it), never the reverse.
-const ENGLISH_GUARD = new Set(['the', 'and', 'of', 'was', 'were', 'is', 'are', 'said', 'that', 'with', 'has', 'have', 'had', 'from', 'would', 'will', 'which', 'after', 'for', 'by', 'his', 'her', 'their', 'not', 'this', 'they', 'been']);
+const ENGLISH_GUARD = new Set(
+  ('the and of was were is are said says that with has have had from would will which after for by his her their not this they been ' +
+    'to be he she it its an who but about more than could should over into also when what there our we').split(' '),
+);
 
 /** Fewest lower-case words (names left out) the detector must have to go on. */
 const MIN_WORDS = 4;
