@@ -16,6 +16,9 @@ export const RULES: Record<string, string> = {
   'unknown-key': 'A citation names a reference that is not loaded.',
   'locator-out-of-range': 'A citation points past the last paragraph of its reference.',
   'malformed-citation': 'A citation cannot be read.',
+  'front-matter': 'The front matter is not closed or is not valid YAML or TOML; its keys are not read.',
+  'draft-syntax': 'Part of the draft cannot be read in its dialect (MDX) or is too large to parse at once; it is read more simply.',
+  'not-english': 'Not checked: only English statements are judged.',
 };
 
 const HELP = 'https://github.com/sourcecheck/source-check#';
