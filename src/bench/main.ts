@@ -1,6 +1,6 @@
 // `npm run bench`: speed and memory of the engine on this machine. Timings live here, never in tests.
 import { builtinReferences } from '../builtin';
-import { assembleBibliography, checkDraft, DraftChecker, loadReference, parseBibliography, type Reference } from '../core';
+import { assembleBibliography, checkDraft, DraftChecker, loadReference, parseBibliography, parseDraft, type Reference } from '../core';
 import { irregularBase, wordnetAntonyms as antonyms, wordnetSameAs as sameAs, wordnetSynonyms as synonyms } from '../core';
 import { compare, firstRun, formatComparison, type Tool, TOOLS } from './versus';
 
@@ -186,6 +186,9 @@ async function main(): Promise<void> {
   // when nothing changed), not a judgement.
   const unchanged = runs(10, () => checker.check(draft));
   console.log(`judge a ${words}-word draft: against a freshly loaded reference, median ${fmt(cold)} (target < 100 ms warm: see the comparison below); unchanged text checked again (all blocks cached) ${fmt(unchanged)}`);
+  // The parser's share: Markdown (micromark), front matter, citations, statements, language notes.
+  const parseMs = runs(5, () => parseDraft(draft));
+  console.log(`parse the ${words}-word draft (Markdown, front matter, citations, statements): median ${fmt(parseMs)}, ${((parseMs / cold) * 100).toFixed(0)}% of the cold judge`);
 
   // One-sentence edit in the middle: only the edited block is judged again. As in an editor, where
   // edits come one after another, the figure is for a checker that has already seen a few edits.
@@ -222,6 +225,9 @@ async function main(): Promise<void> {
     base ||= ms;
     console.log(`  ${String(k).padStart(2)}x  ${(d.length / 1024).toFixed(0).padStart(6)} KB  ${fmt(ms).padStart(10)}  ${(ms / (d.length / MB)).toFixed(0).padStart(5)} ms per MB  (${(ms / base).toFixed(1)}x the time)`);
   }
+
+  const five = draftOfSize(builtin, 5 * MB);
+  console.log(`parse a ${(five.length / MB).toFixed(1)} MB draft (Markdown in pieces, statements): ${fmt(time(() => parseDraft(five)))}`);
 
   // A 2,000-word draft against a 1 MB reference. The first check of a reference also builds its
   // analysis and index (once per reference); later checks reuse them.

@@ -1,5 +1,5 @@
 import { dirname, relative, resolve } from 'node:path';
-import { DraftChecker, draftBibliographies, InputError, isNote, LineIndex, type CheckResult, type Reference, type SourceEntry, type Verdict } from '../core';
+import { dialectOf, DraftChecker, draftBibliographies, InputError, isNote, LineIndex, type CheckResult, type Reference, type SourceEntry, type Verdict } from '../core';
 import { bibliographyPaths, loadBibliographies, type BibliographySet } from './bibliographies';
 import type { CheckedFile } from './checkedFile';
 import { findConfig, type CliConfig } from './config';
@@ -62,7 +62,7 @@ export function runCheck(paths: string[], format: string, print: (s: string) => 
       for (const r of refs) if (!allRefs.has(`${r.key}\u0000${r.path}`)) allRefs.set(`${r.key}\u0000${r.path}`, r);
       for (const s of bib.sources) if (!allSources.has(s.key)) allSources.set(s.key, s);
     }
-    const { result: kept, hidden } = applyMinConfidence(set.checker.check(text), options.minConfidence ?? config?.minConfidence);
+    const { result: kept, hidden } = applyMinConfidence(set.checker.check(text, dialectOf(path)), options.minConfidence ?? config?.minConfidence);
     const { result, off } = applyChecksOff(kept, config);
     return { path, text, result, hidden, config, off };
   });
@@ -70,7 +70,7 @@ export function runCheck(paths: string[], format: string, print: (s: string) => 
   if (format === 'json') print(JSON.stringify(toJson(files, refs), null, 2));
   else if (format === 'sarif') print(JSON.stringify(toSarif(files, refs), null, 2));
   else print(toText(files));
-  // A note (a cited source with no text to check against) is no reason to fail a build.
+  // A note (a cited source with no text, a statement not in English) is no reason to fail a build.
   const bad = files.some((f) => f.result.verdicts.some((v) => v.kind === 'contradicted' && !v.suppressed) || f.result.problems.some((p) => !isNote(p.code)));
   return bad ? 1 : 0;
 }

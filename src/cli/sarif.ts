@@ -17,6 +17,9 @@ export const RULES: Record<string, string> = {
   'malformed-citation': 'A citation cannot be read.',
   'ambiguous-link': 'A link cites by URL, and more than one reference has that URL.',
   'no-text': 'A citation names a source a bibliography knows, but there is no text of it to check against.',
+  'front-matter': 'The front matter is not closed or is not valid YAML or TOML; its keys are not read.',
+  'draft-syntax': 'Part of the draft cannot be read in its dialect (MDX) or is too large to parse at once; it is read more simply.',
+  'not-english': 'Not checked: only English statements are judged.',
 };
 
 const HELP = 'https://github.com/sourcecheck/source-check#';

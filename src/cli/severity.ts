@@ -1,6 +1,6 @@
 // How loud each finding is on the command line: the editor's defaults (DEFAULT_SEVERITIES in the
 // engine), changed per check by a config file. Shared by the text and SARIF outputs.
-import { DEFAULT_SEVERITIES, problemSeverityOf, SARIF_LEVEL, type ProblemCode, type SeverityName, type Verdict } from '../core';
+import { DEFAULT_SEVERITIES, problemSeverity as coreProblemSeverity, SARIF_LEVEL, type SeverityName, type Verdict } from '../core';
 import { checkSettingFor, type CliConfig } from './config';
 
 /** The severity a finding is shown with, or 'off' when the config turns its check off. */
@@ -9,8 +9,8 @@ export function verdictSeverity(v: Verdict, config?: CliConfig): SeverityName | 
   return checkSettingFor(v, config) ?? DEFAULT_SEVERITIES[v.kind];
 }
 
-/** Citation problems (unknown key, locator past the end, unreadable citation: the citation severity; a cited source with no text: information). */
-export const problemSeverity = (code?: ProblemCode): SeverityName => (code ? problemSeverityOf(code, DEFAULT_SEVERITIES.citation) : DEFAULT_SEVERITIES.citation);
+/** Citation problems (unknown key, locator past the end, unreadable citation) and reading notices; notes (a cited source with no text, a statement not in English) are information. */
+export const problemSeverity = (code = ''): SeverityName => coreProblemSeverity(code, DEFAULT_SEVERITIES.citation);
 
 /** The text output's mark for a severity: ✗ error, ⚠ warning, ℹ information, › hint. */
 export const MARKS: Readonly<Record<Exclude<SeverityName, 'none'>, string>> = { error: '✗', warning: '⚠', information: 'ℹ', hint: '›' };

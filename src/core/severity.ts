@@ -22,14 +22,15 @@ export const DEFAULT_SEVERITIES: Readonly<SeveritySettings> = Object.freeze({ co
 export const SARIF_LEVEL: Readonly<Record<SeverityName, 'error' | 'warning' | 'note' | 'none'>> = Object.freeze({ error: 'error', warning: 'warning', information: 'note', hint: 'note', none: 'none' });
 
 /**
- * Citation problems that are notes rather than problems, with their own severity: citing a source
- * known only from a bibliography (no text to check against) is information, whatever `citation` says.
+ * Citation problems that are notes rather than problems, with their own severity whatever `citation`
+ * says: citing a source known only from a bibliography (no text to check against), and a statement
+ * not in English (not judged; nothing is wrong with it).
  */
-export const PROBLEM_SEVERITY: Readonly<Partial<Record<ProblemCode, SeverityName>>> = Object.freeze({ 'no-text': 'information' });
+export const PROBLEM_SEVERITY: Readonly<Partial<Record<ProblemCode, SeverityName>>> = Object.freeze({ 'no-text': 'information', 'not-english': 'information' });
 
-/** The severity of a citation problem: its own (PROBLEM_SEVERITY), else the `citation` severity. */
-export function problemSeverityOf(code: ProblemCode, citation: SeverityName): SeverityName {
-  return PROBLEM_SEVERITY[code] ?? citation;
+/** The severity of a citation problem or reading notice: its own (PROBLEM_SEVERITY), else the `citation` severity. */
+export function problemSeverity(code: string, citation: SeverityName = DEFAULT_SEVERITIES.citation): SeverityName {
+  return PROBLEM_SEVERITY[code as ProblemCode] ?? citation;
 }
 
 /** True for a citation problem that counts as wrong (exit code 1 on the command line); notes do not. */

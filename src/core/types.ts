@@ -173,6 +173,8 @@ export interface Claim extends Span {
   quotes: Quote[];
   /** Index of the Markdown block it comes from. */
   block: number;
+  /** ISO 639-1 code when the statement is confidently not English: it is not judged, only noted. */
+  language?: string;
 }
 
 export type VerdictKind = 'supported' | 'contradicted' | 'unsupported';
@@ -239,7 +241,21 @@ export interface Verdict {
   check?: string;
 }
 
-export type ProblemCode = 'unknown-key' | 'locator-out-of-range' | 'malformed-citation' | 'no-reference' | 'ambiguous-link' | 'no-text';
+export type ProblemCode =
+  | 'unknown-key'
+  | 'locator-out-of-range'
+  | 'malformed-citation'
+  | 'no-reference'
+  /** A link's URL is the URL of more than one reference. */
+  | 'ambiguous-link'
+  /** A cited source a bibliography knows, with no text to check against (information only). */
+  | 'no-text'
+  /** Front matter that is not closed or not valid YAML/TOML. */
+  | 'front-matter'
+  /** A draft whose syntax cannot be read (MDX), read as plain Markdown instead. */
+  | 'draft-syntax'
+  /** A statement not in English: not judged (information only). */
+  | 'not-english';
 
 /** A problem with the draft's citations rather than with a statement's content. */
 export interface CitationProblem extends Span {

@@ -86,7 +86,8 @@ export const SETTINGS = {
   languages: {
     type: 'array',
     items: 'string',
-    default: ['markdown', 'plaintext'],
+    // Markdown and its dialects (Quarto, R Markdown, MDX: each read with its own syntax) and plain text.
+    default: ['markdown', 'quarto', 'rmd', 'mdx', 'plaintext'],
     // Hovers, quick fixes and completion are registered for these languages once per window.
     scope: 'window',
     description: 'Language ids of the documents treated as drafts: diagnostics, hovers, quick fixes and completion all follow this list.',

@@ -2,7 +2,7 @@
 // reuses unchanged blocks (DraftChecker), and runs in slices of at most SLICE_MS so the extension
 // host never stalls; a newer edit abandons a check in progress.
 import * as vscode from 'vscode';
-import { checkInSlices, draftBibliographies, DraftChecker, LineIndex, type CheckResult } from '../core';
+import { checkInSlices, dialectOf, draftBibliographies, DraftChecker, LineIndex, type CheckResult } from '../core';
 import { diagnosticSpecs, shownResult, SOURCE, type DiagnosticSpec } from './present/diagnostics';
 import { citesAnything, judgedPart } from './present/scope';
 import { readSettings, type Settings } from './settings';
@@ -216,7 +216,7 @@ export class DraftJudge implements vscode.Disposable {
     let result: CheckResult | undefined;
     const worker = this.judgeWorker();
     if (worker && !worker.broken) {
-      const outcome = await worker.check(key, mine.version, text, settings.judgeUncited);
+      const outcome = await worker.check(key, mine.version, text, settings.judgeUncited, dialectOf(doc.languageId));
       if (outcome.kind === 'cancelled') return;
       if (outcome.kind === 'result') result = outcome.result;
       else this.log.warn(`Judging ${doc.uri.toString()} in the worker failed (${outcome.message}); judging it here instead.`);
@@ -261,10 +261,17 @@ export class DraftJudge implements vscode.Disposable {
     }
     try {
       const stale = () => mine.cancelled || doc.isClosed || doc.version !== mine.version;
-      return await checkInSlices(checker, text, SLICE_MS, stale, (ms) => {
-        if (ms > this.stats.longestSliceMs) this.stats.longestWhere = 'judging on the host';
-        this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, ms);
-      });
+      return await checkInSlices(
+        checker,
+        text,
+        SLICE_MS,
+        stale,
+        (ms) => {
+          if (ms > this.stats.longestSliceMs) this.stats.longestWhere = 'judging on the host';
+          this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, ms);
+        },
+        dialectOf(doc.languageId),
+      );
     } catch (e) {
       // The engine is meant never to throw; if it does, say so and keep the editor usable.
       this.log.error(`Checking ${doc.uri.toString()} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

@@ -1,6 +1,6 @@
 // The extension host's side of the judging worker thread (src/worker/judgeWorker.ts).
 import type { Worker } from 'node:worker_threads';
-import type { Bibliography, CheckResult, Reference, SourceEntry } from '../core';
+import type { Bibliography, CheckResult, Dialect, Reference, SourceEntry } from '../core';
 import type { FromWorker, ToWorker } from '../worker/protocol';
 
 export type WorkerOutcome = { kind: 'result'; result: CheckResult; ms: number } | { kind: 'cancelled' } | { kind: 'failed'; message: string };
@@ -66,12 +66,12 @@ export class JudgeWorker {
     this.post({ type: 'references', items: refs.map(({ text, paragraphs: _p, sentences: _s, entities: _e, ...meta }) => ({ text, meta })), sources });
   }
 
-  check(uri: string, version: number, text: string, judgeUncited: boolean): Promise<WorkerOutcome> {
+  check(uri: string, version: number, text: string, judgeUncited: boolean, dialect?: Dialect): Promise<WorkerOutcome> {
     if (this.broken || !this.worker) return Promise.resolve({ kind: 'failed', message: this.broken ?? 'no judging thread' });
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
-      this.post({ type: 'check', id, uri, version, text, judgeUncited });
+      this.post({ type: 'check', id, uri, version, text, judgeUncited, dialect });
     });
   }
 

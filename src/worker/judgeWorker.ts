@@ -23,7 +23,7 @@ async function check(m: Extract<ToWorker, { type: 'check' }>): Promise<void> {
   }
   try {
     // Between slices newer messages get in; a newer version of this draft makes this check pointless.
-    const result = await checkInSlices(checker, m.text, SLICE_MS, () => latest.get(m.uri) !== m.version);
+    const result = await checkInSlices(checker, m.text, SLICE_MS, () => latest.get(m.uri) !== m.version, undefined, m.dialect);
     if (result) post({ type: 'result', id: m.id, result, ms: performance.now() - started });
     else post({ type: 'cancelled', id: m.id });
   } catch (e) {

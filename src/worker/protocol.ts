@@ -1,9 +1,9 @@
 // Messages between the extension host and the judging worker thread.
-import type { Bibliography, CheckResult, ReferenceMeta, SourceEntry } from '../core';
+import type { Bibliography, CheckResult, Dialect, ReferenceMeta, SourceEntry } from '../core';
 
 export type ToWorker =
   | { type: 'references'; items: { text: string; meta: ReferenceMeta }[]; sources?: SourceEntry[] }
-  | { type: 'check'; id: number; uri: string; version: number; text: string; judgeUncited: boolean }
+  | { type: 'check'; id: number; uri: string; version: number; text: string; judgeUncited: boolean; dialect?: Dialect }
   | { type: 'forget'; uri: string }
   /** Parse a bibliography here rather than on the extension host (a 2,000-entry file takes about a second). */
   | { type: 'bibliography'; id: number; text: string; path: string };

@@ -16,7 +16,7 @@ import {
   normaliseUrl,
   parseBibliography,
   parseFileField,
-  problemSeverityOf,
+  problemSeverity,
   referenceMetaFromText,
   SARIF_LEVEL,
   type Reference,
@@ -248,8 +248,8 @@ describe('bibliographies', () => {
       const p = result.problems[0];
       assert.equal(text.slice(p.start, p.end), 'harbour2016');
       assert.match(p.message, /^No text of this source to check against: “Harbour Authority Annual Report” \(Harbour Authority, 2016\)\./);
-      assert.equal(problemSeverityOf(p.code, 'warning'), 'information');
-      assert.equal(SARIF_LEVEL[problemSeverityOf(p.code, 'warning')], 'note');
+      assert.equal(problemSeverity(p.code, 'warning'), 'information');
+      assert.equal(SARIF_LEVEL[problemSeverity(p.code, 'warning')], 'note');
       // The first statement cites only the source without text: not judged. The second is judged against the text it cites.
       assert.ok(!result.verdicts.some((v) => v.claim.text.includes('record year')));
       assert.ok(result.verdicts.some((v) => v.claim.text.includes('second statement')));

@@ -5,13 +5,13 @@ import { findCitations } from '../../src/core/draft/citations';
 const claims = (t: string) => parseDraft(t).blocks.flatMap((b) => b.claims);
 
 describe('reading a draft', () => {
-  it('skips front matter, code, HTML comments, headings and link targets', () => {
+  it('skips front matter, code, HTML comments and link targets; a headline is a statement', () => {
     const t = [
       '---',
       'title: Draft',
       'references: [city-hall, other]',
       '---',
-      '# A heading that is not a statement',
+      '# A headline is a statement too',
       '',
       'The mayor spoke on [Tuesday](https://example.com/a.b) to reporters.',
       '',
@@ -27,7 +27,7 @@ describe('reading a draft', () => {
     assert.deepEqual(d.frontMatterKeys, ['city-hall', 'other']);
     assert.deepEqual(
       claims(t).map((c) => c.text),
-      ['The mayor spoke on Tuesday to reporters.', 'Second statement here.'],
+      ['A headline is a statement too', 'The mayor spoke on Tuesday to reporters.', 'Second statement here.'],
     );
     for (const c of claims(t)) assert.ok(t.slice(c.start, c.end).startsWith(c.text.slice(0, 10)));
   });

@@ -1,6 +1,6 @@
 // The draft checker: parses a draft (re-parsing only the edited block when it can), judges the
 // blocks whose text or context changed and assembles the result.
-import { parseDraft, type Draft } from '../draft/parse';
+import { parseDraft, type Dialect, type Draft, type ParseCache } from '../draft/parse';
 import { judgeSpan } from '../judge/judge';
 import { analyse } from '../reference/analysis';
 import { tokenize } from '../text/tokens';
@@ -21,6 +21,8 @@ export interface CheckOptions {
    * note, not an unknown-key problem, and a statement citing only such sources is not judged.
    */
   knownSources?: readonly SourceEntry[];
+  /** The Markdown dialect of the drafts this checker reads (default 'markdown'); see `dialectOf`. */
+  dialect?: Dialect;
 }
 
 /**
@@ -34,8 +36,9 @@ export async function checkInSlices(
   sliceMs: number,
   isStale: () => boolean,
   onSlice?: (ms: number) => void,
+  dialect?: Dialect,
 ): Promise<CheckResult | undefined> {
-  const steps = checker.checkInSteps(text);
+  const steps = checker.checkInSteps(text, dialect);
   for (;;) {
     const sliceStart = performance.now();
     let step = steps.next();
@@ -68,6 +71,7 @@ interface PlacedBlock {
  */
 interface DraftState {
   text: string;
+  dialect: Dialect;
   draft: Draft;
   keys: (string | undefined)[];
   placed: (PlacedBlock | undefined)[];
@@ -98,6 +102,8 @@ export class DraftChecker {
   private last?: DraftState;
   /** Counts setReferences calls: a check that began with other references leaves no verdicts behind. */
   private generation = 0;
+  /** Parsed pieces of the last draft: a re-parse after an edit parses only the pieces that changed. */
+  private readonly parseCache: ParseCache = new Map();
 
   constructor(
     private references: Reference[],
@@ -123,9 +129,9 @@ export class DraftChecker {
     this.generation++;
   }
 
-  /** Judges `text`, reusing the verdicts of blocks unchanged since the last check. */
-  check(text: string): CheckResult {
-    const steps = this.checkInSteps(text);
+  /** Judges `text` (read as `dialect`, by default the checker's), reusing the verdicts of blocks unchanged since the last check. */
+  check(text: string, dialect?: Dialect): CheckResult {
+    const steps = this.checkInSteps(text, dialect);
     for (;;) {
       const step = steps.next();
       if (step.done) return step.value;
@@ -136,8 +142,8 @@ export class DraftChecker {
    * The same check, pausing after each block it has to judge, so that an editor can yield to
    * its event loop between steps and abandon a check that a newer edit has made stale.
    */
-  *checkInSteps(text: string): Generator<void, CheckResult, void> {
-    const state: DraftState = (this.last && this.edited(this.last, text)) ?? { text, draft: parseDraft(text), keys: [], placed: [] };
+  *checkInSteps(text: string, dialect: Dialect = this.options.dialect ?? 'markdown'): Generator<void, CheckResult, void> {
+    const state: DraftState = (this.last?.dialect === dialect ? this.edited(this.last, text) : undefined) ?? { text, dialect, draft: parseDraft(text, { dialect, cache: this.parseCache }), keys: [], placed: [] };
     this.last = state;
     const generation = this.generation;
     const sources = this.knownSources(state.draft);
@@ -208,7 +214,7 @@ export class DraftChecker {
     keys[e.block] = undefined;
     const placed = e.moved ? prev.placed.slice(0, e.block) : prev.placed.slice();
     placed[e.block] = undefined;
-    return { text, draft: e.draft, keys, placed, context: prev.context, generation: prev.generation };
+    return { text, dialect: prev.dialect, draft: e.draft, keys, placed, context: prev.context, generation: prev.generation };
   }
 
   /** The known sources without text: the bibliographies' and the draft's own inline CSL `references:`. */
@@ -227,6 +233,8 @@ export class DraftChecker {
   }
 
   private judgeClaim(draft: Draft, claim: Claim, linked: Reference[]): Verdict[] {
+    // A statement in another language gets a notice (citationProblems), never a verdict.
+    if (claim.language) return [];
     let refs = claim.cited.map((k) => this.byKey.get(k)).filter((r): r is Reference => !!r);
     // Citing only sources with no text: there is nothing to judge against, and the note says so.
     if (!refs.length && claim.cited.length && claim.cited.every((k) => this.draftSources.has(k))) return [];

@@ -1,6 +1,6 @@
 // Incremental re-parsing: the parse of an edited draft derived from the previous parse, when the
 // edit stays inside one block of plain prose, so that a keystroke re-parses one block only.
-import { buildBlock, lineKind, maskInline, type Block, type Draft } from '../draft/parse';
+import { buildBlock, type Block, type Draft } from '../draft/parse';
 import { partitionPoint } from '../text/search';
 import type { Citation, CitationItem, Claim, Span } from '../types';
 import { isHighSurrogate, isLowSurrogate } from '../text/unicode';
@@ -22,13 +22,12 @@ export function editedDraft(old: string, prev: Draft, text: string): { draft: Dr
   if (STRUCTURAL.test(old.slice(p, oldEnd)) || STRUCTURAL.test(text.slice(p, newEnd))) return undefined;
   // Nor may it touch markup: "x](u)" or "@" next to the edit can turn into a link or a citation.
   if (STRUCTURAL.test(old.charAt(p - 1)) || STRUCTURAL.test(old.charAt(oldEnd))) return undefined;
-  // The edited line must read the same way: "x- item" → "- item" becomes a list item.
+  // The edited line must read the same way: prose must stand before the edit on its line, so that
+  // "x- item" → "- item" (a list item) or "    code" (indented code) cannot come of it.
   const lineStart = lastLineBreak(old, p) + 1;
   const oldLineEnd = nextLineBreak(old, oldEnd);
   const newLineEnd = oldLineEnd + delta;
-  const before = lineKind(old.slice(lineStart, oldLineEnd));
-  const after = lineKind(text.slice(lineStart, newLineEnd));
-  if (before.kind !== 'prose' || after.kind !== 'prose' || before.marker !== after.marker) return undefined;
+  if (!/[\p{L}\p{N}]/u.test(prev.prose.slice(lineStart, p))) return undefined;
   const bi = blockAround(prev.blocks, p, oldEnd);
   if (bi < 0) return undefined;
   const b = prev.blocks[bi];
@@ -37,10 +36,10 @@ export function editedDraft(old: string, prev: Draft, text: string): { draft: Dr
   const prose = prev.prose.slice(0, p) + text.slice(p, newEnd) + prev.prose.slice(oldEnd);
   const span = { start: b.start, end: b.end + delta };
   const blockProse = prose.slice(span.start, span.end);
-  if (/^\s|\s$/.test(blockProse) || !/[\p{L}\p{N}]/u.test(blockProse)) return undefined;
-  // …and hold no inline markup the old line did not: "ttp://x" → "http://x" is a link now.
-  const line = prose.slice(lineStart, newLineEnd);
-  if (maskInline(line) !== line) return undefined;
+  if (/^\s/.test(blockProse) || !/[\p{L}\p{N}]/u.test(blockProse)) return undefined;
+  // …and hold no text the parser would read as a link now: "ttp://x" → "http://x", "www.x".
+  if (/https?:|www\.|mailto:/i.test(text.slice(Math.max(lineStart, p - 8), Math.min(newLineEnd, newEnd + 8)))) return undefined;
+  // A statement may change language with the edit: its block is rebuilt, which asks again.
   // Everything after the edit moves by delta; a citation shifted once serves the draft and its statement.
   const shifted = new Map<Citation, Citation>();
   const citations = !delta
@@ -77,7 +76,7 @@ export function editedDraft(old: string, prev: Draft, text: string): { draft: Dr
 }
 
 // Characters whose edit can change the structure of a draft rather than the words of one block.
-const STRUCTURAL = /[\r\n`~<>^|#*_\[\]@\\]/;
+const STRUCTURAL = /[\r\n`~<>^|#*_\[\]@\\${}:&]/;
 
 /** Offset of the last CR or LF before `at`, or -1. */
 function lastLineBreak(text: string, at: number): number {

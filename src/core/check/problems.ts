@@ -10,13 +10,17 @@ import type { CitationProblem, Reference, SourceEntry } from '../types';
  */
 export function citationProblems(draft: Draft, byKey: ReadonlyMap<string, Reference>, sources: ReadonlyMap<string, SourceEntry> = new Map()): CitationProblem[] {
   const problems: CitationProblem[] = [];
-  const keys = [...byKey.keys(), ...[...sources.keys()].filter((k) => !byKey.has(k))];
+  // Keys of the draft's own inline bibliography (Pandoc `references:` of CSL items) are known too.
+  const known = new Map(sources);
+  for (const s of draft.inlineSources) if (!byKey.has(s.key) && !known.has(s.key)) known.set(s.key, s);
+  const keys = [...byKey.keys(), ...[...known.keys()].filter((k) => !byKey.has(k))];
   const noted = new Set<string>();
   const noText = (key: string, span: { start: number; end: number }) => {
     if (noted.has(key)) return;
     noted.add(key);
-    problems.push({ ...span, code: 'no-text', message: noTextMessage(sources.get(key)!), fixes: [] });
+    problems.push({ ...span, code: 'no-text', message: noTextMessage(known.get(key)!), fixes: [] });
   };
+  for (const n of draft.notices) problems.push({ start: n.start, end: n.end, code: n.code, message: n.message, fixes: [] });
   for (const c of draft.citations) {
     if (c.error) {
       problems.push({ start: c.start, end: c.end, code: 'malformed-citation', message: `Malformed citation “${c.raw}”: ${c.error}`, fixes: [] });
@@ -24,7 +28,7 @@ export function citationProblems(draft: Draft, byKey: ReadonlyMap<string, Refere
     }
     for (const item of c.items) {
       const ref = byKey.get(item.key);
-      if (!ref && sources.has(item.key)) noText(item.key, item.keySpan);
+      if (!ref && known.has(item.key)) noText(item.key, item.keySpan);
       else if (!ref) {
         const suggestion = nearestKey(item.key, keys);
         // An in-text key that is kept as a citation (see check/resolve.ts) may still be meant as plain text.
@@ -59,7 +63,7 @@ export function citationProblems(draft: Draft, byKey: ReadonlyMap<string, Refere
   for (const key of draft.frontMatterKeys) {
     if (byKey.has(key)) continue;
     const at = draft.text.indexOf(key);
-    if (sources.has(key)) {
+    if (known.has(key)) {
       noText(key, { start: Math.max(0, at), end: Math.max(0, at) + key.length });
       continue;
     }
@@ -73,7 +77,21 @@ export function citationProblems(draft: Draft, byKey: ReadonlyMap<string, Refere
       fixes: suggestion && at >= 0 ? [{ title: `Change to “${suggestion}”`, kind: 'key', safe: isSafeFixKind('key'), edits: [{ start: at, end: at + key.length, newText: suggestion }] }] : [],
     });
   }
-  return problems;
+  // A statement in another language is noted once, not judged.
+  for (const b of draft.blocks) {
+    for (const c of b.claims) {
+      if (c.language) problems.push({ start: c.start, end: c.end, code: 'not-english', message: `Not checked: only English statements are judged (this one reads as ${languageName(c.language)}).`, fixes: [] });
+    }
+  }
+  return problems.sort((a, b) => a.start - b.start);
+}
+
+function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }
 
 /** The last page of a paged reference (a PDF), by its paragraphs' pages; undefined for a reference without pages. */
@@ -86,6 +104,10 @@ export function lastPage(ref: Reference): number | undefined {
 /** The note on a cited source with no text: what it is, and why no file was used if one was named. */
 export function noTextMessage(s: SourceEntry): string {
   const about = [s.outlet, s.date].filter(Boolean).join(', ');
-  const why = s.problem ? ` ${s.problem.replace(/\.?$/, '.')}` : ` Attach its file in ${s.declaredIn.split(/[\\/]/).pop()} (or in Zotero) to have statements citing it checked.`;
+  const attach =
+    s.declaredIn === 'front matter'
+      ? ' Add a reference file with this key (or its URL) to have statements citing it checked.'
+      : ` Attach its file in ${s.declaredIn.split(/[\\/]/).pop()} (or in Zotero) to have statements citing it checked.`;
+  const why = s.problem ? ` ${s.problem.replace(/\.?$/, '.')}` : attach;
   return `No text of this source to check against: “${s.title}”${about ? ` (${about})` : ''}.${why}`;
 }

@@ -1,12 +1,17 @@
 import { readFrontMatter } from '../text/frontMatter';
+import { nonEnglishLanguage } from '../text/language';
 import { findQuotes } from '../text/quotes';
 import { splitSentences } from '../text/sentences';
-import type { Citation, Claim, Span } from '../types';
-import { BLANK_LINE, findCitations, findFootnoteRefs, keysInText } from './citations';
+import type { Citation, Claim, ProblemCode, SourceEntry, Span } from '../types';
+import { findCitations, keysInText } from './citations';
+import { dialectOf, proseView, type Dialect, type LinkSpan, type ParseCache } from './markdown';
 import { readSuppressions, type Suppressions } from './suppress';
 import { partitionPoint } from '../text/search';
 
-/** A Markdown block of prose (a paragraph, list item run or quote), with the statements in it. */
+export { dialectOf } from './markdown';
+export type { Dialect, ParseCache } from './markdown';
+
+/** A block of prose (a paragraph, list item, table cell, heading or HTML block), with the statements in it. */
 export interface Block extends Span {
   index: number;
   claims: Claim[];
@@ -21,7 +26,7 @@ export interface Draft {
   prose: string;
   blocks: Block[];
   citations: Citation[];
-  /** Keys linked to the whole draft by front matter `references:`. */
+  /** Keys linked to the whole draft by front matter `sourcecheck: { references: [...] }` (or the older `references:` list of plain keys). */
   frontMatterKeys: string[];
   /** Keys cited anywhere (markers and footnotes). */
   citedKeys: string[];
@@ -30,102 +35,104 @@ export interface Draft {
   footnoteKeys: Map<string, string[]>;
   /** Inline Markdown links of the prose (`[label](url)`), in text order; a link to a reference's URL cites it. */
   links: DraftLink[];
+  /** The dialect the draft was read as. */
+  dialect: Dialect;
+  /** Bibliography files named by Pandoc's `bibliography:` front matter, as written. */
+  bibliographies: string[];
+  /** Sources of Pandoc's inline bibliography (front matter `references:` of CSL items): their keys are known. */
+  inlineSources: SourceEntry[];
+  /** Keys of Pandoc's `nocite:` (cited nowhere in the text; `*` for all). */
+  nocite: string[];
+  /** How reading went wrong where it did (front matter, MDX syntax); the rest of the draft is read. */
+  notices: DraftNotice[];
 }
 
 export interface FootnoteRef extends Span {
   id: string;
 }
 
-/** An inline link: its whole span (`[label](url)`), the label's span and the destination as written. */
-export interface DraftLink extends Span {
-  label: Span;
-  url: string;
-}
+/** An inline link: its whole span (`[label](url)`), the label's span and the destination. */
+export type DraftLink = LinkSpan;
 
 const blank = (s: string) => s.replace(/[^\r\n]/g, ' ');
 
-/** Reads a Markdown draft into blocks, statements, citations and quotes, all with offsets. */
-export function parseDraft(text: string): Draft {
-  let masked: Span[] = [];
-  const mask = (s: number, e: number) => {
-    if (e > s) masked.push({ start: s, end: Math.min(e, text.length) });
-  };
+/** How a draft is read: its dialect (Markdown when not given) and a cache of parsed pieces kept between parses of one document. */
+export interface ParseOptions {
+  dialect?: Dialect;
+  cache?: ParseCache;
+}
 
-  const { end: fmEnd, references: frontMatterKeys } = readFrontMatter(text);
-  mask(0, fmEnd);
+/** Something about how the draft was read that the writer should know (bad front matter, unreadable MDX). */
+export interface DraftNotice extends Span {
+  code: ProblemCode;
+  message: string;
+}
 
-  // HTML comments (suppression directives live here), then fenced code.
-  const comments: Span[] = [];
-  for (const m of text.matchAll(/<!--[\s\S]*?(?:-->|$)/g)) {
-    if ((m.index ?? 0) < fmEnd) continue;
-    comments.push({ start: m.index!, end: m.index! + m[0].length });
-    mask(m.index!, m.index! + m[0].length);
-  }
-  const suppressions = readSuppressions(text, comments.filter((c) => text.slice(c.end - 3, c.end) === '-->'));
+/**
+ * Reads a draft into blocks, statements, citations and quotes, all with offsets (UTF-16) into `text`.
+ * Markdown is parsed with micromark (GFM, math, and MDX for the `mdx` dialect); front matter with
+ * `yaml`/`smol-toml`. Statements come from paragraphs, list items, table cells, block quotes,
+ * headings, footnote definitions and HTML blocks' text; never from code, math, front matter,
+ * comments, JSX/ESM, link destinations or definitions. Never throws: what cannot be read becomes a
+ * notice in `notices` and the rest of the draft is read.
+ */
+export function parseDraft(text: string, options: ParseOptions = {}): Draft {
+  const dialect = options.dialect ?? 'markdown';
+  const fm = readFrontMatter(text);
+  const notices: DraftNotice[] = [];
+  if (fm.problem) notices.push({ start: fm.problem.start, end: fm.problem.end, code: 'front-matter', message: fm.problem.message });
+  // The front matter becomes blank lines for the Markdown parser: offsets stay, nothing in it is prose.
+  const body = fm.end ? blank(text.slice(0, fm.end)) + text.slice(fm.end) : text;
+  const view = proseView(body, dialect, options.cache);
+  for (const n of view.notices) notices.push({ ...n, code: 'draft-syntax' });
+  const suppressions = readSuppressions(text, view.comments);
 
-  const lines = lineSpans(text);
-  let fence: string | undefined;
-  const footnoteKeys = new Map<string, string[]>();
-  for (const line of lines) {
-    if (line.end <= fmEnd) continue;
-    const raw = text.slice(line.start, line.end);
-    const fm = /^\s{0,3}(`{3,}|~{3,})/.exec(raw);
-    if (fence) {
-      mask(line.start, line.end);
-      if (fm && fm[1][0] === fence[0] && fm[1].length >= fence.length && raw.trim() === fm[1]) fence = undefined;
-      continue;
-    }
-    if (fm) {
-      fence = fm[1];
-      mask(line.start, line.end);
-      continue;
-    }
-    const kind = lineKind(raw);
-    if (kind.kind === 'footnote') {
-      footnoteKeys.set(kind.id, keysInText(kind.body));
-      mask(line.start, line.end);
-      continue;
-    }
-    if (kind.kind === 'markup') {
-      mask(line.start, line.end); // link definitions, headings, rules, tables, HTML block lines
-      continue;
-    }
-    if (kind.marker) mask(line.start, line.start + kind.marker);
-  }
-
-  let prose = applyMask(text, masked);
+  let prose = view.prose;
   // Citations are found in the prose view so that code and comments cannot hold one.
   const citations = findCitations(prose);
-  masked = [];
-  for (const c of citations) mask(c.start, c.end);
-  const footnoteRefs = findFootnoteRefs(prose);
-  for (const f of footnoteRefs) mask(f.start, f.end);
+  const footnoteKeys = new Map<string, string[]>();
+  for (const def of view.footnoteDefs) {
+    const keys = new Set(keysInText(prose.slice(def.start, def.end)));
+    for (let i = lowerBound(citations, def.start); i < citations.length && citations[i].start < def.end; i++) for (const item of citations[i].items) keys.add(item.key);
+    footnoteKeys.set(def.id, [...(footnoteKeys.get(def.id) ?? []), ...keys]);
+  }
+  const masked: Span[] = citations.map((c) => ({ start: c.start, end: c.end }));
   prose = applyMask(prose, masked);
-  const links = findLinks(prose);
-  prose = maskInline(prose);
+  const footnoteRefs: FootnoteRef[] = view.footnoteRefs;
+  const links: DraftLink[] = view.links;
 
   const citedKeys = new Set<string>();
   for (const c of citations) for (const i of c.items) citedKeys.add(i.key);
   for (const keys of footnoteKeys.values()) for (const k of keys) citedKeys.add(k);
 
+  const frontMatterKeys = fm.references;
   const notes: Notes = { citations, footnoteRefs, footnoteKeys, frontMatterKeys };
   const blocks: Block[] = [];
-  for (const b of blockSpans(prose)) {
+  for (const b of view.blocks) {
     const block = buildBlock(prose, b, blocks.length, notes);
     if (block.claims.length) blocks.push(block);
   }
-  return { text, prose, blocks, citations, frontMatterKeys, citedKeys: [...citedKeys], suppressions, footnoteRefs, footnoteKeys, links };
+  return {
+    text,
+    prose,
+    blocks,
+    citations,
+    frontMatterKeys,
+    citedKeys: [...citedKeys],
+    suppressions,
+    footnoteRefs,
+    footnoteKeys,
+    links,
+    dialect,
+    bibliographies: fm.bibliographies,
+    inlineSources: fm.sources,
+    nocite: fm.nocite,
+    notices,
+  };
 }
 
-/** Inline links with a destination (`[label](url "title")`); images are not links. */
-function findLinks(prose: string): DraftLink[] {
-  const out: DraftLink[] = [];
-  for (const m of prose.matchAll(/(?<!!)\[([^\]\r\n]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"\r\n]*")?\s*\)/g)) {
-    const start = m.index!;
-    out.push({ start, end: start + m[0].length, label: { start: start + 1, end: start + 1 + m[1].length }, url: m[2] });
-  }
-  return out;
-}
+/** The dialect of a file by its name (`.qmd` → quarto, …), for front ends that have no language id. */
+export const dialectOfPath = (path: string): Dialect => dialectOf(path);
 
 /** What ties statements to sources across a draft: citation markers, footnotes, front matter. */
 export interface Notes {
@@ -133,24 +140,6 @@ export interface Notes {
   footnoteRefs: FootnoteRef[];
   footnoteKeys: Map<string, string[]>;
   frontMatterKeys: string[];
-}
-
-export type LineKind = { kind: 'footnote'; id: string; body: string } | { kind: 'markup' } | { kind: 'prose'; marker: number };
-
-/**
- * How one line outside code and front matter reads: a footnote definition, a whole line of
- * markup (link definition, heading, rule, table row, HTML block line), or prose after a list
- * or quote marker of `marker` characters. A list marker needs a space after it, as in
- * CommonMark: "1.5 million …" and "-->" at the start of a line are prose.
- */
-export function lineKind(raw: string): LineKind {
-  const footnote = /^\s{0,3}\[\^([^\]\s]+)\]:\s?(.*)$/.exec(raw);
-  if (footnote) return { kind: 'footnote', id: footnote[1], body: footnote[2] };
-  if (/^\s{0,3}\[[^\]]+\]:\s*\S/.test(raw) || /^\s{0,3}#{1,6}(\s|$)/.test(raw) || /^\s{0,3}(?:[-*_]\s*){3,}$/.test(raw) || /^\s*\|/.test(raw) || /^\s{0,3}<\/?[A-Za-z][^>]*>\s*$/.test(raw)) {
-    return { kind: 'markup' };
-  }
-  const marker = /^(\s{0,3}(?:>\s?)*(?:(?:[-+*]|\d{1,9}[.)])(?=\s|$))?\s*)/.exec(raw);
-  return { kind: 'prose', marker: marker && marker[1].trim() ? marker[1].length : 0 };
 }
 
 /** The statements of one block of prose, with the citations that stand in or right after each. */
@@ -174,10 +163,13 @@ export function buildBlock(prose: string, b: Span, index: number, notes: Notes):
     for (const f of marks) for (const k2 of footnoteKeys.get(f.id) ?? []) cited.add(k2);
     const explicitlyCited = cited.size > 0;
     for (const k2 of frontMatterKeys) cited.add(k2);
+    const text = prose.slice(s.start, s.end).replace(/\s+/g, ' ').replace(/ ([.,;:!?])/g, '$1').trim();
+    const language = nonEnglishLanguage(text);
     block.claims.push({
       start: s.start,
       end: s.end,
-      text: prose.slice(s.start, s.end).replace(/\s+/g, ' ').replace(/ ([.,;:!?])/g, '$1').trim(),
+      text,
+      ...(language ? { language } : {}),
       cited: [...cited],
       explicitlyCited,
       citations: own,
@@ -207,51 +199,4 @@ function applyMask(text: string, spans: Span[]): string {
   }
   parts.push(text.slice(pos));
   return parts.join('');
-}
-
-/** Blanks inline markup: code spans, images, link targets, autolinks, HTML tags, emphasis marks. */
-export function maskInline(s: string): string {
-  return s
-    .replace(/`+[^`\r\n]*`+/g, blank)
-    .replace(/!\[[^\]\r\n]*\]\([^)\r\n]*\)/g, blank)
-    .replace(/\[([^\]\r\n]*)\]\([^)\r\n]*\)/g, (m, label: string) => ` ${label}${blank(m.slice(label.length + 1))}`)
-    .replace(/\]\([^)\r\n]*\)/g, blank)
-    .replace(/\]\[[^\]\r\n]*\]/g, blank)
-    .replace(/<(?:https?:|mailto:)[^>\s]*>/g, blank)
-    .replace(/https?:\/\/\S+/g, blank)
-    .replace(/<\/?[A-Za-z][^>\r\n]*>/g, blank)
-    .replace(/(\*{1,3}|_{1,3}|~~)(?=\S)|(?<=\S)(\*{1,3}|~~)|(?<=\S)_{1,3}(?![\p{L}\p{N}])/gu, blank)
-    .replace(/(?<![\p{L}\p{N}\]])\[(?=[^\]\r\n]*\])/gu, ' ');
-}
-
-function lineSpans(text: string): Span[] {
-  const out: Span[] = [];
-  const re = /\r\n|\n|\r/g;
-  let last = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    out.push({ start: last, end: m.index });
-    last = m.index + m[0].length;
-  }
-  out.push({ start: last, end: text.length });
-  return out;
-}
-
-/** Blank-line separated spans of the prose view that hold any words. */
-function blockSpans(prose: string): Span[] {
-  const out: Span[] = [];
-  // A CRLF is one line break, never a CR and an LF: "a\r\nb" is one block.
-  const re = new RegExp(BLANK_LINE.source, 'g');
-  let last = 0;
-  const push = (s: number, e: number) => {
-    while (s < e && /\s/.test(prose[s])) s++;
-    while (e > s && /\s/.test(prose[e - 1])) e--;
-    if (e > s && /[\p{L}\p{N}]/u.test(prose.slice(s, e))) out.push({ start: s, end: e });
-  };
-  for (let m = re.exec(prose); m; m = re.exec(prose)) {
-    push(last, m.index);
-    last = m.index + m[0].length;
-    re.lastIndex = last;
-  }
-  push(last, prose.length);
-  return out;
 }

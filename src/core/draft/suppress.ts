@@ -14,13 +14,13 @@ export interface Suppressions {
   regions: Span[];
 }
 
-/** Reads suppression comments from the HTML comments of a draft. */
-export function readSuppressions(text: string, comments: Span[]): Suppressions {
+/** Reads suppression comments from the comments of a draft: HTML `<!-- … -->`, or MDX `{/* … *\/}` with their `body`. */
+export function readSuppressions(text: string, comments: (Span & { body?: string })[]): Suppressions {
   const inline: number[] = [];
   const regions: Span[] = [];
   let openAt: number | undefined;
   for (const c of comments) {
-    const body = text.slice(c.start + 4, c.end - 3).trim();
+    const body = (c.body ?? text.slice(c.start + 4, c.end - 3)).trim();
     if (body === SUPPRESS_INLINE) inline.push(c.start);
     else if (body === SUPPRESS_NEXT_LINE) {
       const lineEnd = text.slice(c.end).search(/\r\n|\n|\r/);

@@ -447,13 +447,8 @@ export function assembleBibliography(bib: Pick<Bibliography, 'path' | 'entries'>
  * `[a.bib, b.json]`), as written: relative to the draft's folder unless absolute.
  */
 export function draftBibliographies(text: string): string[] {
-  // The one line to change when Draft.bibliographies lands: `return parseDraft(text).bibliographies`.
-  const raw = readFrontMatter(text).fields.bibliography ?? '';
-  return raw
-    .replace(/^\[|\]$/g, '')
-    .split(',')
-    .map((s) => s.trim().replace(/^["']|["']$/g, ''))
-    .filter(Boolean);
+  // Front matter only, read by the same YAML/TOML reader as the draft parser (Draft.bibliographies).
+  return readFrontMatter(text).bibliographies;
 }
 
 function lineAt(text: string, offset: number): number {

@@ -1,5 +1,5 @@
 // Diagnostics as plain data (range, severity, message, code, related passages); judging.ts makes vscode.Diagnostic of them.
-import { LineIndex, problemSeverityOf, type CheckResult, type LineRange, type Span, type Verdict } from '../../core';
+import { LineIndex, problemSeverity, type CheckResult, type LineRange, type Span, type Verdict } from '../../core';
 import { DEFAULT_SETTINGS, type CheckLevel, type SeverityName, type SeveritySettings } from '../config';
 
 export type { SeverityName, SeveritySettings } from '../config';
@@ -60,8 +60,8 @@ export function diagnosticSpecs(text: string, result: CheckResult, severities: S
     });
   });
   result.problems.forEach((p, i) => {
-    // A cited source with no text is a note of its own severity; other problems follow `citation`.
-    const severity = problemSeverityOf(p.code, severities.citation);
+    // Notes (a cited source with no text, a statement not in English) have their own severity; other problems follow `citation`.
+    const severity = problemSeverity(p.code, severities.citation);
     if (severity === 'none') return;
     specs.push({ range: lines.range(p), span: { start: p.start, end: p.end }, severity, message: p.message, code: p.code, related: [], verdict: -1, problem: i });
   });

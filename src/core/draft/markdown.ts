@@ -1,0 +1,406 @@
+// Markdown → prose view: the draft with every character that is not prose blanked to a space (line
+// breaks kept), so that offsets into the prose are offsets into the draft. Parsed with
+// mdast-util-from-markdown (micromark) and its GFM, math and MDX extensions; statements' blocks are
+// the parser's paragraphs, headings, table cells and HTML blocks.
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { mathFromMarkdown } from 'mdast-util-math';
+import { mdxFromMarkdown } from 'mdast-util-mdx';
+import { gfm } from 'micromark-extension-gfm';
+import { math } from 'micromark-extension-math';
+import { mdxjs } from 'micromark-extension-mdxjs';
+import type { Span } from '../types';
+
+/** The Markdown flavour a draft is written in; front ends derive it from the language id or file name. */
+export type Dialect = 'markdown' | 'quarto' | 'rmarkdown' | 'mdx' | 'plaintext';
+
+/**
+ * The dialect of a document from its VS Code language id (`markdown`, `quarto`, `rmd`, `mdx`,
+ * `plaintext`) or its file name (`.md`, `.qmd`, `.Rmd`, `.mdx`, `.txt`); Markdown when unknown.
+ */
+export function dialectOf(languageIdOrPath: string): Dialect {
+  const s = languageIdOrPath.toLowerCase();
+  const ext = /\.([a-z]+)$/.exec(s)?.[1] ?? s;
+  if (ext === 'qmd' || ext === 'quarto') return 'quarto';
+  if (ext === 'rmd' || ext === 'rmarkdown') return 'rmarkdown';
+  if (ext === 'mdx') return 'mdx';
+  if (ext === 'txt' || ext === 'text' || ext === 'plaintext') return 'plaintext';
+  return 'markdown';
+}
+
+/** An HTML comment (`<!-- … -->`) or MDX comment (`{/* … *\/}`), with its text. */
+export interface Comment extends Span {
+  body: string;
+}
+
+export interface FootnoteSpan extends Span {
+  /** The footnote's label, normalised as the parser matches calls to definitions. */
+  id: string;
+}
+
+/** An inline link: its whole span (`[label](url)`), the label's span and the destination. */
+export interface LinkSpan extends Span {
+  label: Span;
+  url: string;
+}
+
+/** A note on how the draft was read (an MDX syntax error, …), for the writer. */
+export interface ReadNotice extends Span {
+  message: string;
+}
+
+/** What the parser found, all offsets into the draft. */
+export interface ProseView {
+  prose: string;
+  /** Spans of statement-bearing blocks (paragraphs, headings, table cells, HTML blocks' text), from their first prose character, in text order. */
+  blocks: Span[];
+  comments: Comment[];
+  footnoteRefs: FootnoteSpan[];
+  footnoteDefs: FootnoteSpan[];
+  links: LinkSpan[];
+  notices: ReadNotice[];
+}
+
+/** Parsed pieces of drafts by dialect and text, reused when the same piece comes again (after an edit elsewhere). */
+export type ParseCache = Map<string, ProseView>;
+
+const blank = (s: string) => s.replace(/[^\r\n]/g, ' ');
+const EMPTY_VIEW = (prose: string): ProseView => ({ prose, blocks: [], comments: [], footnoteRefs: [], footnoteDefs: [], links: [], notices: [] });
+
+/** Pieces shorter than this are parsed together with the next one: each parse has a fixed cost. */
+const MIN_CHUNK = 2_000;
+
+/**
+ * The prose view of `text` (whose front matter the caller has already blanked). Long drafts are
+ * parsed in pieces that start at a paragraph of plain text after a blank line outside any fence, so
+ * that a piece parses the same alone as in the whole; a piece seen before comes from `cache`, which is
+ * left holding exactly the pieces of this text. Never throws: an MDX syntax error gives a notice and
+ * the draft is read as plain Markdown.
+ */
+export function proseView(text: string, dialect: Dialect, cache?: ParseCache, plainShortcut = true): ProseView {
+  if (dialect === 'plaintext') return plainView(text);
+  const work = dialect === 'mdx' ? text : blankDivFences(text);
+  const starts = dialect === 'mdx' || /^ {0,3}\[[^\]\r\n]+\]:/m.test(work) ? [0] : chunkStarts(work);
+  const out = EMPTY_VIEW('');
+  const prose: string[] = [];
+  const used: [string, ProseView][] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const s = starts[i];
+    const piece = work.slice(s, i + 1 < starts.length ? starts[i + 1] : work.length);
+    const key = `${dialect}\u0000${piece}`;
+    let v = cache?.get(key);
+    if (!v) v = piece.length > MAX_TABLE_PIECE && isTable(piece) ? tableView(piece) : plainShortcut && dialect !== 'mdx' && isPlainProse(piece) ? plainView(piece) : parsePiece(piece, dialect);
+    used.push([key, v]);
+    prose.push(v.prose);
+    const sh = <T extends Span>(x: T): T => (s ? { ...x, start: x.start + s, end: x.end + s } : x);
+    for (const b of v.blocks) out.blocks.push(sh(b));
+    for (const c of v.comments) out.comments.push(sh(c));
+    for (const f of v.footnoteRefs) out.footnoteRefs.push(sh(f));
+    for (const f of v.footnoteDefs) out.footnoteDefs.push(sh(f));
+    for (const l of v.links) out.links.push(s ? { ...sh(l), label: sh(l.label) } : l);
+    for (const n of v.notices) out.notices.push(sh(n));
+  }
+  if (cache) {
+    cache.clear();
+    for (const [k, v] of used) cache.set(k, v);
+  }
+  out.prose = prose.join('');
+  return out;
+}
+
+/** A table longer than this (a pasted data dump) is read row by row instead of by the Markdown parser, with a notice. */
+const MAX_TABLE_PIECE = 256 * 1024;
+
+function isTable(piece: string): boolean {
+  const sample = piece.slice(0, 64 * 1024).split(/\r\n|\n|\r/).filter((l) => l.trim());
+  return sample.length > 0 && sample.filter((l) => /^\s*\|/.test(l)).length > sample.length / 2;
+}
+
+/**
+ * A very large table read row by row: every cell between pipes is a block, pipes and delimiter rows
+ * are blanked. The same statements as the parser gives for a plain table, at a fraction of the cost.
+ */
+function tableView(piece: string): ProseView {
+  const v = EMPTY_VIEW('');
+  const parts: string[] = [];
+  const re = /([^\r\n]*)(\r\n|\n|\r|$)/g;
+  for (let m = re.exec(piece); m && m[0].length; m = re.exec(piece)) {
+    const line = m[1];
+    if (/^[\s|:-]*$/.test(line) || !/^\s*\|/.test(line)) {
+      parts.push(blank(line) + m[2]);
+      continue;
+    }
+    const cells = line.replace(/\\\|/g, '  ').replace(/`[^`]*`/g, blank);
+    let out = '';
+    let cellStart = 0;
+    for (let i = 0; i <= line.length; i++) {
+      if (i === line.length || cells[i] === '|') {
+        const text = cells.slice(cellStart, i);
+        out += text + (i < line.length ? ' ' : '');
+        const s = m.index + cellStart;
+        const lead = text.length - text.trimStart().length;
+        const trail = text.length - text.trimEnd().length;
+        if (/[\p{L}\p{N}]/u.test(text)) v.blocks.push({ start: s + lead, end: m.index + i - trail });
+        cellStart = i + 1;
+      }
+    }
+    parts.push(out.slice(0, line.length) + m[2]);
+  }
+  v.prose = parts.join('');
+  v.notices.push({ start: 0, end: Math.min(piece.length, piece.search(/[\r\n]|$/)), message: `This table is ${(piece.length / 1048576).toFixed(1)} MB long, too long to parse as Markdown at once: it is read row by row, each cell a statement.` });
+  return v;
+}
+
+/**
+ * True when a piece holds nothing CommonMark (with GFM and math) reads as markup: every line blank or
+ * starting with a letter or an opening quote (so no list, quote, heading, code, table or setext
+ * line), no character that opens inline markup, autolink or entity, and brackets and `@` only in
+ * Pandoc citations (`[@key, ¶2]`, `[see @a; @b]`, never followed by `(` or `:`). The parser would
+ * give such a piece's paragraphs as they stand, so they are taken without it: it is the costly part
+ * of reading plain news copy. `test/unit/drafts-parse.test.ts` holds the two readings equal.
+ */
+function isPlainProse(piece: string): boolean {
+  if (/[`*_<>!&\\~|${}^]|https?:|www\.|mailto:/i.test(piece)) return false;
+  if (!/^(?:[ \t]*(?:\r\n|\n|\r|$)|[\p{L}"“‘'(])/u.test(piece)) return false;
+  if (/(?:\r\n|\n|\r)(?![ \t]*(?:\r\n|\n|\r|$))(?![\p{L}"“‘'(])/u.test(piece)) return false;
+  const outside = piece.replace(/\[(?:[^\[\]\r\n@]*\s|-)?@[^\[\]\r\n]*\](?![(:])/g, '');
+  return !/[\[\]@]/.test(outside);
+}
+
+/** Plain text: no markup; paragraphs are separated by blank lines. */
+function plainView(text: string): ProseView {
+  const v = EMPTY_VIEW(text);
+  const re = /(?:\r\n|\n|\r(?!\n))[ \t]*(?:\r\n|\n|\r(?!\n))/g;
+  let last = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    pushTrimmed(text, last, m.index, v.blocks);
+    last = m.index + m[0].length;
+  }
+  pushTrimmed(text, last, text.length, v.blocks);
+  return v;
+}
+
+function pushTrimmed(prose: string, s: number, e: number, out: Span[]): void {
+  while (s < e && /\s/.test(prose[s])) s++;
+  while (e > s && /\s/.test(prose[e - 1])) e--;
+  if (e > s && /[\p{L}\p{N}]/u.test(prose.slice(s, e))) out.push({ start: s, end: e });
+}
+
+/**
+ * Pandoc/Quarto fenced divs: a line of three or more colons, alone or with a class or attributes
+ * (`::: {.callout-note}`, `::: warning`, `:::`), becomes a blank line, as Pandoc reads it: the fence
+ * separates blocks and is never part of a statement.
+ */
+function blankDivFences(text: string): string {
+  return text.replace(/^[ \t]{0,3}:{3,}[ \t]*(?:\{[^}\r\n]*\}|[\w-]+)?[ \t]*(?:\{[^}\r\n]*\})?[ \t]*:*[ \t]*$/gm, blank);
+}
+
+/**
+ * Offsets where the text can be cut into pieces that parse alone as they do in the whole: a line
+ * starting with a letter at column 0 after a blank line, outside fenced code, math and raw HTML
+ * blocks. The caller keeps texts with link or footnote definitions whole (a call may come before its definition).
+ */
+function chunkStarts(text: string): number[] {
+  const starts = [0];
+  if (text.length < 2 * MIN_CHUNK) return starts;
+  let close: RegExp | undefined;
+  let prevBlank = false;
+  let last = 0;
+  const re = /[^\r\n]*(?:\r\n|\n|\r|$)/g;
+  for (let m = re.exec(text); m && m[0].length; m = re.exec(text)) {
+    const line = m[0];
+    const at = m.index;
+    if (close) {
+      if (close.test(line)) close = undefined;
+      prevBlank = false;
+      continue;
+    }
+    const isBlank = /^[ \t]*[\r\n]*$/.test(line);
+    if (!isBlank && prevBlank && at - last >= MIN_CHUNK && /^[\p{L}"“‘'(]/u.test(line)) {
+      starts.push(at);
+      last = at;
+    }
+    prevBlank = isBlank;
+    const fence = /^[ \t]*(`{3,}|~{3,})/.exec(line);
+    if (fence && !(fence[1][0] === '`' && line.slice(fence.index + fence[0].length).includes('`'))) {
+      close = new RegExp(`^[ \\t]*${fence[1][0] === '`' ? '`' : '~'}{${fence[1].length},}[ \\t]*[\\r\\n]*$`);
+      continue;
+    }
+    const dollars = /^[ \t]*(\${2,})[^$]*$/.exec(line);
+    if (dollars) {
+      close = new RegExp(`^[ \\t]*\\\${${dollars[1].length},}[ \\t]*[\\r\\n]*$`);
+      continue;
+    }
+    if (/^ {0,3}<!--/.test(line) && !/-->/.test(line)) close = /-->/;
+    else {
+      const raw = /^ {0,3}<(script|pre|style|textarea)(?=[\s>]|$)/i.exec(line);
+      if (raw && !new RegExp(`</${raw[1]}>`, 'i').test(line)) close = new RegExp(`</${raw[1]}>`, 'i');
+    }
+  }
+  return starts;
+}
+
+interface MdNode {
+  type: string;
+  position?: { start: { offset?: number }; end: { offset?: number } };
+  children?: MdNode[];
+  value?: string;
+  url?: string;
+  identifier?: string;
+  data?: { directiveLabel?: boolean };
+}
+
+function parseTree(text: string, dialect: Dialect, notices: ReadNotice[]): MdNode {
+  // A run of brackets is no markup anyone writes, and the parser is slow on tens of thousands of
+  // them: it reads them as letters (same length), and the prose view takes the text as written.
+  const piece = text.replace(/[[\]]{16,}/g, (m) => 'x'.repeat(m.length));
+  const base = { extensions: [gfm(), math({ singleDollarTextMath: false })], mdastExtensions: [gfmFromMarkdown(), mathFromMarkdown()] };
+  if (dialect === 'mdx') {
+    try {
+      return fromMarkdown(piece, { extensions: [...base.extensions, mdxjs()], mdastExtensions: [...base.mdastExtensions, mdxFromMarkdown()] }) as MdNode;
+    } catch (e) {
+      const err = e as { message?: string; place?: { offset?: number; start?: { offset?: number } } };
+      const at = Math.min(piece.length, err.place?.offset ?? err.place?.start?.offset ?? 0);
+      notices.push({ start: at, end: Math.min(piece.length, at + 1), message: `This MDX cannot be read (${(err.message ?? String(e)).split('\n')[0]}); the draft is read as plain Markdown until it is fixed.` });
+    }
+  }
+  return fromMarkdown(piece, base) as MdNode;
+}
+
+/** The prose view of one piece, offsets into the piece. */
+function parsePiece(piece: string, dialect: Dialect): ProseView {
+  const v = EMPTY_VIEW('');
+  const tree = parseTree(piece, dialect, v.notices);
+  const keep: Span[] = [];
+  const posOf = (n: MdNode): Span | undefined => {
+    const s = n.position?.start.offset;
+    const e = n.position?.end.offset;
+    return s === undefined || e === undefined ? undefined : { start: s, end: e };
+  };
+  const blockOf = (n: MdNode) => {
+    const p = posOf(n);
+    if (p) v.blocks.push(p);
+  };
+  const commentsIn = (p: Span) => {
+    const raw = piece.slice(p.start, p.end);
+    for (const m of raw.matchAll(/<!--([\s\S]*?)-->/g)) v.comments.push({ start: p.start + m.index!, end: p.start + m.index! + m[0].length, body: m[1] });
+  };
+  const walk = (n: MdNode): void => {
+    const p = posOf(n);
+    switch (n.type) {
+      case 'text':
+        if (p) keep.push(p);
+        return;
+      case 'paragraph':
+        // A directive's label is not a statement.
+        if (n.data?.directiveLabel) return;
+        blockOf(n);
+        break;
+      case 'heading':
+      case 'tableCell':
+        blockOf(n);
+        break;
+      case 'html':
+        if (!p) return;
+        commentsIn(p);
+        if (htmlBlockText(piece, p, keep, n)) v.blocks.push(p);
+        return;
+      case 'mdxFlowExpression':
+      case 'mdxTextExpression': {
+        const c = /^\s*\/\*([\s\S]*?)\*\/\s*$/.exec(n.value ?? '');
+        if (c && p) v.comments.push({ ...p, body: c[1] });
+        return;
+      }
+      case 'footnoteReference':
+        if (p && n.identifier) v.footnoteRefs.push({ ...p, id: n.identifier });
+        return;
+      case 'footnoteDefinition':
+        if (p && n.identifier) v.footnoteDefs.push({ ...p, id: n.identifier });
+        break;
+      case 'link':
+        if (!p) return;
+        // Autolinks (`<https://…>`, bare URLs and e-mail addresses) are not prose.
+        if (piece[p.start] !== '[') return;
+        if (n.children?.length) {
+          const first = posOf(n.children[0]);
+          const lastChild = posOf(n.children[n.children.length - 1]);
+          if (first && lastChild) v.links.push({ ...p, label: { start: first.start, end: lastChild.end }, url: n.url ?? '' });
+        } else v.links.push({ ...p, label: { start: p.start + 1, end: p.start + 1 }, url: n.url ?? '' });
+        break;
+      // Never prose: code, math, front matter, definitions, images, ESM, struck-out text.
+      case 'code':
+      case 'inlineCode':
+      case 'math':
+      case 'inlineMath':
+      case 'yaml':
+      case 'toml':
+      case 'definition':
+      case 'image':
+      case 'imageReference':
+      case 'thematicBreak':
+      case 'break':
+      case 'mdxjsEsm':
+      case 'delete':
+        return;
+    }
+    if (n.children) for (const c of n.children) walk(c);
+  };
+  walk(tree);
+  keep.sort((a, b) => a.start - b.start);
+  const parts: string[] = [];
+  let pos = 0;
+  for (const k of keep) {
+    const s = Math.max(k.start, pos);
+    if (k.end <= s) continue;
+    parts.push(blank(piece.slice(pos, s)), keptText(piece.slice(s, k.end)));
+    pos = k.end;
+  }
+  parts.push(blank(piece.slice(pos)));
+  let prose = parts.join('');
+  // Quarto shortcodes and Pandoc attributes (`{#sec-intro}`, `{.smallcaps}`) are markup.
+  if (dialect !== 'mdx') prose = prose.replace(/\{\{<[^\r\n]*?>\}\}|\{[#.][^}\r\n]*\}/g, blank);
+  v.prose = prose;
+  // Blocks start at their first prose character but end where the parser ends them, so that a
+  // citation or footnote mark closing a paragraph (blanked in the prose) still belongs to it.
+  const blocks: Span[] = [];
+  for (const b of v.blocks.sort((a, b) => a.start - b.start)) {
+    let s = b.start;
+    while (s < b.end && /\s/.test(prose[s])) s++;
+    if (/[\p{L}\p{N}]/u.test(prose.slice(s, b.end))) blocks.push({ start: s, end: b.end });
+  }
+  v.blocks = blocks;
+  return v;
+}
+
+/**
+ * The raw text of a text node as prose: backslash escapes and, on continuation lines, the block
+ * quote markers the node's span runs over are blanked.
+ */
+function keptText(raw: string): string {
+  let s = raw.replace(/\\(?=[!-/:-@[-`{-~])/g, ' ');
+  if (/[\r\n]/.test(s)) s = s.replace(/((?:\r\n|\n|\r)[ \t]*)((?:>[ \t]?)+)/g, (_m, lead: string, marks: string) => lead + blank(marks));
+  return s;
+}
+
+/** Keeps the text between the tags of an HTML block (not of script, style, pre or comments); true when it holds words. */
+function htmlBlockText(piece: string, p: Span, keep: Span[], n: MdNode): boolean {
+  const raw = piece.slice(p.start, p.end);
+  // Inline HTML (a tag inside a paragraph) has no text of its own.
+  if (n.value !== undefined && !/^[ \t]*</.test(raw)) return false;
+  if (/^[ \t]*<(?:!--|script|style|pre|textarea|\?|!\[CDATA\[)/i.test(raw)) return false;
+  let words = false;
+  let last = 0;
+  const re = /<!--[\s\S]*?(?:-->|$)|<[^>]*>/g;
+  const push = (s: number, e: number) => {
+    if (e > s && /[\p{L}\p{N}]/u.test(raw.slice(s, e))) {
+      keep.push({ start: p.start + s, end: p.start + e });
+      words = true;
+    }
+  };
+  for (let m = re.exec(raw); m; m = re.exec(raw)) {
+    push(last, m.index);
+    last = m.index + m[0].length;
+  }
+  push(last, raw.length);
+  return words;
+}

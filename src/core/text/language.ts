@@ -1,0 +1,41 @@
+// Which language a statement is written in, behind one small module so the detector can be swapped.
+// `tinyld` (MIT) detects the language; only statements it is sure are not English are set aside.
+import { detectAll } from 'tinyld';
+import { lemmas } from '../language/wordnet';
+
+// A few English function words: two of them in a statement's lower-case words settle it as English
+// without asking the detector (a fast path, and a guard against names fooling it), never the reverse.
+const ENGLISH_GUARD = new Set(
+  ('the and of was were is are said says that with has have had from would will which after for by his her their not this they been ' +
+    'to be he she it its an who but about more than could should over into also when what there our we').split(' '),
+);
+
+/** Fewest lower-case words (names left out) the detector must have to go on. */
+const MIN_WORDS = 4;
+const MIN_LETTERS = 12;
+
+/**
+ * The ISO 639-1 code of the language `text` (a statement) is written in, when it is confidently not
+ * English; undefined when it is English or too short or too full of names to tell. Names mislead
+ * detectors ("Wojciech met Zbigniew in Łódź" reads as Polish), so the words starting with a capital
+ * are left out, and both the whole statement and its lower-case words must be detected as the same
+ * other language.
+ */
+export function nonEnglishLanguage(text: string): string | undefined {
+  const words = text.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+  const lower = words.filter((w) => !/^\p{Lu}/u.test(w));
+  if (lower.length < MIN_WORDS || lower.join('').length < MIN_LETTERS) return undefined;
+  let guard = 0;
+  for (const w of lower) if (ENGLISH_GUARD.has(w) && ++guard >= 2) return undefined;
+  // Short statements with few function words fool the detector ("Officials placed sandbags along
+  // embankments" reads as Indonesian): when at least half the lower-case words are English words by
+  // WordNet, the statement is English.
+  let known = 0;
+  for (const w of lower) if (ENGLISH_GUARD.has(w) || lemmas(w).length > 0) known++;
+  if (known * 2 >= lower.length) return undefined;
+  const rest = detectAll(lower.join(' '));
+  const top = rest[0]?.lang;
+  if (!top || top === 'en') return undefined;
+  const whole = detectAll(text)[0]?.lang;
+  return whole === top ? top : undefined;
+}
