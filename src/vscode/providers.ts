@@ -67,7 +67,10 @@ export class HoverCards implements vscode.HoverProvider {
 export class QuickFixes implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix, vscode.CodeActionKind.SourceFixAll.append('sourcecheck')];
 
-  constructor(private readonly judge: DraftJudge) {}
+  constructor(
+    private readonly judge: DraftJudge,
+    private readonly store: ReferenceStore,
+  ) {}
 
   provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const state = this.judge.stateOf(doc);
@@ -85,8 +88,9 @@ export class QuickFixes implements vscode.CodeActionProvider {
       const diagnostics = diagFor(spec);
       const fixes: Fix[] = spec.verdict >= 0 ? state.result.verdicts[spec.verdict].fixes : state.result.problems[spec.problem].fixes;
       fixes.forEach((fix, i) => actions.push(this.fixAction(doc, fix.title, fix.edits, diagnostics, i === 0 && fix.kind !== 'insert-citation')));
-      if (spec.problem >= 0 && state.result.problems[spec.problem].code === 'no-text') {
-        const p = state.result.problems[spec.problem];
+      const p = spec.problem >= 0 ? state.result.problems[spec.problem] : undefined;
+      // Only an entry of a bibliography file can record an attachment (not the draft's inline CSL items).
+      if (p?.code === 'no-text' && this.store.homeOf(state.text.slice(p.start, p.end))) {
         const attach = new vscode.CodeAction('Attach a file…', vscode.CodeActionKind.QuickFix);
         attach.command = { command: COMMANDS.attachFile, title: attach.title, arguments: [state.text.slice(p.start, p.end)] };
         attach.diagnostics = diagnostics;
@@ -205,7 +209,7 @@ export function registerLanguageFeatures(deps: LanguageFeatureDeps): vscode.Disp
     const selector = draftSelector(languages);
     registered = [
       vscode.languages.registerHoverProvider(selector, new HoverCards(deps.judge, deps.store)),
-      vscode.languages.registerCodeActionsProvider(selector, new QuickFixes(deps.judge), { providedCodeActionKinds: QuickFixes.kinds }),
+      vscode.languages.registerCodeActionsProvider(selector, new QuickFixes(deps.judge, deps.store), { providedCodeActionKinds: QuickFixes.kinds }),
       vscode.languages.registerCompletionItemProvider(selector, new CitationCompletions(deps.judge, deps.store), ...CitationCompletions.triggers),
     ];
   };

@@ -1,8 +1,11 @@
 // The one reader of front matter, for drafts (linked references, Pandoc metadata) and reference files
 // (key, title, url, …). YAML (`---`) is read with `yaml`, TOML (`+++`) with `smol-toml`; only the fences
 // are found by pattern, the content never.
-import { parseDocument } from 'yaml';
-import { parse as parseToml, TomlError } from 'smol-toml';
+/* eslint-disable @typescript-eslint/no-require-imports */
+// Required on the first front matter read, not at load (the editor's activation need not pay for them).
+const yamlParser = () => require('yaml') as typeof import('yaml');
+const tomlParser = () => require('smol-toml') as typeof import('smol-toml');
+/* eslint-enable @typescript-eslint/no-require-imports */
 import type { SourceEntry, Span } from '../types';
 
 /** A problem reading front matter: where (offsets in the whole text) and what, for the writer. */
@@ -87,7 +90,7 @@ export function readFrontMatter(text: string): FrontMatter {
   }
   let data: unknown;
   if (block.kind === 'yaml') {
-    const doc = parseDocument(block.body, { prettyErrors: false, uniqueKeys: false });
+    const doc = yamlParser().parseDocument(block.body, { prettyErrors: false, uniqueKeys: false });
     const err = doc.errors[0];
     if (err) {
       const at = block.bodyStart + Math.min(err.pos[0], block.body.length);
@@ -96,9 +99,9 @@ export function readFrontMatter(text: string): FrontMatter {
     data = doc.toJS();
   } else {
     try {
-      data = parseToml(block.body);
+      data = tomlParser().parse(block.body);
     } catch (e) {
-      const line = e instanceof TomlError ? e.line : 1;
+      const line = e instanceof tomlParser().TomlError ? (e as InstanceType<ReturnType<typeof tomlParser>['TomlError']>).line : 1;
       const at = block.bodyStart + lineOffset(block.body, line - 1);
       const message = e instanceof Error ? firstLine(e.message) : String(e);
       return { ...EMPTY(block.end, 'toml'), problem: { start: at, end: Math.max(at + 1, at + lineLength(block.body, line - 1)), message: `The front matter is not valid TOML (line ${lineOf(text, at)}): ${message}. Its keys are not read.` } };

@@ -1,6 +1,5 @@
 // Which language a statement is written in, behind one small module so the detector can be swapped.
 // `tinyld` (MIT) detects the language; only statements it is sure are not English are set aside.
-import { detectAll } from 'tinyld';
 import { lemmas } from '../language/wordnet';
 
 // A few English function words: two of them in a statement's lower-case words settle it as English
@@ -12,6 +11,12 @@ const ENGLISH_GUARD = new Set(
 
 /** Fewest lower-case words (names left out) the detector must have to go on. */
 const MIN_WORDS = 4;
+
+// The detector's language profiles take about 150 ms to load: required only when a statement is not
+// settled as English by its words, which most drafts never need.
+let detector: typeof import('tinyld').detectAll | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const detectAll = (text: string) => (detector ??= (require('tinyld') as typeof import('tinyld')).detectAll)(text);
 const MIN_LETTERS = 12;
 
 /**
