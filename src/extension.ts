@@ -22,7 +22,7 @@ export interface SourceCheckApi {
 
 export async function activate(context: vscode.ExtensionContext): Promise<SourceCheckApi> {
   const log = vscode.window.createOutputChannel('Source Check', { log: true });
-  const store = new ReferenceStore(join(context.extensionPath, 'media'), log);
+  const store = new ReferenceStore(join(context.extensionPath, 'media'), log, join(context.extensionPath, 'dist', 'reader.js'));
   const judge = new DraftJudge(store, log, context.extensionUri, join(context.extensionPath, 'dist', 'worker.js'));
   const report = new ReportPanel(judge, vscode.Uri.joinPath(context.extensionUri, 'media'));
   const deps = { log, store, judge, report };

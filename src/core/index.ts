@@ -28,3 +28,5 @@ export { frontMatterFields, readFrontMatter } from './text/frontMatter';
 export type { FrontMatter } from './text/frontMatter';
 export { DEFAULT_SEVERITIES, SARIF_LEVEL } from './severity';
 export type { SeverityName, SeveritySettings } from './severity';
+export { readReferenceSource, referenceFormatOf, maxReferenceBytes, REFERENCE_EXTENSIONS, MAX_HTML_BYTES, MAX_PDF_BYTES, MAX_PDF_PAGES, MAX_TEXT_REFERENCE_BYTES } from './reference/formats';
+export type { SourceText } from './reference/formats';

@@ -1,0 +1,121 @@
+// Reading reference files for the extension host without blocking it: each file's bytes go to a
+// reader thread (dist/reader.js), which parses the saved page or PDF and loads the Reference; the
+// result is kept by content hash, so an unchanged file (a 30-page PDF) is read once, not on every
+// change to another reference.
+import { Worker } from 'node:worker_threads';
+import { decodeText, InputError, loadReference, referenceFormatOf, referenceMetaFromText, type Reference } from '../core';
+import type { ReadReply, ReadRequest } from '../worker/readerWorker';
+
+export interface ReadResult {
+  reference: Reference;
+  /** What the reader left out (pages past the limit, characters past the cap), for the output channel. */
+  notices: string[];
+}
+
+/** How many read files are remembered (by SHA-256 of their bytes and their path). */
+const CACHE_SIZE = 64;
+
+export class ReferenceReader {
+  private worker?: Worker;
+  private broken?: string;
+  private nextId = 1;
+  private readonly pending = new Map<number, (r: ReadReply) => void>();
+  private readonly cache = new Map<string, ReadResult>();
+  /** Files actually parsed (cache misses), for tests and the log. */
+  parsed = 0;
+
+  constructor(
+    private readonly script: string | undefined,
+    private readonly onLog: (message: string) => void,
+  ) {}
+
+  /**
+   * The Reference in a file's bytes: from the cache when the same bytes were read from the same path,
+   * else parsed in the reader thread.
+   * @throws InputError with a message naming the file.
+   */
+  async read(bytes: Uint8Array, path: string): Promise<ReadResult> {
+    const id = `${await sha256(bytes)} ${path}`;
+    const hit = this.cache.get(id);
+    if (hit) {
+      // Most recently used last, so the oldest is dropped first.
+      this.cache.delete(id);
+      this.cache.set(id, hit);
+      return hit;
+    }
+    this.parsed++;
+    const reply = await this.parse(bytes, path);
+    if (!reply.ok) throw new InputError(reply.code, reply.message);
+    const result = { reference: reply.reference, notices: reply.notices };
+    this.cache.set(id, result);
+    if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    return result;
+  }
+
+  private parse(bytes: Uint8Array, path: string): Promise<ReadReply> {
+    const worker = this.start();
+    if (!worker) return Promise.resolve(this.inHost(bytes, path));
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      const m: ReadRequest = { id, path, bytes };
+      worker.postMessage(m);
+    });
+  }
+
+  /** Without a reader thread: Markdown and text are read here as before; saved pages and PDFs need the thread. */
+  private inHost(bytes: Uint8Array, path: string): ReadReply {
+    const format = referenceFormatOf(path);
+    if (format === 'html' || format === 'pdf') {
+      return { id: 0, ok: false, code: 'unreadable', message: `Reference “${path}” is a ${format === 'pdf' ? 'PDF' : 'saved web page'}, read in a separate thread, which is not available (${this.broken ?? 'no reader'}).` };
+    }
+    try {
+      const name = `Reference “${path}”`;
+      const text = decodeText(bytes, name);
+      if (!text.trim()) throw new InputError('empty-reference', `${name} is empty.`);
+      return { id: 0, ok: true, reference: loadReference(text, { ...referenceMetaFromText(text, path), format }), notices: [] };
+    } catch (e) {
+      if (e instanceof InputError) return { id: 0, ok: false, code: e.code, message: e.message };
+      throw e;
+    }
+  }
+
+  private start(): Worker | undefined {
+    if (this.worker || this.broken || !this.script) return this.worker;
+    try {
+      const w = new Worker(this.script);
+      w.on('message', (r: ReadReply) => {
+        const done = this.pending.get(r.id);
+        this.pending.delete(r.id);
+        done?.(r);
+      });
+      w.on('error', (e) => this.fail(`the reference reading thread failed: ${e.message}`));
+      w.on('exit', (code) => this.fail(`the reference reading thread stopped (exit code ${code})`));
+      w.unref();
+      this.worker = w;
+    } catch (e) {
+      this.fail(`the reference reading thread could not start: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    return this.worker;
+  }
+
+  private fail(message: string): void {
+    if (this.broken) return;
+    this.broken = message;
+    this.worker = undefined;
+    this.onLog(message);
+    for (const [id, done] of this.pending) done({ id, ok: false, code: 'unreadable', message: `A reference could not be read: ${message}.` });
+    this.pending.clear();
+  }
+
+  dispose(): void {
+    this.broken ??= 'disposed';
+    void this.worker?.terminate();
+  }
+}
+
+/** SHA-256 of the bytes, hex; Web Crypto hashes off this thread. */
+async function sha256(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  return Buffer.from(digest).toString('hex');
+}
