@@ -56,6 +56,8 @@ export class ReferenceReader {
     const worker = this.start();
     if (!worker) return Promise.resolve(this.inHost(bytes, path));
     const id = this.nextId++;
+    // Held while a read is pending (the process waits for it), let go when idle.
+    worker.ref();
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
       const m: ReadRequest = { id, path, bytes };
@@ -87,6 +89,7 @@ export class ReferenceReader {
       w.on('message', (r: ReadReply) => {
         const done = this.pending.get(r.id);
         this.pending.delete(r.id);
+        if (!this.pending.size) w.unref();
         done?.(r);
       });
       w.on('error', (e) => this.fail(`the reference reading thread failed: ${e.message}`));
