@@ -19,7 +19,7 @@ export class ReferenceReader {
   private worker?: Worker;
   private broken?: string;
   private nextId = 1;
-  private readonly pending = new Map<number, (r: ReadReply) => void>();
+  private readonly pending = new Map<number, { done: (r: ReadReply) => void; bytes: Uint8Array; path: string }>();
   private readonly cache = new Map<string, ReadResult>();
   /** Files actually parsed (cache misses), for tests and the log. */
   parsed = 0;
@@ -59,7 +59,7 @@ export class ReferenceReader {
     // Held while a read is pending (the process waits for it), let go when idle.
     worker.ref();
     return new Promise((resolve) => {
-      this.pending.set(id, resolve);
+      this.pending.set(id, { done: resolve, bytes, path });
       const m: ReadRequest = { id, path, bytes };
       worker.postMessage(m);
     });
@@ -87,10 +87,10 @@ export class ReferenceReader {
     try {
       const w = new Worker(this.script);
       w.on('message', (r: ReadReply) => {
-        const done = this.pending.get(r.id);
+        const p = this.pending.get(r.id);
         this.pending.delete(r.id);
         if (!this.pending.size) w.unref();
-        done?.(r);
+        p?.done(r);
       });
       w.on('error', (e) => this.fail(`the reference reading thread failed: ${e.message}`));
       w.on('exit', (code) => this.fail(`the reference reading thread stopped (exit code ${code})`));
@@ -107,7 +107,8 @@ export class ReferenceReader {
     this.broken = message;
     this.worker = undefined;
     this.onLog(message);
-    for (const [id, done] of this.pending) done({ id, ok: false, code: 'unreadable', message: `A reference could not be read: ${message}.` });
+    // What was waiting is read here instead (Markdown and text), or told why not.
+    for (const p of this.pending.values()) p.done(this.inHost(p.bytes, p.path));
     this.pending.clear();
   }
 
