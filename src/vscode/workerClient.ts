@@ -47,7 +47,15 @@ export class JudgeWorker {
   }
 
   setReferences(refs: Reference[]): void {
-    this.post({ type: 'references', items: refs.map((r) => ({ text: r.text, meta: { key: r.key, title: r.title, path: r.path, credit: r.credit } })) });
+    this.post({
+      type: 'references',
+      items: refs.map((r) => ({
+        text: r.text,
+        meta: { key: r.key, title: r.title, path: r.path, credit: r.credit, url: r.url, author: r.author, date: r.date, outlet: r.outlet, format: r.format },
+        // A PDF's paragraphs keep their pages in the worker's copy too.
+        pages: r.paragraphs.flatMap((p) => (p.page ? [{ start: p.start, page: p.page }] : [])),
+      })),
+    });
   }
 
   check(uri: string, version: number, text: string, judgeUncited: boolean): Promise<WorkerOutcome> {

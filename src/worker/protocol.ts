@@ -2,7 +2,7 @@
 import type { CheckResult, ReferenceMeta } from '../core';
 
 export type ToWorker =
-  | { type: 'references'; items: { text: string; meta: ReferenceMeta }[] }
+  | { type: 'references'; items: { text: string; meta: ReferenceMeta; pages?: { start: number; page: number }[] }[] }
   | { type: 'check'; id: number; uri: string; version: number; text: string; judgeUncited: boolean }
   | { type: 'forget'; uri: string };
 

@@ -1,7 +1,8 @@
 // The front ends' side of saved pages and PDFs: the command line reads them (in-process and from the
 // built dist/ alone, with no network), and the extension's reader thread parses each content once.
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../../src/core';
@@ -66,6 +67,16 @@ describe('saved pages and PDFs in the front ends', function () {
     // Loaded in the main thread and again in the reader thread, which is watched too.
     assert.ok(lines.filter((l) => /^no-network: loaded \d+$/.test(l)).length >= 2, lines.join('\n'));
     assert.deepEqual(lines.filter((l) => l.includes(' attempt ')), []);
+  });
+
+  it('dist/ copied away from the project (no node_modules) still reads a PDF and a saved page, quietly', () => {
+    ensureCli();
+    const away = join(dir, 'dist-copy');
+    cpSync(join(ROOT, 'dist'), away, { recursive: true, filter: (f) => !f.includes(`${join('dist', 'test')}`) });
+    const r = spawnSync(process.execPath, [join(away, 'cli.js'), 'references', '--reference', pdf, '--reference', html, '--format', 'json'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual((JSON.parse(r.stdout) as { references: { key: string }[] }).references.map((x) => x.key), ['ozone-report', 'crane-page']);
+    assert.equal(r.stderr, '', 'nothing on standard error');
   });
 
   describe('the extension’s reader thread (dist/reader.js)', () => {

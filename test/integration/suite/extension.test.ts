@@ -193,7 +193,9 @@ describe('Source Check in a real VS Code', function () {
       const uri = vscode.Uri.joinPath(root, 'references', 'dock-board.pdf');
       await vscode.workspace.fs.writeFile(uri, bytes);
       try {
-        const ref = await until('the PDF to load', () => api.store.byKey('dock-board'));
+        const ref = await until('the PDF to load', () => api.store.byKey('dock-board'), 60_000).catch((e: Error) => {
+          throw new Error(`${e.message}; issues: ${api.store.issues.map((i) => i.message).join(' | ')}; keys: ${api.store.all.map((r) => r.key).join()}`);
+        });
         assert.equal(ref.format, 'pdf');
         assert.ok(!ref.text.includes('Dock Board Minutes'), 'the running header is dropped');
         assert.ok(ref.paragraphs.some((p) => (p.page ?? 0) > 1), 'paragraphs know their pages');
@@ -225,7 +227,9 @@ describe('Source Check in a real VS Code', function () {
       pdf.addPage([200, 200]).drawRectangle({ x: 10, y: 10, width: 100, height: 100 });
       await vscode.workspace.fs.writeFile(uri, await pdf.save());
       try {
-        await until('the scan to be reported', () => api.store.issues.find((i) => /scan\.pdf.*no text layer/.test(i.message)));
+        await until('the scan to be reported', () => api.store.issues.find((i) => /scan\.pdf.*no text layer/.test(i.message)), 60_000).catch((e: Error) => {
+          throw new Error(`${e.message}; issues: ${api.store.issues.map((i) => i.message).join(' | ')}`);
+        });
         assert.ok(api.store.byKey('crane-page') && api.store.byKey('harbour-bridge'));
       } finally {
         await vscode.workspace.fs.delete(uri);

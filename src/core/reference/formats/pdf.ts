@@ -2,6 +2,7 @@
 // positions. PDF.js is loaded on first use, so starting the extension never pays for it.
 import { InputError } from '../../errors';
 import type { ReferenceMeta } from '../../types';
+import { ensureDomMatrix } from './domMatrix';
 import { assemble, baseKey, plain, type SourceText } from './source';
 
 /** Largest PDF read, in bytes. */
@@ -31,7 +32,20 @@ let pdfjs: Promise<PdfJs> | undefined;
 /** PDF.js with its worker code running in this thread (no worker file to fetch, no second copy). */
 function loadPdfJs(): Promise<PdfJs> {
   pdfjs ??= (async () => {
-    const [lib, worker] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')]);
+    ensureDomMatrix();
+    // On load PDF.js says it cannot find the optional drawing package; the reader never draws, so that
+    // line is dropped rather than shown to every user of the command line.
+    const log = console.warn;
+    console.warn = (...args: unknown[]) => {
+      if (!/^Warning: Cannot (?:load "@napi-rs\/canvas"|polyfill)/.test(String(args[0]))) log(...args);
+    };
+    let lib: PdfJs;
+    let worker: unknown;
+    try {
+      [lib, worker] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')]);
+    } finally {
+      console.warn = log;
+    }
     // PDF.js looks here for an in-thread worker before it would load `workerSrc`.
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= worker;
     return lib;
