@@ -12,6 +12,13 @@ export interface ReadResult {
   notices: string[];
 }
 
+/**
+ * Markdown and text references up to this size are read on the host, as before: an article of this
+ * size loads in a few milliseconds, and activation need not wait for the reader thread to start.
+ * Larger ones, saved pages and PDFs go to the thread.
+ */
+const IN_HOST_BYTES = 32 * 1024;
+
 /** How many read files are remembered (by SHA-256 of their bytes and their path). */
 const CACHE_SIZE = 64;
 
@@ -53,6 +60,8 @@ export class ReferenceReader {
   }
 
   private parse(bytes: Uint8Array, path: string): Promise<ReadReply> {
+    const format = referenceFormatOf(path);
+    if ((format === 'markdown' || format === 'text') && bytes.length <= IN_HOST_BYTES) return Promise.resolve(this.inHost(bytes, path));
     const worker = this.start();
     if (!worker) return Promise.resolve(this.inHost(bytes, path));
     const id = this.nextId++;

@@ -110,6 +110,18 @@ describe('saved pages and PDFs in the front ends', function () {
       assert.deepEqual(logged, []);
     });
 
+    it('reads a long Markdown reference in the thread, a short one on the host, both the same way', async () => {
+      const md = readFileSync(join(KINDS, 'crane-page.md'), 'utf8');
+      const long = md + '\n' + md.split(/^---$/m)[2].repeat(30);
+      assert.ok(long.length > 40_000);
+      const before = reader.parsed;
+      const r = await reader.read(new TextEncoder().encode(long), join(dir, 'long.md'));
+      assert.equal(reader.parsed, before + 1);
+      assert.equal(r.reference.key, 'crane-page');
+      assert.equal(r.reference.format, 'markdown');
+      assert.ok(r.reference.paragraphs.length > 100);
+    });
+
     it('without the thread, Markdown is still read on the host and a PDF gets a clear message', async () => {
       const host = new ReferenceReader(undefined, () => undefined);
       const md = await host.read(readFileSync(join(KINDS, 'crane-page.md')), join(KINDS, 'crane-page.md'));
