@@ -26,14 +26,16 @@ export class ReferenceReader {
   private worker?: Worker;
   private broken?: string;
   private nextId = 1;
-  private readonly pending = new Map<number, { done: (r: ReadReply) => void; bytes: Uint8Array; path: string }>();
+  private readonly pending = new Map<number, { done: (r: ReadReply) => void; bytes: Uint8Array; path: string; timer: ReturnType<typeof setTimeout> }>();
   private readonly cache = new Map<string, ReadResult>();
   /** Files actually parsed (cache misses), for tests and the log. */
   parsed = 0;
 
+  /** `timeoutMs`: how long one file may take in the thread; past it the thread is restarted and the file reported. */
   constructor(
     private readonly script: string | undefined,
     private readonly onLog: (message: string) => void,
+    private readonly timeoutMs = 60_000,
   ) {}
 
   /**
@@ -68,7 +70,9 @@ export class ReferenceReader {
     // Held while a read is pending (the process waits for it), let go when idle.
     worker.ref();
     return new Promise((resolve) => {
-      this.pending.set(id, { done: resolve, bytes, path });
+      const timer = setTimeout(() => this.timedOut(id), this.timeoutMs);
+      timer.unref?.();
+      this.pending.set(id, { done: resolve, bytes, path, timer });
       const m: ReadRequest = { id, path, bytes };
       worker.postMessage(m);
     });
@@ -97,6 +101,7 @@ export class ReferenceReader {
       const w = new Worker(this.script);
       w.on('message', (r: ReadReply) => {
         const p = this.pending.get(r.id);
+        if (p) clearTimeout(p.timer);
         this.pending.delete(r.id);
         if (!this.pending.size) w.unref();
         p?.done(r);
@@ -117,8 +122,32 @@ export class ReferenceReader {
     this.worker = undefined;
     this.onLog(message);
     // What was waiting is read here instead (Markdown and text), or told why not.
-    for (const p of this.pending.values()) p.done(this.inHost(p.bytes, p.path));
+    for (const p of this.pending.values()) {
+      clearTimeout(p.timer);
+      p.done(this.inHost(p.bytes, p.path));
+    }
     this.pending.clear();
+  }
+
+  /** A file the thread has not answered for in time (a PDF that never ends): stop that thread; the next read starts a new one. */
+  private timedOut(id: number): void {
+    const stuck = this.pending.get(id);
+    if (!stuck) return;
+    const w = this.worker;
+    this.worker = undefined;
+    w?.removeAllListeners();
+    void w?.terminate();
+    const seconds = Math.round(this.timeoutMs / 1000);
+    for (const [pid, p] of this.pending) {
+      clearTimeout(p.timer);
+      const message =
+        pid === id
+          ? `Reference “${p.path}” took more than ${seconds} s to read and was given up.`
+          : `Reference “${p.path}” was not read: the reader was stopped after “${stuck.path}” took more than ${seconds} s; it is read again on the next change.`;
+      p.done({ id: pid, ok: false, code: 'unreadable', message });
+    }
+    this.pending.clear();
+    this.onLog(`Reading “${stuck.path}” took more than ${seconds} s; the reading thread was restarted.`);
   }
 
   dispose(): void {

@@ -122,6 +122,22 @@ describe('saved pages and PDFs in the front ends', function () {
       assert.ok(r.reference.paragraphs.length > 100);
     });
 
+    it('gives up on a file the thread never answers for, says so, and starts a new thread for the next', async () => {
+      // A stand-in thread that never replies, as PDF.js would on a file that never ends.
+      const silent = join(dir, 'silent.js');
+      writeFileSync(silent, "require('node:worker_threads').parentPort.on('message', () => {});\n");
+      const log: string[] = [];
+      const stuckReader = new ReferenceReader(silent, (m) => log.push(m), 300);
+      try {
+        for (const name of ['endless.pdf', 'next.pdf']) {
+          await assert.rejects(stuckReader.read(readFileSync(pdf), join(dir, name)), (e: unknown) => e instanceof InputError && new RegExp(`${name}.*took more than`).test(e.message));
+        }
+        assert.equal(log.length, 2, log.join('\n'));
+      } finally {
+        stuckReader.dispose();
+      }
+    });
+
     it('without the thread, Markdown is still read on the host and a PDF gets a clear message', async () => {
       const host = new ReferenceReader(undefined, () => undefined);
       const md = await host.read(readFileSync(join(KINDS, 'crane-page.md')), join(KINDS, 'crane-page.md'));
