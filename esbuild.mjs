@@ -13,6 +13,7 @@ const entries = [
   { entryPoints: ['src/bench/main.ts'], outfile: 'dist/bench.js' },
   { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['src/worker/judgeWorker.ts'], outfile: 'dist/worker.js' },
+  { entryPoints: ['src/worker/readerWorker.ts'], outfile: 'dist/reader.js' },
   // Integration tests: the runners (node) and the in-host suite (loaded by the extension host).
   { entryPoints: ['test/integration/run-code-server.ts'], outfile: 'dist/test/run-code-server.js', external: ['playwright-core'] },
   { entryPoints: ['test/integration/run-electron.ts'], outfile: 'dist/test/run-electron.js', external: ['@vscode/test-electron'] },
@@ -46,7 +47,35 @@ const noNetwork = {
     }));
   },
 };
+// PDF.js (1 MB, plus 2.3 MB for its worker code) is not bundled: its two ES modules are copied to
+// dist/pdfjs/ and imported on the first PDF, so nothing pays for it at start-up and dist/ stays
+// self-contained (the package ships dist/, not node_modules).
+mkdirSync('dist/pdfjs', { recursive: true });
+for (const f of ['pdf.mjs', 'pdf.worker.mjs']) copyFileSync(`node_modules/pdfjs-dist/legacy/build/${f}`, `dist/pdfjs/${f}`);
+copyFileSync('node_modules/pdfjs-dist/LICENSE', 'dist/pdfjs/LICENSE');
+const pdfjs = (outfile) => ({
+  name: 'pdfjs',
+  setup(b) {
+    b.onResolve({ filter: /^pdfjs-dist\/legacy\/build\/pdf(\.worker)?\.mjs$/ }, (args) => {
+      const path = relative(dirname(outfile), `dist/pdfjs/${args.path.split('/').pop()}`).replace(/\\/g, '/');
+      return { path: path.startsWith('.') ? path : `./${path}`, external: true };
+    });
+  },
+});
+// linkedom and Readability run only where a saved page is read (the reader thread, the command
+// line): declared free of side effects, so bundles that never read HTML (the extension host, the
+// judging thread) leave them out.
+const pureHtmlLibs = {
+  name: 'pure-html-libs',
+  setup(b) {
+    b.onResolve({ filter: /^(linkedom|@mozilla\/readability)$/ }, async (args) => {
+      if (args.pluginData === 'pure') return undefined;
+      const r = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: 'pure' });
+      return { ...r, sideEffects: false };
+    });
+  },
+};
 mkdirSync('dist/test', { recursive: true });
 await Promise.all(
-  entries.filter((e) => existsSync(e.entryPoints[0])).map((e) => build({ ...common, ...e, plugins: [languageData(e.outfile), noNetwork] })),
+  entries.filter((e) => existsSync(e.entryPoints[0])).map((e) => build({ ...common, ...e, plugins: [languageData(e.outfile), noNetwork, pdfjs(e.outfile), pureHtmlLibs] })),
 );

@@ -49,7 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Source
   };
   const log = step('outputChannel', () => vscode.window.createOutputChannel('Source Check', { log: true }));
   const { store, judge, report } = step('objects', () => {
-    const store = new ReferenceStore(join(context.extensionPath, 'media'), log);
+    const store = new ReferenceStore(join(context.extensionPath, 'media'), log, join(context.extensionPath, 'dist', 'reader.js'));
     const judge = new DraftJudge(store, log, context.extensionUri, join(context.extensionPath, 'dist', 'worker.js'));
     const report = new ReportPanel(judge, vscode.Uri.joinPath(context.extensionUri, 'media'));
     return { store, judge, report };

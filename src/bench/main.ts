@@ -1,7 +1,9 @@
 // `npm run bench`: speed and memory of the engine on this machine. Timings live here, never in tests.
 import { builtinReferences } from '../builtin';
-import { assembleBibliography, checkDraft, DraftChecker, loadReference, parseBibliography, parseDraft, type Reference } from '../core';
+import { assembleBibliography, checkDraft, DraftChecker, loadReference, parseBibliography, parseDraft, readReferenceSource, type Reference } from '../core';
 import { irregularBase, wordnetAntonyms as antonyms, wordnetSameAs as sameAs, wordnetSynonyms as synonyms } from '../core';
+import { ReferenceReader } from '../vscode/referenceReader';
+import { paragraphsPdf } from '../../test/support/pdfs';
 import { compare, firstRun, formatComparison, type Tool, TOOLS } from './versus';
 
 const median = (xs: number[]) => {
@@ -80,7 +82,25 @@ export function syntheticBibliography(n: number): string {
  * The memory cases, each run alone in a fresh process (`node dist/bench.js --case NAME`) so that its
  * peak RSS (the kernel's high-water mark for that process) belongs to it alone.
  */
-const CASES: Record<string, () => string> = {
+const CASES: Record<string, () => string | Promise<string>> = {
+  'html-1mb': async () => {
+    const [builtin] = builtinReferences();
+    const bytes = new TextEncoder().encode(savedPage(builtin, MB));
+    const t = performance.now();
+    const src = await readReferenceSource(bytes, 'bench/page.html');
+    const read = performance.now() - t;
+    const load = time(() => loadReference(src.text, src.meta));
+    return `${(bytes.length / MB).toFixed(1)} MB saved page (${src.text.length.toLocaleString('en')} chars of article): read in ${fmt(read)}, loaded in ${fmt(load)}`;
+  },
+  'pdf-100p': async () => {
+    const [builtin] = builtinReferences();
+    const bytes = await reportPdf(builtin, 100);
+    const t = performance.now();
+    const src = await readReferenceSource(bytes, 'bench/report.pdf');
+    const read = performance.now() - t;
+    const load = time(() => loadReference(src.text, src.meta, src.pages));
+    return `${src.pages?.at(-1)?.page}-page PDF (${(bytes.length / 1024).toFixed(0)} KB, ${src.text.length.toLocaleString('en')} chars): read in ${fmt(read)}, loaded in ${fmt(load)}`;
+  },
   'draft-5mb': () => {
     const [builtin] = builtinReferences();
     const big = draftOfSize(builtin, 5 * MB);
@@ -159,8 +179,63 @@ function wordnetCost(script: string): string {
   );
 }
 
-function runCase(name: string): void {
-  const line = CASES[name]();
+/** A saved page of about `bytes`: navigation, a cookie banner, scripts, and the article's paragraphs repeated. */
+function savedPage(ref: Reference, bytes: number): string {
+  const head = '<!doctype html><html><head><title>Bench page</title><meta property="og:site_name" content="Bench"><script>var x = 1;</script></head><body>' +
+    '<nav><a href="/">Home</a> <a href="/a">A</a></nav><div class="cookie-banner">We use cookies. <button>OK</button></div><main><article><h1>Bench page</h1>';
+  const paras: string[] = [];
+  let size = head.length;
+  for (let i = 0; size < bytes; i++) {
+    const p = `<p>${ref.paragraphs[i % ref.paragraphs.length].text.replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'))}</p>\n`;
+    paras.push(p);
+    size += p.length;
+  }
+  return `${head}${paras.join('')}</article></main><footer>Footer</footer></body></html>`;
+}
+
+/** A PDF of about `pages` pages: the article's paragraphs repeated, with a running header. */
+async function reportPdf(ref: Reference, pages: number): Promise<Uint8Array> {
+  // About 2,000 characters fit on a page of the generator's layout.
+  const paras: string[] = [];
+  for (let size = 0, i = 0; size < pages * 2000; i++) {
+    const t = ref.paragraphs[i % ref.paragraphs.length].text;
+    paras.push(t);
+    size += t.length + 60;
+  }
+  return paragraphsPdf(paras, { header: 'Bench report', hyphenateOver: 8 });
+}
+
+/**
+ * How long the extension host's thread is held while the reader thread (dist/reader.js) reads a
+ * 100-page PDF: the largest event-loop delay seen, sampled every 10 ms.
+ */
+export async function hostBlocking(): Promise<string> {
+  const [builtin] = builtinReferences();
+  const bytes = await reportPdf(builtin, 100);
+  const { monitorEventLoopDelay } = require('node:perf_hooks') as typeof import('node:perf_hooks');
+  const reader = new ReferenceReader(require('node:path').join(__dirname, 'reader.js'), (m) => console.log(m));
+  // The same measure with nothing to do, for this machine's own noise (other processes pre-empting this one).
+  const idle = monitorEventLoopDelay({ resolution: 10 });
+  idle.enable();
+  await new Promise((r) => setTimeout(r, 1000));
+  idle.disable();
+  const h = monitorEventLoopDelay({ resolution: 10 });
+  h.enable();
+  const elu = performance.eventLoopUtilization();
+  const t = performance.now();
+  await reader.read(bytes, 'bench/report.pdf');
+  const first = performance.now() - t;
+  const busy = performance.eventLoopUtilization(elu).active;
+  const t2 = performance.now();
+  await reader.read(bytes, 'bench/report.pdf');
+  const again = performance.now() - t2;
+  h.disable();
+  reader.dispose();
+  return `100-page PDF through the reader thread: ${fmt(first)} the first time, ${fmt(again)} unchanged (content-hash cache); this (host) thread busy ${fmt(busy)} in all, longest stall ${fmt(h.max / 1e6)} (target < 50 ms; ${fmt(idle.max / 1e6)} when idle on this machine)`;
+}
+
+async function runCase(name: string): Promise<void> {
+  const line = await CASES[name]();
   const { maxRSS } = process.resourceUsage();
   console.log(JSON.stringify({ line, peakRss: maxRSS * 1024, heapUsed: process.memoryUsage().heapUsed }));
 }
@@ -254,6 +329,11 @@ async function main(): Promise<void> {
   });
   console.log(`200 references: load all and judge a 2,000-word draft ${fmt(many)}`);
 
+  console.log(`\n${await hostBlocking()}`);
+  const { statSync } = require('node:fs') as typeof import('node:fs');
+  const size = (f: string) => `${(statSync(require('node:path').join(__dirname, f)).size / 1024).toFixed(0)} KB`;
+  console.log(`bundles: extension.js ${size('extension.js')}, worker.js ${size('worker.js')}, reader.js ${size('reader.js')} (linkedom, Readability), PDF.js loaded on the first PDF: pdfjs/pdf.mjs ${size('pdfjs/pdf.mjs')} + pdfjs/pdf.worker.mjs ${size('pdfjs/pdf.worker.mjs')}`);
+
   // Peak memory, each case in a process of its own.
   console.log('\npeak memory (each case in a fresh process; an idle process is about 45 MB):');
   const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
@@ -276,7 +356,7 @@ if (require.main === module) {
     console.error(e instanceof Error ? e.message : String(e));
     process.exitCode = 1;
   };
-  if (at >= 0) runCase(process.argv[at + 1]);
+  if (at >= 0) runCase(process.argv[at + 1]).catch(fail);
   else if (process.argv.includes('--wordnet')) wordnetFirstUse();
   else if (first >= 0 && TOOLS.includes(process.argv[first + 1] as Tool)) firstRun(process.argv[first + 1] as Tool, comparisonDraft).catch(fail);
   else main().catch(fail);

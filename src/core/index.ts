@@ -50,3 +50,5 @@ export {
 } from './reference/bibliography';
 export type { Bibliography, BibliographyEntry, BibliographyIssue, AssembledBibliography } from './reference/bibliography';
 export { noTextMessage } from './check/problems';
+export { readReferenceSource, referenceFormatOf, maxReferenceBytes, REFERENCE_EXTENSIONS, MAX_HTML_BYTES, MAX_PDF_BYTES, MAX_PDF_PAGES, MAX_TEXT_REFERENCE_BYTES } from './reference/formats';
+export type { SourceText } from './reference/formats';

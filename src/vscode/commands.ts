@@ -72,7 +72,7 @@ export function commandHandlers({ judge, store, report }: CommandDeps): Record<C
     },
 
     [COMMANDS.addReference]: async (picked?: vscode.Uri | vscode.Uri[]) => {
-      const uris = picked ? (Array.isArray(picked) ? picked : [picked]) : await vscode.window.showOpenDialog({ canSelectMany: true, openLabel: 'Add Reference', filters: { Articles: ['md', 'markdown', 'txt'] } });
+      const uris = picked ? (Array.isArray(picked) ? picked : [picked]) : await vscode.window.showOpenDialog({ canSelectMany: true, openLabel: 'Add Reference', filters: { Articles: ['md', 'markdown', 'txt', 'html', 'htm', 'pdf'] } });
       if (!uris?.length) return undefined;
       // References are read per workspace folder: in a multi-root workspace, add them to the folder's own settings.
       const folder = vscode.workspace.getWorkspaceFolder(uris[0]);

@@ -58,7 +58,8 @@ export class HoverCards implements vscode.HoverProvider {
     // Untrusted hover Markdown only follows file and remote links, so built-in references have none.
     const uri = this.store.fileOf(key);
     const ref = this.store.byKey(key);
-    if (!uri || !ref) return undefined;
+    // A saved page's or PDF's lines are not those of its extracted text: such passages open from the related link.
+    if (!uri || !ref || ref.format === 'html' || ref.format === 'pdf') return undefined;
     const r = rangeIn(ref.text, span);
     return uri.with({ fragment: `L${r.start.line + 1},${r.start.character + 1}` }).toString();
   }

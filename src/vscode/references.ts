@@ -2,15 +2,15 @@
 // `sourcecheck.references` setting names. Watched, so an edited, renamed or deleted reference
 // re-judges open drafts; every file that cannot be used is reported once, never thrown.
 import * as vscode from 'vscode';
-import { decodeText, InputError, loadReference, referenceMetaFromText, type Reference, type SourceEntry } from '../core';
+import { InputError, maxReferenceBytes, type Reference, type SourceEntry } from '../core';
 import { declaredBibliographies, loadBibliographyFiles, type BibliographyParser, type EntryHome } from './bibliographies';
 import { builtinReferences } from '../builtin';
 import { referenceDocumentName } from './present/format';
+import { ReferenceReader } from './referenceReader';
 import { readSettings } from './settings';
 
 /** URI scheme of the read-only documents that show a built-in reference. */
 export const REFERENCE_SCHEME = 'sourcecheck-ref';
-const MAX_REFERENCE_BYTES = 4 * 1024 * 1024;
 
 export interface ReferenceIssue {
   uri?: vscode.Uri;
@@ -38,11 +38,17 @@ export class ReferenceStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   issues: ReferenceIssue[] = [];
+  /** Parses reference files in a separate thread, once per content. */
+  readonly reader: ReferenceReader;
 
+  /** `readerScript`: dist/reader.js, the thread that parses files; without it only Markdown and text files are read. */
   constructor(
     private readonly mediaDir: string,
     private readonly log: vscode.LogOutputChannel,
-  ) {}
+    readerScript?: string,
+  ) {
+    this.reader = new ReferenceReader(readerScript, (m) => this.log.warn(m));
+  }
 
   private get builtin(): Reference[] {
     if (!this.builtinRefs) {
@@ -167,7 +173,7 @@ export class ReferenceStore implements vscode.Disposable {
       if (seen.has(uri.toString())) continue;
       seen.add(uri.toString());
       try {
-        const ref = await readReference(uri);
+        const ref = await readReference(uri, this.reader, this.log);
         const clash = uris.get(ref.key);
         if (clash) {
           issues.push({ uri, message: `Two references use the key “${ref.key}”: ${label(clash)} and ${label(uri)}. Using ${label(clash)}; give ${label(uri)} its own \`key:\` in its front matter.` });
@@ -314,6 +320,7 @@ export class ReferenceStore implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.reader.dispose();
     this.disposeWatchers();
     this.changed.dispose();
     if (this.reloadTimer) clearTimeout(this.reloadTimer);
@@ -331,22 +338,26 @@ export function referenceUri(ref: { key: string; title: string }, file?: vscode.
   return vscode.Uri.from({ scheme: REFERENCE_SCHEME, path: `/${encodeURIComponent(ref.key)}/${referenceDocumentName(ref, file?.path)}` });
 }
 
-async function readReference(uri: vscode.Uri): Promise<Reference> {
+async function readReference(uri: vscode.Uri, reader: ReferenceReader, log: vscode.LogOutputChannel): Promise<Reference> {
   const name = `Reference ${label(uri)}`;
+  const path = uri.scheme === 'file' ? uri.fsPath : uri.toString();
+  const max = maxReferenceBytes(path);
   let bytes: Uint8Array;
   try {
     const stat = await vscode.workspace.fs.stat(uri);
     if (stat.type & vscode.FileType.Directory) throw new InputError('directory', `${name} is a folder, not a file.`);
-    if (stat.size > MAX_REFERENCE_BYTES) throw new InputError('too-large', `${name} is ${(stat.size / 1048576).toFixed(1)} MB; references up to ${MAX_REFERENCE_BYTES / 1048576} MB are read.`);
+    if (stat.size > max) throw new InputError('too-large', `${name} is ${(stat.size / 1048576).toFixed(1)} MB; references of this kind up to ${max / 1048576} MB are read.`);
     bytes = await vscode.workspace.fs.readFile(uri);
   } catch (e) {
     if (e instanceof InputError) throw e;
     if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') throw new InputError('not-found', `${name} does not exist.`);
     throw new InputError('unreadable', `${name} cannot be read (${e instanceof Error ? e.message : String(e)}).`);
   }
-  const text = decodeText(bytes, name);
-  if (!text.trim()) throw new InputError('empty-reference', `${name} is empty.`);
-  return loadReference(text, referenceMetaFromText(text, uri.scheme === 'file' ? uri.fsPath : uri.toString()));
+  if (!bytes.length) throw new InputError('empty-reference', `${name} is empty.`);
+  // Parsed off this thread (saved pages and PDFs can take seconds), and only when the bytes changed.
+  const { reference, notices } = await reader.read(bytes, path);
+  for (const n of notices) log.warn(n);
+  return reference;
 }
 
 export function label(uri: vscode.Uri): string {
@@ -367,9 +378,29 @@ export function registerReferenceDocuments({ store }: ReferenceDocumentDeps): vs
   return [
     changed,
     vscode.workspace.registerTextDocumentContentProvider(REFERENCE_SCHEME, { onDidChange: changed.event, provideTextDocumentContent: (uri) => store.textOf(uri) ?? `No reference is loaded for ${uri.path}.` }),
+    vscode.languages.registerInlayHintsProvider({ scheme: REFERENCE_SCHEME }, { provideInlayHints: (doc, range) => paragraphHints(store, doc, range) }),
     store.onDidChange(() => {
       for (const r of store.all) changed.fire(store.uriOf(r.key)!);
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void store.load()),
   ];
+}
+
+/**
+ * `¶n` (and `p. k` for a PDF) before each paragraph of a reference's read-only view, so the numbers a
+ * citation gives can be found; hints, not text, so the view's offsets stay those of the judged text.
+ */
+export function paragraphHints(store: ReferenceStore, doc: vscode.TextDocument, range: vscode.Range): vscode.InlayHint[] {
+  const key = decodeURIComponent(doc.uri.path.split('/')[1] ?? '');
+  const ref = store.byKey(key);
+  if (!ref || doc.getText() !== ref.text) return [];
+  const from = doc.offsetAt(range.start);
+  const to = doc.offsetAt(range.end);
+  return ref.paragraphs
+    .filter((p) => p.start >= from && p.start <= to)
+    .map((p) => {
+      const hint = new vscode.InlayHint(doc.positionAt(p.start), `¶${p.number}${p.page ? ` · p. ${p.page}` : ''}`, vscode.InlayHintKind.Type);
+      hint.paddingRight = true;
+      return hint;
+    });
 }

@@ -62,8 +62,16 @@ export class JudgeWorker {
 
   setReferences(refs: Reference[], sources: SourceEntry[] = []): void {
     // Every metadata field goes along (the url makes link citations work on the worker too); the
-    // worker re-reads paragraphs, sentences and entities from the text.
-    this.post({ type: 'references', items: refs.map(({ text, paragraphs: _p, sentences: _s, entities: _e, ...meta }) => ({ text, meta })), sources });
+    // worker re-reads paragraphs, sentences and entities from the text, a PDF's paragraphs keeping their pages.
+    this.post({
+      type: 'references',
+      items: refs.map(({ text, paragraphs, sentences: _s, entities: _e, ...meta }) => ({
+        text,
+        meta,
+        pages: paragraphs.flatMap((p) => (p.page ? [{ start: p.start, page: p.page }] : [])),
+      })),
+      sources,
+    });
   }
 
   check(uri: string, version: number, text: string, judgeUncited: boolean, dialect?: Dialect): Promise<WorkerOutcome> {

@@ -34,7 +34,7 @@ async function check(m: Extract<ToWorker, { type: 'check' }>): Promise<void> {
 
 parentPort!.on('message', (m: ToWorker) => {
   if (m.type === 'references') {
-    references = m.items.map((i) => loadReference(i.text, i.meta));
+    references = m.items.map((i) => loadReference(i.text, i.meta, i.pages));
     sources = m.sources ?? [];
     for (const c of checkers.values()) c.setReferences(references, sources);
   } else if (m.type === 'forget') {

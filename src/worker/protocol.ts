@@ -2,7 +2,7 @@
 import type { Bibliography, CheckResult, Dialect, ReferenceMeta, SourceEntry } from '../core';
 
 export type ToWorker =
-  | { type: 'references'; items: { text: string; meta: ReferenceMeta }[]; sources?: SourceEntry[] }
+  | { type: 'references'; items: { text: string; meta: ReferenceMeta; pages?: { start: number; page: number }[] }[]; sources?: SourceEntry[] }
   | { type: 'check'; id: number; uri: string; version: number; text: string; judgeUncited: boolean; dialect?: Dialect }
   | { type: 'forget'; uri: string }
   /** Parse a bibliography here rather than on the extension host (a 2,000-entry file takes about a second). */

@@ -32,7 +32,11 @@ export function prepare(prefix = 'sourcecheck-it-', workspaceFrom = 'test/fixtur
   mkdirSync(join(extensionFolder, 'dist'), { recursive: true });
   for (const f of ['package.json', 'README.md']) cpSync(join(ROOT, f), join(extensionFolder, f));
   for (const d of ['media', 'syntaxes']) cpSync(join(ROOT, d), join(extensionFolder, d), { recursive: true });
-  for (const f of ['extension.js', 'extension.js.map', 'worker.js', 'worker.js.map']) cpSync(join(ROOT, 'dist', f), join(extensionFolder, 'dist', f));
+  for (const f of ['extension.js', 'extension.js.map', 'worker.js', 'worker.js.map', 'reader.js', 'reader.js.map']) cpSync(join(ROOT, 'dist', f), join(extensionFolder, 'dist', f));
+  // PDF.js, imported by the reader thread on the first PDF (as the .vsix ships it).
+  cpSync(join(ROOT, 'dist/pdfjs'), join(extensionFolder, 'dist/pdfjs'), { recursive: true });
+  // A saved web page as a workspace reference (the PDF is made by the test that uses it).
+  cpSync(join(ROOT, 'test/fixtures/references/kinds/crane-page.html'), join(workspace, 'references/crane-page.html'));
   // The language data the bundles read on first use (as the .vsix ships it).
   cpSync(join(ROOT, 'dist/data'), join(extensionFolder, 'dist/data'), { recursive: true });
   const userDataDir = join(dir, 'user-data');

@@ -7,8 +7,12 @@ import { extractEntities } from './entities';
 /** Limit on a reference's size: a reference is an article, not a book. */
 export const MAX_REFERENCE_CHARS = 2_000_000;
 
-/** Reads a reference: front matter, paragraphs (¶ numbers as writers cite them), sentences, entities. */
-export function loadReference(text: string, meta: ReferenceMeta): Reference {
+/**
+ * Reads a reference: front matter, paragraphs (¶ numbers as writers cite them), sentences, entities.
+ * `pages`, for a paged source (PDF), marks where each page's text begins (UTF-16 offsets in `text`,
+ * ascending); each paragraph then gets the page it starts on as `page`.
+ */
+export function loadReference(text: string, meta: ReferenceMeta, pages?: readonly { start: number; page: number }[]): Reference {
   if (text.length > MAX_REFERENCE_CHARS) {
     throw new InputError(
       'too-large',
@@ -24,6 +28,7 @@ export function loadReference(text: string, meta: ReferenceMeta): Reference {
     if (isCredit(raw, meta.credit)) continue;
     const number = paragraphs.length + 1;
     const para: Paragraph = { number, start: block.start, end: block.end, text: raw, sentences: [] };
+    if (pages?.length) para.page = pageAt(pages, block.start);
     for (const s of splitSentences(text, block.start, block.end)) {
       const sentence: Sentence = { ...s, text: text.slice(s.start, s.end), paragraph: number, index: sentences.length };
       para.sentences.push(sentence);
@@ -37,6 +42,16 @@ export function loadReference(text: string, meta: ReferenceMeta): Reference {
   const ref: Reference = { ...meta, text, paragraphs, sentences, entities: [] };
   ref.entities = extractEntities(ref);
   return ref;
+}
+
+/** The page of the last marker at or before `offset` (the first page before any marker). */
+function pageAt(pages: readonly { start: number; page: number }[], offset: number): number {
+  let page = pages[0].page;
+  for (const m of pages) {
+    if (m.start > offset) break;
+    page = m.page;
+  }
+  return page;
 }
 
 /**

@@ -8,6 +8,7 @@ import { diagnosticSpecs } from '../../../src/vscode/present/diagnostics';
 import { escapeMarkdown } from '../../../src/vscode/present/hover';
 import type { SourceCheckApi } from '../../../src/extension';
 import { metrics } from './index';
+import { paragraphsPdf } from '../../support/pdfs';
 
 const EXTENSION_ID = 'sourcecheck.source-check';
 let api: SourceCheckApi;
@@ -161,6 +162,80 @@ describe('Source Check in a real VS Code', function () {
       assert.equal(editor.document.getText(), ref.text);
       assert.equal(editor.document.getText(editor.selection), ref.paragraphs[4].text);
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    });
+  });
+
+  describe('saved web pages and PDFs as references', () => {
+    it('reads a saved page from the setting’s glob, with its metadata, and judges against it', async () => {
+      const ref = await until('the saved page to load', () => api.store.byKey('crane-page'));
+      assert.equal(ref.format, 'html');
+      assert.equal(ref.author, 'Dana Reyes');
+      assert.ok(!/globalThis|cookies|javascript:/i.test(ref.text), 'no script, banner or javascript: address in the text');
+      const draft = await openCopy('crane-draft.md', 'The crane collapse killed 50 people [@crane-page].\n');
+      const d = diagnosticAt(draft, '50');
+      assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+      // The evidence opens in the read-only view of the extracted text, at the passage.
+      const related = d.relatedInformation?.[0];
+      assert.ok(related, 'a link to the evidence');
+      assert.equal(related.location.uri.scheme, 'sourcecheck-ref');
+      const view = await vscode.workspace.openTextDocument(related.location.uri);
+      assert.equal(view.getText(), ref.text);
+      assert.match(view.getText(related.location.range), /107/);
+    });
+
+    it('reads a PDF added to the workspace off the host’s thread, once, and opens it at a paragraph with its ¶ and page shown', async () => {
+      const paragraphs = [
+        'The dock board met on Tuesday and approved a budget of 12 million dollars for the new ferry terminal on the east bank.',
+        'Board chair Ines Carvalho said construction would begin in April and take about two years.',
+        'The board rejected a proposal to close the old terminal during the works, citing the needs of commuters.',
+        'Residents of the east bank said the new terminal would cut their journey to the city by half.',
+      ];
+      const bytes = await paragraphsPdf([...paragraphs, ...paragraphs.map((p) => p.replace('The ', 'Again, the '))], { header: 'Dock Board Minutes', title: 'Dock board approves ferry terminal', pageSize: [300, 300] });
+      const uri = vscode.Uri.joinPath(root, 'references', 'dock-board.pdf');
+      await vscode.workspace.fs.writeFile(uri, bytes);
+      try {
+        const ref = await until('the PDF to load', () => api.store.byKey('dock-board'), 60_000).catch((e: Error) => {
+          throw new Error(`${e.message}; issues: ${api.store.issues.map((i) => i.message).join(' | ')}; keys: ${api.store.all.map((r) => r.key).join()}`);
+        });
+        assert.equal(ref.format, 'pdf');
+        assert.ok(!ref.text.includes('Dock Board Minutes'), 'the running header is dropped');
+        assert.ok(ref.paragraphs.some((p) => (p.page ?? 0) > 1), 'paragraphs know their pages');
+        const parsed = api.store.reader.parsed;
+        api.store.scheduleReload(0);
+        await api.store.ready();
+        assert.equal(api.store.reader.parsed, parsed, 'an unchanged file is not parsed again');
+        const draft = await openCopy('dock-draft.md', 'The dock board approved a budget of 15 million dollars [@dock-board].\n');
+        assert.ok(diagnosticAt(draft, '15'));
+        const last = ref.paragraphs[ref.paragraphs.length - 1];
+        const editor = await vscode.commands.executeCommand<vscode.TextEditor>('sourcecheck.openReference', 'dock-board', last.number);
+        assert.ok(editor);
+        assert.equal(editor.document.uri.scheme, 'sourcecheck-ref');
+        assert.equal(editor.document.getText(editor.selection), last.text);
+        const full = new vscode.Range(0, 0, editor.document.lineCount, 0);
+        const hints = (await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', editor.document.uri, full)) ?? [];
+        const labels = hints.map((h) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')));
+        assert.ok(labels.includes(`¶${last.number} · p. ${last.page}`), labels.join(' | '));
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      } finally {
+        await vscode.workspace.fs.delete(uri);
+      }
+    });
+
+    it('says clearly when a PDF has no text layer, and keeps the others', async () => {
+      const uri = vscode.Uri.joinPath(root, 'references', 'scan.pdf');
+      const { PDFDocument } = await import('pdf-lib');
+      const pdf = await PDFDocument.create();
+      pdf.addPage([200, 200]).drawRectangle({ x: 10, y: 10, width: 100, height: 100 });
+      await vscode.workspace.fs.writeFile(uri, await pdf.save());
+      try {
+        await until('the scan to be reported', () => api.store.issues.find((i) => /scan\.pdf.*no text layer/.test(i.message)), 60_000).catch((e: Error) => {
+          throw new Error(`${e.message}; issues: ${api.store.issues.map((i) => i.message).join(' | ')}`);
+        });
+        assert.ok(api.store.byKey('crane-page') && api.store.byKey('harbour-bridge'));
+      } finally {
+        await vscode.workspace.fs.delete(uri);
+      }
+      await until('the problem to clear', () => !api.store.issues.some((i) => /scan\.pdf/.test(i.message)) || undefined);
     });
   });
 
