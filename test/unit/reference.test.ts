@@ -71,6 +71,30 @@ describe('reading any reference', () => {
     assert.equal(ref.entities.find((e) => e.name === 'Rahul Mehta')?.office, 'Transport Commissioner');
   });
 
+  it('takes a capitalised common word that opens a sentence for a word, not a name', () => {
+    const text = 'Fishermen protested outside the harbour office on Friday. Residents said the new quay was too small. The protest was led by Ola Brandt.';
+    const ref = loadReference(text, { key: 'q', title: 'Q', path: 'q.md' });
+    const names = ref.entities.map((e) => e.name);
+    assert.ok(!names.includes('Fishermen') && !names.includes('Fisherman'), names.join(', '));
+    assert.ok(!names.includes('Residents') && !names.includes('Resident'), names.join(', '));
+    assert.ok(names.includes('Ola Brandt'), names.join(', '));
+  });
+
+  it('takes an occupation before a full name as saying the name is a person’s', () => {
+    const text = 'The survey was led by geologist Tarik Demir and by paediatrician Anya Volkova of the county hospital.';
+    const ref = loadReference(text, { key: 's', title: 'S', path: 's.md' });
+    assert.equal(ref.entities.find((e) => e.name === 'Tarik Demir')?.kind, 'person');
+    assert.equal(ref.entities.find((e) => e.name === 'Anya Volkova')?.kind, 'person');
+  });
+
+  it('keeps a country of several words whole before a possessive', () => {
+    const text = 'Exporters welcomed the deal. New Zealand’s dairy exports rose in May, and trade envoys met in New Zealand’s capital.';
+    const ref = loadReference(text, { key: 'n', title: 'N', path: 'n.md' });
+    const names = ref.entities.map((e) => e.name);
+    assert.ok(names.includes('New Zealand'), names.join(', '));
+    assert.ok(!names.includes('Zealand'), names.join(', '));
+  });
+
   it('refuses a reference with no sentences', () => {
     assert.throws(() => loadReference('---\nkey: x\n---\n\n# Only a heading\n', { key: 'x', title: 'x', path: 'x.md' }), (e: unknown) => e instanceof InputError && e.code === 'empty-reference' && /no sentences/.test(e.message));
   });

@@ -5,6 +5,7 @@ import { countryOf } from '../language/countries';
 import { conceptsOf, relatedStems, stemOf, tokenize, type Token } from '../text/tokens';
 import type { Reference } from '../types';
 import { amounts, compatible, contextOverlap, fit, sameContext, sameFigure, type Amount } from './numbers';
+import { negationCue } from './negators';
 
 /** One unit of meaning of a statement: an entity, a name the source may not know, a number or a word. */
 export interface Unit {
@@ -61,6 +62,8 @@ export function viewTokens(tokens: Token[], a: ReferenceAnalysis, phrases: NameP
       continue;
     }
     if (STOPWORDS.has(t.lower) || t.lower.length < 2 || bound.has(i)) continue;
+    // "declined to", "stopped short of": the polarity check weighs a negation, coverage does not.
+    if (negationCue(tokens, i)) continue;
     // "15th", "22nd": the suffix is part of the number.
     if (/^(?:st|nd|rd|th)$/.test(t.lower) && tokens[i - 1]?.kind === 'number' && tokens[i - 1].end === t.start) continue;
     // An unknown capitalised word mid-sentence is a name the source may not know ("Toropets").

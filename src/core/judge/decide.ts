@@ -13,6 +13,12 @@ export interface DecisionModel {
   scale: number[];
   /** Per class: intercept, then one weight per feature. */
   weights: number[][];
+  /**
+   * How far the probability of "contradicted" may fall short of the likeliest other verdict's and
+   * still be called, when a check names the clash: contradicted when p(C) >= margin * max(p(S), p(U)).
+   * Fitted by `npm run train` on held-out predictions; 1 when absent (the likeliest verdict wins).
+   */
+  contradictionMargin?: number;
 }
 
 /** Probabilities of supported, contradicted and unsupported, each 0..1, summing to 1. */
@@ -49,10 +55,12 @@ export function probabilities(features: Float64Array, fitted: DecisionModel = lo
  * (`clash`); without one the honest answer is unsupported. "Supported" needs no clash at all: where a
  * check found one the model does not believe, the statement is left unsupported rather than ticked,
  * and a check that found the statement's own words missing from the source (`blocked`, an invented
- * quotation) rules it out too. `confidence` is the probability of the verdict given, 0..1.
+ * quotation) rules it out too. `margin` (the model's fitted `contradictionMargin`) lets a named clash
+ * be called when its probability comes close to the likeliest other verdict's. `confidence` is the
+ * probability of the verdict given, 0..1.
  */
-export function decideVerdict(p: Probabilities, clash: boolean, blocked: boolean): { verdict: VerdictKind; confidence: number } {
-  if (clash && p.contradicted >= p.supported && p.contradicted >= p.unsupported) return { verdict: 'contradicted', confidence: p.contradicted };
+export function decideVerdict(p: Probabilities, clash: boolean, blocked: boolean, margin: number = loaded.contradictionMargin ?? 1): { verdict: VerdictKind; confidence: number } {
+  if (clash && p.contradicted >= margin * Math.max(p.supported, p.unsupported)) return { verdict: 'contradicted', confidence: p.contradicted };
   if (!blocked && !clash && p.supported > p.unsupported && p.supported > p.contradicted) return { verdict: 'supported', confidence: p.supported };
   return { verdict: 'unsupported', confidence: p.unsupported + p.contradicted };
 }

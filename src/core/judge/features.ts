@@ -12,6 +12,12 @@ export interface CheckFinding {
 }
 
 /**
+ * The checks' categories, each once. A check that rarely fires in the training data (or a new one)
+ * borrows the reliability of its category's other checks through the category's feature.
+ */
+const CATEGORIES: readonly string[] = [...new Set(CHECKS.map((c) => c.category))];
+
+/**
  * Names of the features the decision model reads, in the order of its weights. Each is a number
  * about the statement and its aligned evidence, roughly in 0..1.
  */
@@ -33,7 +39,12 @@ export const FEATURE_NAMES: readonly string[] = [
   'hedgeMismatch',
   'ruleSupported',
   ...CHECKS.map((c) => `check:${c.id}`),
+  ...CATEGORIES.map((c) => `category:${c}`),
   'anyContradiction',
+  // A clash on a statement the source otherwise says in full (a contrastive edit) and one on a
+  // statement it barely covers weigh differently: the interactions let the fit tell them apart.
+  'clashCovered',
+  'clashCoverage',
 ];
 
 const cap = (x: number, max: number) => Math.min(x, max) / max;
@@ -106,7 +117,10 @@ export function featuresOf(ctx: CheckContext, findings: CheckFinding[], missingK
   values[k++] = hasWord(tokens, HEDGES) !== windowHedged ? 1 : 0;
   values[k++] = ruleSupported ? 1 : 0;
   for (const c of CHECKS) values[k++] = fired.has(c.id) ? 1 : 0;
+  for (const cat of CATEGORIES) values[k++] = CHECKS.some((c) => c.category === cat && fired.has(c.id)) ? 1 : 0;
   values[k++] = fired.size ? 1 : 0;
+  values[k++] = fired.size && ruleSupported ? 1 : 0;
+  values[k++] = fired.size ? al.coverage : 0;
   return values;
 }
 

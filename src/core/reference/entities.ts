@@ -10,7 +10,8 @@ import {
   WEEKDAYS,
 } from '../lexicon';
 import { tokenize, type Token } from '../text/tokens';
-import { isNationality } from '../language/countries';
+import { countryOf, isNationality } from '../language/countries';
+import { lemmas } from '../language/wordnet';
 import type { Entity, EntityKind, Paragraph, Reference, Span } from '../types';
 import { partitionPoint } from '../text/search';
 import { isHighSurrogate, isLowSurrogate } from '../text/unicode';
@@ -65,9 +66,18 @@ export function namePhrases(tokens: Token[], sentenceStartIndex = 0): NamePhrase
       else break;
     }
     let first = i;
-    // Sentence-initial function words ("According", "The", "However") name nothing.
-    while (first <= j && FUNCTION_CAPITALS.has(stripPossessive(tokens[first].text)) && (first === sentenceStartIndex || tokens[first].text !== 'The' || first === j)) {
+    // Sentence-initial function words ("According", "The", "However") name nothing, unless the phrase
+    // is a country's name ("New Zealand's", per the countries data).
+    const country = j > i && countryOf(tokens.slice(i, j + 1).map((t, k) => (k === j - i ? stripPossessive(t.text) : t.text)).join(' ')) !== undefined;
+    while (!country && first <= j && FUNCTION_CAPITALS.has(stripPossessive(tokens[first].text)) && (first === sentenceStartIndex || tokens[first].text !== 'The' || first === j)) {
       first++;
+    }
+    // A sentence-initial word that is an inflected form of a common word ("Farmers warned", "Officials
+    // said") is capitalised only because it opens the sentence. A word WordNet knows as it stands
+    // ("Brown", "Paris") may be a name and is kept.
+    if (first === j && first === sentenceStartIndex && tokens[j + 1]?.kind === 'word' && !tokens[j + 1].capital && commonInflection(tokens[first])) {
+      i = j;
+      continue;
     }
     if (first <= j) {
       const phrase = splitPhrase(tokens, first, j);
@@ -76,6 +86,22 @@ export function namePhrases(tokens: Token[], sentenceStartIndex = 0): NamePhrase
     i = j;
   }
   return out;
+}
+
+/** A word whose base forms WordNet knows, none of them the word itself ("farmers" → farmer). */
+function commonInflection(t: Token): boolean {
+  const base = lemmas(t.lower);
+  return base.length > 0 && !base.includes(t.lower);
+}
+
+/**
+ * A lower-case word before a name that says what the person does ("physician Leah Okafor",
+ * "hydrologist Marie Dubois"): an agent noun in "-ist" or "-ician". Walking WordNet's hypernyms up to
+ * "person" was tried and made more things people than are (the subset's senses are not told apart),
+ * which lowered the held-out figures; the suffixes are English morphology no dataset here lists.
+ */
+export function isPersonDescriptor(t: Token | undefined): boolean {
+  return !!t && t.kind === 'word' && !t.capital && t.lower.length >= 5 && /(?:ist|ician)s?$/.test(t.lower);
 }
 
 function splitPhrase(tokens: Token[], first: number, last: number): NamePhrase | undefined {
@@ -189,6 +215,8 @@ export function extractEntities(ref: Reference): Entity[] {
       } else if (p.nationality && !e.nationality) {
         e.nationality = p.nationality.text.replace(/-(?:made|built|based|supplied)$/i, '');
       }
+      // "physician Leah Okafor": a descriptor of what someone does before a full name.
+      if (!e.kind && p.name.last > p.name.first && p.first === p.name.first && isPersonDescriptor(before)) e.kind = 'person';
       if (before && LOCATIVE_PREPOSITIONS.has(before.lower)) e.hints.locative++;
       if (after && SPEECH_VERBS.has(after.lower)) e.hints.speaker++;
       if (after && (after.lower === 'has' || after.lower === 'have') && tokens[p.last + 2] && SPEECH_VERBS.has(tokens[p.last + 2].lower)) e.hints.speaker++;

@@ -1,6 +1,7 @@
 // The registry of checks, in order of specificity: when several find a clash, the first names it.
 import { antonym } from './antonym';
 import { attribution } from './attribution';
+import { citing } from './citing';
 import { contrast } from './contrast';
 import { duration } from './duration';
 import { lexicalAntonym } from './lexical-antonym';
@@ -20,4 +21,4 @@ import type { CheckDefinition } from './types';
 export type { CheckDefinition } from './types';
 
 /** Every check the judge runs, most specific first. */
-export const CHECKS: readonly CheckDefinition[] = [quote, quoteSpeaker, role, attribution, origin, place, time, duration, number, order, contrast, negation, antonym, substitution, lexicalAntonym, modality];
+export const CHECKS: readonly CheckDefinition[] = [quote, quoteSpeaker, role, attribution, citing, origin, place, time, duration, number, order, contrast, negation, antonym, substitution, lexicalAntonym, modality];

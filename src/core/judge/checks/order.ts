@@ -36,6 +36,12 @@ interface Ordering {
   right: Token[];
 }
 
+/** Order words that can open a sentence with a clause of their own ("After the vote, …", "Following the talks, …"). */
+const LEADING = new Set(['befor', 'after', 'follow', 'prior', 'ahead']);
+
+/** Does the token at `i` open the sentence (or a part of it after a semicolon, colon or opening quote)? */
+const opensSentence = (tokens: Token[], i: number) => i === 0 || /^[.;:"“(]$/.test(tokens[i - 1].text);
+
 const content = (t: Token) => t.kind === 'word' && !STOPWORDS.has(t.lower) && !ORDER_WORDS.has(t.stem);
 
 /** Order words between two events, each event the content words around it within the clause. */
@@ -47,6 +53,16 @@ function orderings(tokens: Token[]): Ordering[] {
     const direction = tokens[i + 1]?.lower === 'than' && (t.stem === 'later' || t.stem === 'earlier') ? (word === 'first' ? 'second' : 'first') : word;
     // "before 2016", "after March 3": a bound on a date, which the number check weighs.
     if (tokens.slice(i + 1, i + 4).some((x) => x.kind === 'number')) return;
+    if (opensSentence(tokens, i) && LEADING.has(t.stem)) {
+      // "After B, A" and "Before B, A": the order word's clause is B; the main clause after the comma is A.
+      const right: Token[] = [];
+      let k = i + 1;
+      for (; k < tokens.length && tokens[k].text !== ','; k++) if (content(tokens[k])) right.push(tokens[k]);
+      const left: Token[] = [];
+      for (k++; k < tokens.length && !(CLAUSE_END.has(tokens[k].lower) && left.length); k++) if (content(tokens[k])) left.push(tokens[k]);
+      if (left.length && right.length) out.push({ at: i, direction, left, right });
+      return;
+    }
     const left: Token[] = [];
     for (let k = i - 1; k >= 0 && !(CLAUSE_END.has(tokens[k].lower) && left.length); k--) if (content(tokens[k])) left.push(tokens[k]);
     const right: Token[] = [];
