@@ -5,8 +5,8 @@
 // one, a missing attached file or a duplicate key is a warning on standard error, the rest is used.
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { assembleBibliography, attachmentText, entryReferenceMeta, InputError, isAbsolutePath, loadReference, parseBibliography, type Reference, type SourceEntry } from '../core';
-import { readTextFile } from './io';
+import { asEntryReference, assembleBibliography, attachmentText, entryReferenceMeta, InputError, isAbsolutePath, loadReference, maxReferenceBytes, parseBibliography, referenceFormatOf, type Reference, type SourceEntry } from '../core';
+import { loadWebOrPdfReference, readTextFile } from './io';
 
 /** Largest bibliography read (a 2,000-entry Zotero export is about 1 MB). */
 export const MAX_BIBLIOGRAPHY_BYTES = 32 * 1024 * 1024;
@@ -78,7 +78,12 @@ function readAttachment(abs: string, key: string, meta: ReturnType<typeof entryR
   try {
     const st = statSync(abs);
     if (!st.isFile()) return `its attached file “${abs}” is not a regular file.`;
-    if (st.size > MAX_ATTACHMENT_BYTES) return `its attached file “${abs}” is ${(st.size / 1048576).toFixed(1)} MB; attached files up to ${MAX_ATTACHMENT_BYTES / 1048576} MB are read.`;
+    const format = referenceFormatOf(abs);
+    const paged = format === 'html' || format === 'pdf';
+    const limit = paged ? maxReferenceBytes(abs) : MAX_ATTACHMENT_BYTES;
+    if (st.size > limit) return `its attached file “${abs}” is ${(st.size / 1048576).toFixed(1)} MB; attached files up to ${limit / 1048576} MB are read.`;
+    // A saved page or PDF (what Zotero usually attaches) is read by the reference readers.
+    if (paged) return asEntryReference(loadWebOrPdfReference(abs), meta);
     return loadReference(attachmentText(readFileSync(abs), abs), meta);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

@@ -46,6 +46,8 @@ export {
   BIBLIOGRAPHY_EXTENSIONS,
   MAX_BIBLIOGRAPHY_ENTRIES,
   attachmentText,
+  asEntryReference,
+  ATTACHMENT_EXTENSIONS,
   ATTACHMENT_TEXT_EXTENSIONS,
 } from './reference/bibliography';
 export type { Bibliography, BibliographyEntry, BibliographyIssue, AssembledBibliography } from './reference/bibliography';

@@ -5,6 +5,9 @@
 // a missing file are reported in the output channel and in the note on the citation that needs them.
 import * as vscode from 'vscode';
 import {
+  asEntryReference,
+  maxReferenceBytes,
+  referenceFormatOf,
   assembleBibliography,
   attachmentText,
   decodeText,
@@ -50,6 +53,8 @@ export async function loadBibliographyFiles(
   loaded: readonly Reference[],
   label: (u: vscode.Uri) => string,
   parse: BibliographyParser | undefined,
+  /** Reads a saved page or PDF (the reference reader thread); without it such attachments are not read. */
+  readPaged?: (bytes: Uint8Array, path: string) => Promise<Reference>,
 ): Promise<LoadedBibliographies> {
   const out: LoadedBibliographies = { references: [], sources: [], issues: [], homes: new Map(), files: [], unreadable: new Map() };
   const keys = new Set(loaded.map((r) => r.key));
@@ -82,7 +87,7 @@ export async function loadBibliographyFiles(
       if (!out.homes.has(entry.key)) out.homes.set(entry.key, { bibliography: uri, format: bib.format, line: entry.line });
       for (const file of entry.files) {
         const target = isAbsolutePath(file) ? vscode.Uri.file(file) : vscode.Uri.joinPath(uri, '..', file);
-        const got = await readAttachment(target, entryReferenceMeta(entry, target.scheme === 'file' ? target.fsPath : target.toString()), label);
+        const got = await readAttachment(target, entryReferenceMeta(entry, target.scheme === 'file' ? target.fsPath : target.toString()), label, readPaged);
         attached.set(entry.key, got);
         if (typeof got !== 'string') {
           out.files.push(target);
@@ -111,12 +116,22 @@ export async function loadBibliographyFiles(
   return out;
 }
 
-async function readAttachment(uri: vscode.Uri, meta: ReturnType<typeof entryReferenceMeta>, label: (u: vscode.Uri) => string): Promise<Reference | string> {
+async function readAttachment(
+  uri: vscode.Uri,
+  meta: ReturnType<typeof entryReferenceMeta>,
+  label: (u: vscode.Uri) => string,
+  readPaged?: (bytes: Uint8Array, path: string) => Promise<Reference>,
+): Promise<Reference | string> {
   const shown = uri.scheme === 'file' ? uri.fsPath : uri.toString();
   if (!vscode.workspace.getWorkspaceFolder(uri)) {
     return `its attached file “${shown}” is outside the workspace, so it is not read; copy it into the workspace (or add its folder to the workspace).`;
   }
   try {
+    const format = referenceFormatOf(uri.path);
+    // A saved page or PDF (what Zotero usually attaches) is read in the reference reader thread.
+    if ((format === 'html' || format === 'pdf') && readPaged) {
+      return asEntryReference(await readPaged(await readBytes(uri, `Attached file ${label(uri)}`, maxReferenceBytes(uri.path)), shown), meta);
+    }
     return loadReference(attachmentText(await readBytes(uri, `Attached file ${label(uri)}`, MAX_ATTACHMENT_BYTES), label(uri)), meta);
   } catch (e) {
     if (e instanceof InputError && e.code === 'not-found') return `its attached file “${shown}” does not exist.`;

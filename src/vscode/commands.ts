@@ -2,7 +2,7 @@
 // type makes every id of commandIds.ts have exactly one handler; a unit test holds package.json to the ids.
 import * as vscode from 'vscode';
 import { posix } from 'node:path';
-import { ATTACHMENT_TEXT_EXTENSIONS, type Span } from '../core';
+import { ATTACHMENT_EXTENSIONS, type Span } from '../core';
 import { bibtexAttachEdit } from './present/attach';
 import { metadataSummary } from './present/format';
 import { COMMANDS, type CommandId } from './commandIds';
@@ -117,7 +117,7 @@ async function attachFile(store: ReferenceStore, key?: string, chosen?: vscode.U
     openLabel: 'Attach',
     title: `Attach the text of “${key}”`,
     defaultUri: vscode.Uri.joinPath(home.bibliography, '..'),
-    filters: { 'Article text': ATTACHMENT_TEXT_EXTENSIONS },
+    filters: { 'Article text, saved page or PDF': ATTACHMENT_EXTENSIONS },
   });
   const file = picked?.[0];
   if (!file) return false;

@@ -187,7 +187,7 @@ export class ReferenceStore implements vscode.Disposable {
     }
     // Bibliographies: the setting's, then the open drafts' own; their entries come after the files.
     const bibUris = [...new Map([...bibFromSettings, ...[...this.declared.values()].flat()].map((u) => [u.toString(), u])).values()];
-    const bib = trusted && bibUris.length ? await loadBibliographyFiles(bibUris, refs, label, this.bibliographyParser) : undefined;
+    const bib = trusted && bibUris.length ? await loadBibliographyFiles(bibUris, refs, label, this.bibliographyParser, async (bytes, path) => (await this.reader.read(bytes, path)).reference) : undefined;
     if (bib) {
       for (const r of bib.references) {
         refs.push(r);

@@ -23,6 +23,8 @@ import {
   type Verdict,
 } from '../../src/core';
 import { loadBibliographies } from '../../src/cli/bibliographies';
+import { paragraphsPdf } from '../support/pdfs';
+import { loadReferenceFile } from '../../src/cli/io';
 import { ROOT, run } from '../support/cli';
 import { bibtexAttachEdit } from '../../src/vscode/present/attach';
 import { diagnosticSpecs } from '../../src/vscode/present/diagnostics';
@@ -232,6 +234,49 @@ describe('bibliographies', () => {
         assert.deepEqual(a.verdicts.map(gist), b.verdicts.map(gist));
       });
     }
+  });
+
+  describe('attached saved pages and PDFs (what Zotero usually attaches)', function () {
+    this.timeout(60_000);
+    const KINDS = join(ROOT, 'test', 'fixtures', 'references', 'kinds');
+    let tmp: string;
+    before(() => {
+      tmp = mkdtempSync(join(tmpdir(), 'factcheck-attach-'));
+    });
+    after(() => rmSync(tmp, { recursive: true, force: true }));
+
+    it('reads an attached .html and .pdf under the entry’s key and title, judged like the same text as Markdown', async () => {
+      writeFileSync(join(tmp, 'page.html'), readFileSync(join(KINDS, 'crane-page.html')));
+      const md = readFileSync(join(KINDS, 'crane-page.md'), 'utf8');
+      const plain = loadReference(md, referenceMetaFromText(md, 'crane-page.md'));
+      writeFileSync(join(tmp, 'report.pdf'), await paragraphsPdf(plain.paragraphs.map((p) => p.text)));
+      writeFileSync(
+        join(tmp, 'lib.bib'),
+        [
+          '@article{page2015, title = {Crane falls on mosque}, journal = {Desk Wire}, year = {2015}, file = {Snapshot:page.html:text/html}}',
+          '@report{report2015, title = {Crane report}, file = {Full Text:report.pdf:application/pdf}}',
+        ].join('\n'),
+      );
+      const set = loadBibliographies([join(tmp, 'lib.bib')], []);
+      assert.deepEqual(set.warnings, []);
+      const page = set.references.find((r) => r.key === 'page2015');
+      const report = set.references.find((r) => r.key === 'report2015');
+      assert.ok(page && report, set.references.map((r) => r.key).join(', '));
+      assert.equal(page.title, 'Crane falls on mosque');
+      assert.equal(page.outlet, 'Desk Wire');
+      assert.equal(page.format, 'html');
+      assert.equal(report.format, 'pdf');
+      assert.ok(report.paragraphs.every((p) => p.page !== undefined), 'a PDF’s paragraphs keep their pages');
+      // The same text as the page named as a reference file, and as the paragraphs the PDF was made of.
+      const asFile = loadReferenceFile(join(tmp, 'page.html'));
+      assert.deepEqual(page.paragraphs.map((p) => p.text), asFile.paragraphs.map((p) => p.text));
+      assert.deepEqual(report.paragraphs.map((p) => p.text), plain.paragraphs.map((p) => p.text));
+      const statements = plain.sentences.slice(0, 3).map((x) => x.text.replace(/[.!?"”]+$/, ''));
+      const gistOf = (key: string, ref: Reference) =>
+        checkDraft(statements.map((x) => `${x} [@${key}].`).join('\n\n') + '\n', [ref]).verdicts.map((v) => [v.kind, v.category, v.evidence[0]?.text]);
+      assert.deepEqual(gistOf('page2015', page), gistOf(asFile.key, asFile));
+      assert.deepEqual(gistOf('report2015', report), gistOf(plain.key, plain));
+    });
   });
 
   describe('citing an entry with no text', () => {

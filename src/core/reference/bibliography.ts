@@ -472,15 +472,27 @@ function firstLine(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).split('\n')[0].trim();
 }
 
-/** File endings of attached files whose text is read today. */
+/** File endings of attached files read as plain text (`attachmentText`). */
 export const ATTACHMENT_TEXT_EXTENSIONS = ['md', 'markdown', 'txt', 'text'];
+
+/** File endings of every attached file that is read: text, and saved pages and PDFs (read by the reference readers). */
+export const ATTACHMENT_EXTENSIONS = [...ATTACHMENT_TEXT_EXTENSIONS, 'html', 'htm', 'pdf'];
+
+/**
+ * A reference read from an entry's attached saved page or PDF, under the entry's key and with the
+ * entry's metadata (title, author, date, outlet, URL) where the entry gives it, the file's otherwise.
+ */
+export function asEntryReference(ref: Reference, meta: ReferenceMeta): Reference {
+  const given = Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined && v !== '')) as Partial<ReferenceMeta>;
+  return { ...ref, ...given, format: ref.format ?? meta.format };
+}
 
 /**
  * The text of a file attached to a bibliography entry, for `loadReference`. Throws InputError
  * ('unreadable') for a kind of file that is not read, or when the bytes are not text.
  *
- * The one place other reference formats plug in: when the format dispatcher
- * (`readReferenceSource(bytes, path)` in reference/formats) is there, this hands the bytes to it.
+ * Saved pages and PDFs are not read here: the front ends read them with the reference readers
+ * (off the thread that calls this) and give them the entry's metadata with `asEntryReference`.
  */
 export function attachmentText(bytes: Uint8Array, path: string): string {
   const ext = (/\.([^./\\]+)$/.exec(path)?.[1] ?? '').toLowerCase();
