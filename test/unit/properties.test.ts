@@ -76,7 +76,11 @@ describe('properties of the engine on generated input', function () {
           assert.deepStrictEqual(plain(incremental), plain(fresh), `incremental and fresh checks differ after ${JSON.stringify(e)}`);
         }
       }),
-      { numRuns: runs(300) },
+      {
+        numRuns: runs(300),
+        // Found by this property: words typed inside an unclosed citation, which runs to the end of its line.
+        examples: [[{ text: 'Ruiz met Ode [@ [@. ', refs: described([BUILTIN]) }, [{ at: 0.96, del: 0, ins: ' Friday' }]]],
+      },
     );
   });
 

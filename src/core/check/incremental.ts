@@ -28,6 +28,11 @@ export function editedDraft(old: string, prev: Draft, text: string): { draft: Dr
   const oldLineEnd = nextLineBreak(old, oldEnd);
   const newLineEnd = oldLineEnd + delta;
   if (!/[\p{L}\p{N}]/u.test(prev.prose.slice(lineStart, p))) return undefined;
+  // Nor may it touch a citation: an unclosed one ("[@key, ¶" to the end of its line) grows with the
+  // words typed after it. Citations are sorted by start and an unclosed one spans at most 41 characters.
+  for (let i = partitionPoint(prev.citations.length, (k) => prev.citations[k].start < p - 41); i < prev.citations.length && prev.citations[i].start <= oldEnd; i++) {
+    if (prev.citations[i].end >= p) return undefined;
+  }
   const bi = blockAround(prev.blocks, p, oldEnd);
   if (bi < 0) return undefined;
   const b = prev.blocks[bi];
