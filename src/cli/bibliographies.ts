@@ -5,7 +5,7 @@
 // one, a missing attached file or a duplicate key is a warning on standard error, the rest is used.
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { asEntryReference, assembleBibliography, attachmentText, entryReferenceMeta, InputError, isAbsolutePath, loadReference, maxReferenceBytes, parseBibliography, referenceFormatOf, type Reference, type SourceEntry } from '../core';
+import { asEntryReference, assembleBibliography, BIBLIOGRAPHY_EXTENSIONS, attachmentText, entryReferenceMeta, InputError, isAbsolutePath, loadReference, maxReferenceBytes, parseBibliography, referenceFormatOf, type Reference, type SourceEntry } from '../core';
 import { loadWebOrPdfReference, readTextFile } from './io';
 
 /** Largest bibliography read (a 2,000-entry Zotero export is about 1 MB). */
@@ -55,8 +55,18 @@ export function loadBibliographies(paths: string[], loaded: readonly Reference[]
 }
 
 function loadOne(path: string, loaded: readonly Reference[]): BibliographySet {
+  const ext = (/\.([^./\\]+)$/.exec(path)?.[1] ?? '').toLowerCase();
+  if (!(BIBLIOGRAPHY_EXTENSIONS as readonly string[]).includes(ext)) {
+    throw new InputError('unreadable', `“${path}” is not a bibliography: BibTeX (.bib), CSL JSON (.json) and CSL YAML (.yaml, .yml) are read.`);
+  }
   const text = readTextFile(path, 'Bibliography', MAX_BIBLIOGRAPHY_BYTES);
   const bib = parseBibliography(text, path);
+  // A bibliography named on the command line that gives no entry at all is unreadable input (exit 2);
+  // one entry that cannot be read among good ones is only a warning.
+  if (!bib.entries.length) {
+    const why = bib.issues[0]?.message;
+    throw new InputError('unreadable', why ? `Bibliography “${path}” has no entry that can be read: ${why}` : `Bibliography “${path}” has no entries.`);
+  }
   const warnings = bib.issues.map((i) => i.message);
   const attached = new Map<string, Reference | string>();
   for (const entry of bib.entries) {

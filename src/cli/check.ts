@@ -119,7 +119,8 @@ export function toJson(files: CheckedFile[], refs: Reference[]) {
 
 export function toText(files: CheckedFile[]): string {
   const out: string[] = [];
-  const totals = { contradicted: 0, unsupported: 0, supported: 0, problems: 0, notes: 0, hidden: 0, off: 0 };
+  const totals = { contradicted: 0, unsupported: 0, supported: 0, problems: 0, hidden: 0, off: 0 };
+  const notes = new Map<string, number>();
   for (const f of files) {
     totals.hidden += f.hidden ?? 0;
     totals.off += f.off ?? 0;
@@ -133,10 +134,10 @@ export function toText(files: CheckedFile[]): string {
       const pos = lines.position(row.at);
       const where = `${name}:${pos.line + 1}:${pos.character + 1}`;
       if ('p' in row && row.p) {
-        if (isNote(row.p.code)) totals.notes++;
+        if (isNote(row.p.code)) notes.set(row.p.code, (notes.get(row.p.code) ?? 0) + 1);
         else totals.problems++;
         const sev = problemSeverity(row.p.code);
-        out.push(`${where}: ${sev === 'none' ? '' : MARKS[sev] + ' '}citation [${row.p.code}] ${row.p.message}`);
+        out.push(`${where}: ${sev === 'none' ? '' : MARKS[sev] + ' '}${CITATION_CODES.has(row.p.code) ? 'citation' : 'draft'} [${row.p.code}] ${row.p.message}`);
         for (const x of row.p.fixes) out.push(`    fix: ${x.title}`);
         continue;
       }
@@ -156,11 +157,22 @@ export function toText(files: CheckedFile[]): string {
   out.push(
     `${totals.contradicted} contradicted, ${totals.unsupported} unsupported, ${totals.supported} supported` +
       (totals.problems ? `, ${totals.problems} citation problem${totals.problems > 1 ? 's' : ''}` : '') +
-      (totals.notes ? `, ${totals.notes} cited source${totals.notes > 1 ? 's' : ''} with no text to check against` : '') +
+      [...notes].map(([code, n]) => `, ${noteCount(code, n)}`).join('') +
       ` in ${files.length} file${files.length > 1 ? 's' : ''}` +
       (totals.hidden ? ` (${totals.hidden} finding${totals.hidden > 1 ? 's' : ''} below --min-confidence not shown)` : '') +
       (totals.off ? ` (${totals.off} finding${totals.off > 1 ? 's' : ''} of checks turned off in the config file not shown)` : '') +
       '.',
   );
   return out.join('\n');
+}
+
+/** Problems about a citation marker; the others are about the draft itself (front matter, syntax, language). */
+const CITATION_CODES: ReadonlySet<string> = new Set(['unknown-key', 'locator-out-of-range', 'malformed-citation', 'no-reference', 'ambiguous-link', 'no-text']);
+
+/** The summary's words for `n` notes of one kind. */
+function noteCount(code: string, n: number): string {
+  const s = n > 1 ? 's' : '';
+  if (code === 'no-text') return `${n} cited source${s} with no text to check against`;
+  if (code === 'not-english') return `${n} statement${s} not in English, not checked`;
+  return `${n} note${s} [${code}]`;
 }

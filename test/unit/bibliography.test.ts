@@ -368,6 +368,18 @@ describe('bibliographies', () => {
       const missing = run('check', draft, '--bibliography', join(tmp, 'nope.bib'));
       assert.equal(missing.code, 2);
       assert.match(missing.err, /^factcheck: Bibliography “.*nope\.bib” does not exist\./);
+      // Files that give no entry at all: bad JSON, not a list, plain text, empty, not a bibliography kind.
+      for (const [name, body, said] of [
+        ['cut.json', '[{"id": "a1", "title": ', /has no entry that can be read/],
+        ['words.bib', 'just some words, no entries\n', /has no entr/],
+        ['empty.bib', '', /has no entries/],
+        ['notes.md', '# Notes\n', /is not a bibliography: BibTeX \(\.bib\)/],
+      ] as const) {
+        writeFileSync(join(tmp, name), body);
+        const r = run('check', draft, '--bibliography', join(tmp, name));
+        assert.equal(r.code, 2, `${name}: ${r.err}`);
+        assert.match(r.err, said, name);
+      }
       const broken = run('check', draft, '--bibliography', join(DIR, 'broken.bib'));
       assert.equal(broken.code, 0, broken.err);
       assert.match(broken.err, /broken\.bib”, line 7: the entry “broken-one” cannot be read/);

@@ -1,10 +1,12 @@
 // Statements not in English get one information-level notice and no verdict; English statements full
 // of foreign names are still judged.
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkDraft, loadReference, problemSeverity, referenceMetaFromText } from '../../src/core';
 import { nonEnglishLanguage } from '../../src/core/text/language';
+import { run } from '../support/cli';
 
 const refText = readFileSync(join(__dirname, '../fixtures/drafts/canal-meeting.md'), 'utf8');
 const ref = loadReference(refText, referenceMetaFromText(refText, 'canal-meeting.md'));
@@ -20,6 +22,13 @@ describe('statements in other languages', () => {
     assert.equal(problemSeverity('not-english'), 'information');
     assert.ok(r.verdicts.every((v) => !v.claim.text.startsWith('El ayuntamiento')));
     assert.equal(r.verdicts.filter((v) => v.kind === 'contradicted').length, 1);
+  });
+
+  it('notes statements in other scripts, which have too few spaces for word counts, instead of dropping them', () => {
+    const d = '運河の修理は三週間延期された [@canal-meeting]。\n\nРемонт канала отложили на три недели [@canal-meeting].\n';
+    const r = checkDraft(d, [ref]);
+    assert.equal(r.problems.filter((p) => p.code === 'not-english').length, 2, JSON.stringify(r.problems));
+    assert.equal(r.verdicts.length, 0);
   });
 
   it('finds French, German, Italian and Dutch statements of a fair length', () => {
@@ -40,11 +49,28 @@ describe('statements in other languages', () => {
       // Few function words: the detector alone reads these as other languages.
       'Officials placed sandbags along embankments.',
       'Crews placed pumps along quaysides.',
+      // Cross-references and handles are no words to detect a language by.
+      'See @fig-map, @tbl-votes, and @sec-intro.',
     ]) {
       assert.equal(nonEnglishLanguage(s), undefined, s);
     }
     const r = checkDraft('Ilse Varga met Tomas Okafor of Transport in Springfield on Thursday [@canal-meeting].\n', [ref]);
     assert.deepEqual(r.problems, []);
     assert.equal(r.verdicts.filter((v) => v.kind === 'contradicted').length, 1);
+  });
+
+  it('the command line shows the note as a draft note and counts it as not checked, not as a citation problem', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'factcheck-lang-'));
+    try {
+      const draft = join(dir, 'd.md');
+      writeFileSync(draft, 'El ayuntamiento aprobó ayer la reparación del canal durante tres semanas más [@canal-meeting].\n');
+      const r = run('check', draft, '--reference', join(__dirname, '../fixtures/drafts/canal-meeting.md'));
+      assert.equal(r.code, 0, r.err);
+      assert.match(r.out, /ℹ draft \[not-english\]/);
+      assert.match(r.out, /1 statement not in English, not checked in 1 file\.$/m);
+      assert.doesNotMatch(r.out, /no text to check against/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -87,6 +87,7 @@ export function citationProblems(draft: Draft, byKey: ReadonlyMap<string, Refere
 }
 
 function languageName(code: string): string {
+  if (code === 'und') return 'another language';
   try {
     return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
   } catch {

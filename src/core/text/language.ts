@@ -27,6 +27,18 @@ const MIN_LETTERS = 12;
  * other language.
  */
 export function nonEnglishLanguage(text: string): string | undefined {
+  // Keys, handles and cross-references ("@fig-map") are no words of any language.
+  text = text.replace(/[@#][\p{L}\p{N}_{][^\s,;\])]*/gu, ' ');
+  // Mostly letters of another script (Japanese, Chinese, Cyrillic, Arabic…): not English, whatever the
+  // detector says of so few space-separated words; "und" (undetermined) when it cannot name the language.
+  const letters = text.match(/\p{L}/gu) ?? [];
+  if (letters.length >= 4) {
+    const latin = letters.filter((c) => /\p{Script=Latin}/u.test(c)).length;
+    if (latin * 2 < letters.length) {
+      const top = detectAll(text)[0]?.lang;
+      return top && top !== 'en' ? top : 'und';
+    }
+  }
   const words = text.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
   const lower = words.filter((w) => !/^\p{Lu}/u.test(w));
   if (lower.length < MIN_WORDS || lower.join('').length < MIN_LETTERS) return undefined;
