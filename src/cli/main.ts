@@ -48,7 +48,7 @@ export function main(argv: string[], print: (s: string) => void = (s) => process
           return 0;
         }
         for (const r of list) {
-          print(`${r.key}\t${r.title}\t${r.path}\t(${r.paragraphs.length} paragraphs, ${r.entities.length} names)`);
+          print(`${r.key}\t${r.title}\t${r.path}\t(${plural(r.paragraphs.length, 'paragraph')}, ${plural(r.entities.length, 'name')})`);
           const meta = metadataLine(r);
           if (meta) print(`    ${meta}`);
         }
@@ -73,5 +73,8 @@ export function main(argv: string[], print: (s: string) => void = (s) => process
     return 2;
   }
 }
+
+/** "1 paragraph", "3 paragraphs". */
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 if (require.main === module) process.exitCode = main(process.argv.slice(2));

@@ -135,7 +135,7 @@ function citationCard(c: Citation, references: Reference[], link: PassageLink, s
       // Outlet, author, date and URL on a line of their own under the title, when the reference has them.
       const withMeta = (card: string, rest = '') => `${card}${meta ? `\n\n${meta}` : ''}${rest}`;
       // Page, section and chapter locators are shown as written (pages are checked in the diagnostics).
-      if (item.paragraph === undefined) return withMeta(`${head}${item.locator ? `, ${escapeMarkdown(item.locator.text)}` : ''}, ${ref.paragraphs.length} paragraphs`);
+      if (item.paragraph === undefined) return withMeta(`${head}${item.locator ? `, ${escapeMarkdown(item.locator.text)}` : ''}, ${ref.paragraphs.length} paragraph${ref.paragraphs.length === 1 ? '' : 's'}`);
       const p = ref.paragraphs[item.paragraph - 1];
       if (!p) return withMeta(`${head}: ¶${item.paragraph} is past its last paragraph (¶${ref.paragraphs.length}).`);
       return withMeta(`${head} ${passage(ref.key, p, p.number, link)}`, `\n\n> ${escapeMarkdown(clip(p.text, 700))}`);
