@@ -114,3 +114,43 @@ export function handWrittenPdf(text: string, fontExtra = '', trailerExtra = ''):
 /** Trailer entries that make a file encrypted with a user password (the standard security handler, RC4): no empty password opens it. */
 export const PASSWORD_TRAILER =
   '/Encrypt << /Filter /Standard /V 1 /R 2 /O <' + '7a'.repeat(32) + '> /U <' + '3c'.repeat(32) + '> /P -44 >> /ID [<' + '01'.repeat(16) + '> <' + '01'.repeat(16) + '>]';
+
+export interface LinesOptions {
+  /** Drawn at the top of each page, 9 pt. */
+  header?: string;
+  /** Drawn at the bottom of each page, 9 pt: "Page n of N" unless given. */
+  footer?: (page: number, pages: number) => string;
+  pageSize?: [number, number];
+  fontSize?: number;
+  /** Baseline step between lines, in points (default 1.3 × the font size). */
+  lead?: number;
+  /** Extra space drawn for an empty line, in points (default: a whole `lead`, a blank line). */
+  gap?: number;
+}
+
+/**
+ * Pages laid out line by line exactly as given (for paragraph rebuilding on short pages): each page a
+ * list of lines, '' for a paragraph gap (a blank line, or `gap` points), with a running header and a
+ * "Page n of N" footer.
+ */
+export async function linesPdf(pages: string[][], o: LinesOptions = {}): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const [W, H] = o.pageSize ?? [420, 595];
+  const size = o.fontSize ?? 11;
+  const lead = o.lead ?? size * 1.3;
+  const footer = o.footer ?? ((n: number, of: number) => `Page ${n} of ${of}`);
+  pages.forEach((lines, i) => {
+    const page = doc.addPage([W, H]);
+    if (o.header) page.drawText(o.header, { x: 50, y: H - 30, size: 9, font });
+    page.drawText(footer(i + 1, pages.length), { x: W / 2 - 30, y: 25, size: 9, font });
+    let y = H - 80;
+    for (const l of lines) {
+      if (l) {
+        page.drawText(l, { x: 50, y, size, font });
+        y -= lead;
+      } else y -= o.gap ?? lead;
+    }
+  });
+  return doc.save();
+}

@@ -206,12 +206,40 @@ function dropRunningLines(pages: PageLines[]): Line[][] {
   );
 }
 
-/** Lines into paragraphs: a new one after a wider gap than the page's usual line spacing, an indented first line or a change of size. */
+/**
+ * The document's line spacing as a multiple of the font size: the smallest baseline step (between
+ * lines of one size) that recurs across all pages. Taken over the whole document, since a short page
+ * (two lines and a blank) has as many paragraph gaps as line steps. Steps past 1.8 sizes are not
+ * line spacing (a blank line between one-line paragraphs); without any, 1.2 is assumed.
+ */
+function lineSpacing(pages: Line[][]): number {
+  const ratios: number[] = [];
+  for (const lines of pages) {
+    lines.slice(1).forEach((l, j) => {
+      const prev = lines[j];
+      const r = (prev.y - l.y) / prev.h;
+      if (Math.abs(l.h - prev.h) <= prev.h * 0.2 && r >= 0.8 && r <= 1.8) ratios.push(r);
+    });
+  }
+  if (!ratios.length) return 1.2;
+  ratios.sort((p, q) => p - q);
+  // The smallest step shared by a fair part of the steps (within 10%): a stray close pair is not the spacing.
+  const need = Math.max(1, Math.ceil(ratios.length * 0.1));
+  for (let i = 0, j = 0; i < ratios.length; i++) {
+    while (j < ratios.length && ratios[j] <= ratios[i] * 1.1) j++;
+    if (j - i >= need) return ratios[i];
+  }
+  return ratios[0];
+}
+
+/**
+ * Lines into paragraphs: a new one after a gap clearly wider than the document's line spacing, an
+ * indented first line or a change of size.
+ */
 function paragraphsOf(pages: Line[][]): { text: string; page: number }[] {
   const out: { text: string; page: number; open: boolean }[] = [];
+  const spacing = lineSpacing(pages);
   pages.forEach((lines, i) => {
-    const steps = lines.slice(1).map((l, j) => lines[j].y - l.y).filter((d) => d > 0).sort((p, q) => p - q);
-    const spacing = steps.length ? steps[Math.floor(steps.length / 2)] : 0;
     const left = Math.min(...lines.map((l) => l.x));
     const right = Math.max(...lines.map((l) => l.xEnd));
     let para: { text: string; page: number; open: boolean } | undefined;
@@ -219,7 +247,11 @@ function paragraphsOf(pages: Line[][]): { text: string; page: number }[] {
       const prev = lines[j - 1];
       const gap = prev ? prev.y - l.y : 0;
       const breaks =
-        !prev || gap <= 0 || gap > Math.max(spacing * 1.3, l.h * 2.2) || Math.abs(l.h - prev.h) > prev.h * 0.2 || (l.x - left > l.h * 0.8 && prev.x - left <= l.h * 0.8);
+        !prev ||
+        gap <= 0 ||
+        gap > prev.h * Math.max(spacing * 1.3, spacing + 0.4) ||
+        Math.abs(l.h - prev.h) > prev.h * 0.2 ||
+        (l.x - left > l.h * 0.8 && prev.x - left <= l.h * 0.8);
       if (breaks || !para) {
         // A paragraph cut by a page break goes on when the new page starts mid-sentence.
         const last = out[out.length - 1];
