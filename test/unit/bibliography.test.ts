@@ -236,6 +236,22 @@ describe('bibliographies', () => {
     }
   });
 
+  describe('the draft’s own inline CSL items', () => {
+    it('an item whose URL is a loaded reference’s cites that reference under the item’s key', () => {
+      const text = '---\nkey: canal-report\ntitle: Canal repairs stall\nurl: https://www.valley.example/canal/\n---\nThe canal lock was closed for repairs on Tuesday, and the barges waited at the quay.\n';
+      const ref = loadReference(text, referenceMetaFromText(text, 'canal.md'));
+      const draft = (url: string) =>
+        `---\nreferences:\n  - id: courier-canal\n    type: article-newspaper\n    title: Canal repairs stall\n    URL: ${url}\n---\n\nThe canal lock was closed for repairs on Friday [@courier-canal].\n`;
+      const r = checkDraft(draft('http://valley.example/canal'), [ref]);
+      assert.deepEqual(r.problems, []);
+      assert.deepEqual(r.verdicts.map((v) => [v.kind, v.category, v.evidence[0]?.reference]), [['contradicted', 'time', 'courier-canal']]);
+      // Another address: no text for the item, only the note.
+      const other = checkDraft(draft('https://elsewhere.example/canal'), [ref]);
+      assert.deepEqual(other.problems.map((p) => p.code), ['no-text']);
+      assert.equal(other.verdicts.length, 0);
+    });
+  });
+
   describe('attached saved pages and PDFs (what Zotero usually attaches)', function () {
     this.timeout(60_000);
     const KINDS = join(ROOT, 'test', 'fixtures', 'references', 'kinds');

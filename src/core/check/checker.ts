@@ -3,7 +3,9 @@
 import { parseDraft, type Dialect, type Draft, type ParseCache } from '../draft/parse';
 import { judgeSpan } from '../judge/judge';
 import { analyse } from '../reference/analysis';
+import { asEntryReference } from '../reference/bibliography';
 import { tokenize } from '../text/tokens';
+import { normalizeUrl } from '../text/url';
 import type { CheckResult, Claim, Reference, SourceEntry, Verdict } from '../types';
 import { editedDraft } from './incremental';
 import { citationProblems } from './problems';
@@ -99,6 +101,8 @@ export class DraftChecker {
   private sources = new Map<string, SourceEntry>();
   /** The known sources of the draft being checked (the bibliographies' and its inline ones). */
   private draftSources: ReadonlyMap<string, SourceEntry> = this.sources;
+  /** The references by key for the draft being checked: the loaded ones and its inline items' aliases. */
+  private draftByKey: ReadonlyMap<string, Reference> = this.byKey;
   private last?: DraftState;
   /** Counts setReferences calls: a check that began with other references leaves no verdicts behind. */
   private generation = 0;
@@ -146,18 +150,22 @@ export class DraftChecker {
     const state: DraftState = (this.last?.dialect === dialect ? this.edited(this.last, text) : undefined) ?? { text, dialect, draft: parseDraft(text, { dialect, cache: this.parseCache }), keys: [], placed: [] };
     this.last = state;
     const generation = this.generation;
-    const sources = this.knownSources(state.draft);
+    // The draft's inline CSL items whose URL is a loaded reference's cite that reference under their own key.
+    const aliases = this.inlineAliases(state.draft);
+    const byKey: ReadonlyMap<string, Reference> = aliases.length ? new Map([...this.byKey, ...aliases.map((r) => [r.key, r] as const)]) : this.byKey;
+    this.draftByKey = byKey;
+    const sources = this.knownSources(state.draft, byKey);
     this.draftSources = sources;
     // In-text `@handles` and link citations depend on the references (and the sources known by key):
     // resolved on every check, the parse kept as parsed.
-    const known: ReadonlyMap<string, unknown> = sources.size ? new Map<string, unknown>([...this.byKey, ...sources]) : this.byKey;
+    const known: ReadonlyMap<string, unknown> = sources.size ? new Map<string, unknown>([...byKey, ...sources]) : byKey;
     const resolved = resolveCitations(state.draft, known, this.byUrl);
     const draft = resolved.draft;
-    const problems = citationProblems(draft, this.byKey, sources);
+    const problems = citationProblems(draft, byKey, sources);
     for (const p of resolved.problems) problems.push(p);
-    const linked = this.linkedReferences(draft);
+    const linked = this.linkedReferences(draft, aliases);
     // The draft's own inline sources decide which statements are judged, so they are part of the context.
-    const context = linked.map((r) => r.key).join('\u0001') + (sources === this.sources ? '' : `\u0002${[...sources.keys()].join('\u0001')}`);
+    const context = linked.map((r) => r.key).join('\u0001') + (sources === this.sources ? '' : `\u0002${[...sources.keys()].join('\u0001')}`) + (aliases.length ? `\u0003${aliases.map((r) => `${r.key}=${r.path}`).join('\u0001')}` : '');
     if (generation !== state.generation) state.keys = [];
     if (context !== state.context || generation !== state.generation) {
       state.placed = [];
@@ -200,7 +208,7 @@ export class DraftChecker {
       this.cacheContext = context;
     }
     applySuppressions(draft, verdicts, problems);
-    addLocatorFixes(verdicts, problems, this.byKey);
+    addLocatorFixes(verdicts, problems, byKey);
     return { verdicts, problems };
   }
 
@@ -218,24 +226,41 @@ export class DraftChecker {
   }
 
   /** The known sources without text: the bibliographies' and the draft's own inline CSL `references:`. */
-  private knownSources(draft: Draft): ReadonlyMap<string, SourceEntry> {
-    const inline = (draft as Draft & { inlineSources?: SourceEntry[] }).inlineSources;
-    if (!inline?.length) return this.sources;
+  private knownSources(draft: Draft, byKey: ReadonlyMap<string, Reference>): ReadonlyMap<string, SourceEntry> {
+    const inline = draft.inlineSources;
+    if (!inline.length) return this.sources;
     const all = new Map(this.sources);
-    for (const s of inline) if (!this.byKey.has(s.key) && !all.has(s.key)) all.set(s.key, s);
+    for (const s of inline) if (!byKey.has(s.key) && !all.has(s.key)) all.set(s.key, s);
     return all;
   }
 
-  private linkedReferences(draft: Draft): Reference[] {
+  /**
+   * A loaded reference under the key of each inline CSL item of the draft (Pandoc `references:`) whose
+   * URL (or DOI) is that reference's, as a bibliography entry matched by URL becomes one.
+   */
+  private inlineAliases(draft: Draft): Reference[] {
+    const out: Reference[] = [];
+    for (const s of draft.inlineSources) {
+      if (!s.url || this.byKey.has(s.key)) continue;
+      const u = normalizeUrl(s.url);
+      const key = u ? this.byUrl.get(u)?.[0] : undefined;
+      const ref = key ? this.byKey.get(key) : undefined;
+      if (ref) out.push(asEntryReference(ref, { key: s.key, title: s.title, path: ref.path, url: s.url, author: s.author, date: s.date, outlet: s.outlet }));
+    }
+    return out;
+  }
+
+  private linkedReferences(draft: Draft, aliases: readonly Reference[] = []): Reference[] {
     const keys = new Set([...draft.frontMatterKeys, ...draft.citedKeys]);
-    const linked = this.references.filter((r) => keys.has(r.key));
+    const all = aliases.length ? [...this.references, ...aliases] : this.references;
+    const linked = all.filter((r) => keys.has(r.key));
     return linked.length ? linked : this.references;
   }
 
   private judgeClaim(draft: Draft, claim: Claim, linked: Reference[]): Verdict[] {
     // A statement in another language gets a notice (citationProblems), never a verdict.
     if (claim.language) return [];
-    let refs = claim.cited.map((k) => this.byKey.get(k)).filter((r): r is Reference => !!r);
+    let refs = claim.cited.map((k) => this.draftByKey.get(k)).filter((r): r is Reference => !!r);
     // Citing only sources with no text: there is nothing to judge against, and the note says so.
     if (!refs.length && claim.cited.length && claim.cited.every((k) => this.draftSources.has(k))) return [];
     if (!refs.length) {
