@@ -2,7 +2,7 @@
 // are no statements, footnotes that only cite are no statements, a trailing citation belongs to its
 // statement's range, a hard line break ends a statement, and computed (inline code) statements are not judged.
 import { strict as assert } from 'node:assert';
-import { checkDraft, loadReference, parseDraft, referenceMetaFromText } from '../../src/core';
+import { checkDraft, loadReference, parseDraft, problemSeverity, referenceMetaFromText } from '../../src/core';
 
 const refText = `---
 key: reservoir-talks
@@ -13,7 +13,7 @@ Water board chair Elena Castillo met engineer Marco Reyes in Phoenix on Tuesday 
 Farmers warned that water prices would rise this summer.
 `;
 const ref = loadReference(refText, referenceMetaFromText(refText, 'reservoir-talks.md'));
-const statements = (text: string, dialect?: 'markdown' | 'rmarkdown' | 'mdx') => parseDraft(text, { dialect }).blocks.flatMap((b) => b.claims);
+const statements = (text: string, dialect?: 'markdown' | 'rmarkdown' | 'quarto' | 'mdx') => parseDraft(text, { dialect }).blocks.flatMap((b) => b.claims);
 
 describe('draft reading fixes (2)', () => {
   it('a `---` followed by a blank line is a thematic break, not front matter: the paragraph after it is read', () => {
@@ -99,5 +99,25 @@ describe('draft reading fixes (2)', () => {
       const texts = statements(text).map((c) => c.text);
       assert.deepEqual(texts, ['Farmers warned that prices would rise', 'Castillo met Reyes in Phoenix on Friday'], JSON.stringify(brk));
     }
+  });
+
+  it('a statement with computed content (R Markdown or Quarto inline code, an MDX expression) gets a not-checked note, no verdict', () => {
+    const cases: [string, 'rmarkdown' | 'quarto' | 'mdx'][] = [
+      ['Castillo met Reyes in Phoenix on `r meeting_day` [@reservoir-talks]. Farmers warned that water prices would rise this summer [@reservoir-talks].\n', 'rmarkdown'],
+      ['Castillo met Reyes in Phoenix on `{python} meeting_day` [@reservoir-talks]. Farmers warned that water prices would rise this summer [@reservoir-talks].\n', 'quarto'],
+      ['Castillo met Reyes in Phoenix on {meetingDay} [@reservoir-talks]. Farmers warned that water prices would rise this summer [@reservoir-talks].\n', 'mdx'],
+    ];
+    for (const [text, dialect] of cases) {
+      const r = checkDraft(text, [ref], { dialect });
+      assert.ok(!r.verdicts.some((v) => v.claim.text.startsWith('Castillo')), `${dialect}: ${JSON.stringify(r.verdicts.map((v) => [v.kind, v.claim.text]))}`);
+      assert.ok(r.verdicts.some((v) => v.kind === 'supported' && v.claim.text.startsWith('Farmers')), dialect);
+      const notes = r.problems.filter((p) => p.code === 'not-checked');
+      assert.equal(notes.length, 1, dialect);
+      assert.match(text.slice(notes[0].start, notes[0].end), /^Castillo met Reyes/);
+      assert.match(notes[0].message, /computed/);
+      const claim = statements(text, dialect).find((c) => c.text.startsWith('Castillo'))!;
+      assert.ok(!claim.text.includes('\uFFFC'));
+    }
+    assert.equal(problemSeverity('not-checked'), 'information');
   });
 });

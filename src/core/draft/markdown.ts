@@ -65,6 +65,8 @@ export interface ProseView {
 export type ParseCache = Map<string, ProseView>;
 
 const blank = (s: string) => s.replace(/[^\r\n]/g, ' ');
+/** Stands in the prose for computed content (R Markdown/Quarto inline code, an MDX expression): the statement holding it is not judged. */
+export const COMPUTED = '\uFFFC';
 const EMPTY_VIEW = (prose: string): ProseView => ({ prose, blocks: [], comments: [], footnoteRefs: [], footnoteDefs: [], links: [], notices: [] });
 
 /** Pieces shorter than this are parsed together with the next one: each parse has a fixed cost. */
@@ -276,6 +278,8 @@ function parsePiece(piece: string, dialect: Dialect): ProseView {
   const keep: Span[] = [];
   // Hard line breaks (a backslash or two spaces at a line's end): statements never run over one.
   const breaks: number[] = [];
+  // Computed content inside statements: inline `r x` / `{python} x` code, MDX `{expressions}`.
+  const computed: number[] = [];
   const posOf = (n: MdNode): Span | undefined => {
     const s = n.position?.start.offset;
     const e = n.position?.end.offset;
@@ -313,8 +317,12 @@ function parsePiece(piece: string, dialect: Dialect): ProseView {
       case 'mdxTextExpression': {
         const c = /^\s*\/\*([\s\S]*?)\*\/\s*$/.exec(n.value ?? '');
         if (c && p) v.comments.push({ ...p, body: c[1] });
+        else if (p && n.type === 'mdxTextExpression' && (n.value ?? '').trim()) computed.push(p.start);
         return;
       }
+      case 'inlineCode':
+        if (p && (dialect === 'rmarkdown' || dialect === 'quarto') && /^`+\s*(?:r|\{[\w.-]+\})\s/.test(piece.slice(p.start, p.end))) computed.push(p.start);
+        return;
       case 'break':
         if (p) breaks.push(p.start);
         return;
@@ -336,7 +344,6 @@ function parsePiece(piece: string, dialect: Dialect): ProseView {
         break;
       // Never prose: code, math, front matter, definitions, images, ESM, struck-out text.
       case 'code':
-      case 'inlineCode':
       case 'math':
       case 'inlineMath':
       case 'yaml':
@@ -365,6 +372,7 @@ function parsePiece(piece: string, dialect: Dialect): ProseView {
   let prose = parts.join('');
   // Quarto shortcodes and Pandoc attributes (`{#sec-intro}`, `{.smallcaps}`) are markup.
   if (dialect !== 'mdx') prose = prose.replace(/\{\{<[^\r\n]*?>\}\}|\{[#.][^}\r\n]*\}/g, blank);
+  for (const at of computed) prose = prose.slice(0, at) + COMPUTED + prose.slice(at + 1);
   v.prose = prose;
   // Blocks start at their first prose character but end where the parser ends them, so that a
   // citation or footnote mark closing a paragraph (blanked in the prose) still belongs to it.

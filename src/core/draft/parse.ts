@@ -4,7 +4,7 @@ import { findQuotes } from '../text/quotes';
 import { splitSentences } from '../text/sentences';
 import type { Citation, Claim, ProblemCode, SourceEntry, Span } from '../types';
 import { findCitations, keysInText } from './citations';
-import { dialectOf, proseView, type Dialect, type LinkSpan, type ParseCache } from './markdown';
+import { COMPUTED, dialectOf, proseView, type Dialect, type LinkSpan, type ParseCache } from './markdown';
 import { readSuppressions, type Suppressions } from './suppress';
 import { partitionPoint } from '../text/search';
 
@@ -183,7 +183,10 @@ export function buildBlock(prose: string, b: Span, index: number, notes: Notes):
     for (const f of marks) for (const k2 of footnoteKeys.get(f.id) ?? []) cited.add(k2);
     const explicitlyCited = cited.size > 0;
     for (const k2 of frontMatterKeys) cited.add(k2);
-    const text = prose.slice(s.start, s.end).replace(/\s+/g, ' ').replace(/ ([.,;:!?])/g, '$1').trim();
+    const raw = prose.slice(s.start, s.end);
+    // Computed content (inline code, an MDX expression) is marked in the prose by U+FFFC.
+    const computed = raw.includes(COMPUTED);
+    const text = (computed ? raw.replaceAll(COMPUTED, ' ') : raw).replace(/\s+/g, ' ').replace(/ ([.,;:!?])/g, '$1').trim();
     const language = nonEnglishLanguage(text);
     // A citation or footnote mark right after the statement (a list item or table cell with no full
     // stop) belongs to its range, as it does in a paragraph that ends "… [@key]."
@@ -194,6 +197,7 @@ export function buildBlock(prose: string, b: Span, index: number, notes: Notes):
       end,
       text,
       ...(language ? { language } : {}),
+      ...(computed ? { computed } : {}),
       cited: [...cited],
       explicitlyCited,
       citations: own,
