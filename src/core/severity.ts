@@ -26,7 +26,7 @@ export const SARIF_LEVEL: Readonly<Record<SeverityName, 'error' | 'warning' | 'n
  * says: citing a source known only from a bibliography (no text to check against), and a statement
  * not in English (not judged; nothing is wrong with it).
  */
-export const PROBLEM_SEVERITY: Readonly<Partial<Record<ProblemCode, SeverityName>>> = Object.freeze({ 'no-text': 'information', 'not-english': 'information' });
+export const PROBLEM_SEVERITY: Readonly<Partial<Record<ProblemCode, SeverityName>>> = Object.freeze({ 'no-text': 'information', 'not-english': 'information', 'not-checked': 'information' });
 
 /** The severity of a citation problem or reading notice: its own (PROBLEM_SEVERITY), else the `citation` severity. */
 export function problemSeverity(code: string, citation: SeverityName = DEFAULT_SEVERITIES.citation): SeverityName {

@@ -175,6 +175,8 @@ export interface Claim extends Span {
   block: number;
   /** ISO 639-1 code when the statement is confidently not English: it is not judged, only noted. */
   language?: string;
+  /** True when part of the statement is computed (R Markdown/Quarto inline code, an MDX expression): it is not judged, only noted. */
+  computed?: boolean;
 }
 
 export type VerdictKind = 'supported' | 'contradicted' | 'unsupported';
@@ -255,7 +257,9 @@ export type ProblemCode =
   /** A draft whose syntax cannot be read (MDX), read as plain Markdown instead. */
   | 'draft-syntax'
   /** A statement not in English: not judged (information only). */
-  | 'not-english';
+  | 'not-english'
+  /** A statement with computed content (inline code, an MDX expression): not judged (information only). */
+  | 'not-checked';
 
 /** A problem with the draft's citations rather than with a statement's content. */
 export interface CitationProblem extends Span {

@@ -259,7 +259,7 @@ export class DraftChecker {
 
   private judgeClaim(draft: Draft, claim: Claim, linked: Reference[]): Verdict[] {
     // A statement in another language gets a notice (citationProblems), never a verdict.
-    if (claim.language) return [];
+    if (claim.language || claim.computed) return [];
     let refs = claim.cited.map((k) => this.draftByKey.get(k)).filter((r): r is Reference => !!r);
     // Citing only sources with no text: there is nothing to judge against, and the note says so.
     if (!refs.length && claim.cited.length && claim.cited.every((k) => this.draftSources.has(k))) return [];

@@ -77,10 +77,11 @@ export function citationProblems(draft: Draft, byKey: ReadonlyMap<string, Refere
       fixes: suggestion && at >= 0 ? [{ title: `Change to “${suggestion}”`, kind: 'key', safe: isSafeFixKind('key'), edits: [{ start: at, end: at + key.length, newText: suggestion }] }] : [],
     });
   }
-  // A statement in another language is noted once, not judged.
+  // A statement in another language, or with computed content, is noted once, not judged.
   for (const b of draft.blocks) {
     for (const c of b.claims) {
-      if (c.language) problems.push({ start: c.start, end: c.end, code: 'not-english', message: `Not checked: only English statements are judged (this one reads as ${languageName(c.language)}).`, fixes: [] });
+      if (c.computed) problems.push({ start: c.start, end: c.end, code: 'not-checked', message: 'Not checked: part of this statement is computed (inline code or an MDX expression), so its words are not known until the document is rendered.', fixes: [] });
+      else if (c.language) problems.push({ start: c.start, end: c.end, code: 'not-english', message: `Not checked: only English statements are judged (this one reads as ${languageName(c.language)}).`, fixes: [] });
     }
   }
   return problems.sort((a, b) => a.start - b.start);

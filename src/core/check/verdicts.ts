@@ -62,7 +62,8 @@ export function addLocatorFixes(verdicts: Verdict[], problems: CitationProblem[]
           const first = item.paragraph;
           const last = Math.max(first, item.locator?.last ?? first);
           if (v.evidence.some((e) => e.paragraph >= first && e.paragraph <= last)) continue;
-          fix = { title: `Change the locator to ¶${ev.paragraph}`, kind: 'locator', safe: isSafeFixKind('locator'), edits: [{ ...item.locatorSpan, newText: `¶${ev.paragraph}` }] };
+          const locator = paragraphLocator(item.locator?.text, ev.paragraph);
+          fix = { title: `Change the locator to ${locator}`, kind: 'locator', safe: isSafeFixKind('locator'), edits: [{ ...item.locatorSpan, newText: locator }] };
         } else if (item.page !== undefined) {
           const ref = byKey?.get(item.key);
           const at = ref && pagesOf(ref, ev.paragraph);
@@ -147,4 +148,10 @@ export function placeVerdicts(cached: CachedBlock, block: Block): Verdict[] {
 /** Index of the first of the ascending `xs` above `x`, or xs.length. */
 function firstAbove(xs: number[], x: number): number {
   return partitionPoint(xs.length, (i) => xs[i] <= x);
+}
+
+/** A one-paragraph locator in the writer's form (`para. 2`, `paragraph 2`, `par. 2`); `¶2` for `¶`, ranges and the rest. */
+function paragraphLocator(written: string | undefined, n: number): string {
+  const m = written ? /^(para\.|par\.|paragraph)\s*\d+$/i.exec(written) : null;
+  return m ? `${m[1]} ${n}` : `¶${n}`;
 }

@@ -65,6 +65,8 @@ export interface ProseView {
 export type ParseCache = Map<string, ProseView>;
 
 const blank = (s: string) => s.replace(/[^\r\n]/g, ' ');
+/** Stands in the prose for computed content (R Markdown/Quarto inline code, an MDX expression): the statement holding it is not judged. */
+export const COMPUTED = '\uFFFC';
 const EMPTY_VIEW = (prose: string): ProseView => ({ prose, blocks: [], comments: [], footnoteRefs: [], footnoteDefs: [], links: [], notices: [] });
 
 /** Pieces shorter than this are parsed together with the next one: each parse has a fixed cost. */
@@ -161,6 +163,8 @@ function tableView(piece: string): ProseView {
  */
 function isPlainProse(piece: string): boolean {
   if (/[`*_<>!&\\~|${}^]|https?:|www\.|mailto:/i.test(piece)) return false;
+  // Two spaces at a line's end before another line: a hard line break.
+  if (/ {2}(?:\r\n|\n|\r)[ \t]*\S/.test(piece)) return false;
   if (!/^(?:[ \t]*(?:\r\n|\n|\r|$)|[\p{L}"“‘'(])/u.test(piece)) return false;
   if (/(?:\r\n|\n|\r)(?![ \t]*(?:\r\n|\n|\r|$))(?![\p{L}"“‘'(])/u.test(piece)) return false;
   const outside = piece.replace(/\[(?:[^\[\]\r\n@]*\s|-)?@[^\[\]\r\n]*\](?![(:])/g, '');
@@ -272,6 +276,10 @@ function parsePiece(piece: string, dialect: Dialect): ProseView {
   const v = EMPTY_VIEW('');
   const tree = parseTree(piece, dialect, v.notices);
   const keep: Span[] = [];
+  // Hard line breaks (a backslash or two spaces at a line's end): statements never run over one.
+  const breaks: number[] = [];
+  // Computed content inside statements: inline `r x` / `{python} x` code, MDX `{expressions}`.
+  const computed: number[] = [];
   const posOf = (n: MdNode): Span | undefined => {
     const s = n.position?.start.offset;
     const e = n.position?.end.offset;
@@ -303,14 +311,21 @@ function parsePiece(piece: string, dialect: Dialect): ProseView {
       case 'html':
         if (!p) return;
         commentsIn(p);
-        if (htmlBlockText(piece, p, keep, n)) v.blocks.push(p);
+        for (const part of htmlBlockText(piece, p, keep, n)) v.blocks.push(part);
         return;
       case 'mdxFlowExpression':
       case 'mdxTextExpression': {
         const c = /^\s*\/\*([\s\S]*?)\*\/\s*$/.exec(n.value ?? '');
         if (c && p) v.comments.push({ ...p, body: c[1] });
+        else if (p && n.type === 'mdxTextExpression' && (n.value ?? '').trim()) computed.push(p.start);
         return;
       }
+      case 'inlineCode':
+        if (p && (dialect === 'rmarkdown' || dialect === 'quarto') && /^`+\s*(?:r|\{[\w.-]+\})\s/.test(piece.slice(p.start, p.end))) computed.push(p.start);
+        return;
+      case 'break':
+        if (p) breaks.push(p.start);
+        return;
       case 'footnoteReference':
         if (p && n.identifier) v.footnoteRefs.push({ ...p, id: n.identifier });
         return;
@@ -329,7 +344,6 @@ function parsePiece(piece: string, dialect: Dialect): ProseView {
         break;
       // Never prose: code, math, front matter, definitions, images, ESM, struck-out text.
       case 'code':
-      case 'inlineCode':
       case 'math':
       case 'inlineMath':
       case 'yaml':
@@ -338,7 +352,6 @@ function parsePiece(piece: string, dialect: Dialect): ProseView {
       case 'image':
       case 'imageReference':
       case 'thematicBreak':
-      case 'break':
       case 'mdxjsEsm':
       case 'delete':
         return;
@@ -359,14 +372,22 @@ function parsePiece(piece: string, dialect: Dialect): ProseView {
   let prose = parts.join('');
   // Quarto shortcodes and Pandoc attributes (`{#sec-intro}`, `{.smallcaps}`) are markup.
   if (dialect !== 'mdx') prose = prose.replace(/\{\{<[^\r\n]*?>\}\}|\{[#.][^}\r\n]*\}/g, blank);
+  for (const at of computed) prose = prose.slice(0, at) + COMPUTED + prose.slice(at + 1);
   v.prose = prose;
   // Blocks start at their first prose character but end where the parser ends them, so that a
   // citation or footnote mark closing a paragraph (blanked in the prose) still belongs to it.
   const blocks: Span[] = [];
+  const pushBlock = (start: number, end: number) => {
+    let s = start;
+    while (s < end && /\s/.test(prose[s])) s++;
+    if (/[\p{L}\p{N}]/u.test(prose.slice(s, end))) blocks.push({ start: s, end });
+  };
+  breaks.sort((a, b) => a - b);
   for (const b of v.blocks.sort((a, b) => a.start - b.start)) {
-    let s = b.start;
-    while (s < b.end && /\s/.test(prose[s])) s++;
-    if (/[\p{L}\p{N}]/u.test(prose.slice(s, b.end))) blocks.push({ start: s, end: b.end });
+    // A block with hard line breaks is cut at each of them.
+    let from = b.start;
+    for (const at of breaks) if (at > from && at < b.end) (pushBlock(from, at), (from = at));
+    pushBlock(from, b.end);
   }
   v.blocks = blocks;
   return v;
@@ -382,25 +403,54 @@ function keptText(raw: string): string {
   return s;
 }
 
-/** Keeps the text between the tags of an HTML block (not of script, style, pre or comments); true when it holds words. */
-function htmlBlockText(piece: string, p: Span, keep: Span[], n: MdNode): boolean {
+/** Elements whose content is never prose (code, scripts, styles, preformatted and form text). */
+const RAW_ELEMENTS = /^(?:script|style|pre|textarea|code)$/i;
+/** Block-level elements: text on either side of one of their tags is never one statement. */
+const BLOCK_ELEMENTS = /^(?:p|div|br|hr|li|ul|ol|dl|dt|dd|table|thead|tbody|tfoot|tr|td|th|caption|h[1-6]|blockquote|section|article|aside|header|footer|nav|main|figure|figcaption|details|summary|address|center|form|fieldset|legend|option|iframe|video|audio|object|embed|noscript|script|style|pre|textarea)$/i;
+
+/**
+ * Keeps the text between the tags of an HTML block (never inside script, style, pre, textarea, code
+ * or comments) and returns the spans of its statement-bearing parts: the block is cut at every
+ * block-level tag (`<p>`, `<div>`, `<br>`, `<li>`, …), so the text of two elements is never one statement.
+ */
+function htmlBlockText(piece: string, p: Span, keep: Span[], n: MdNode): Span[] {
   const raw = piece.slice(p.start, p.end);
+  const parts: Span[] = [];
   // Inline HTML (a tag inside a paragraph) has no text of its own.
-  if (n.value !== undefined && !/^[ \t]*</.test(raw)) return false;
-  if (/^[ \t]*<(?:!--|script|style|pre|textarea|\?|!\[CDATA\[)/i.test(raw)) return false;
+  if (n.value !== undefined && !/^[ \t]*</.test(raw)) return parts;
+  if (/^[ \t]*<(?:!--|\?|!\[CDATA\[)/i.test(raw)) return parts;
+  let partStart = 0;
   let words = false;
   let last = 0;
-  const re = /<!--[\s\S]*?(?:-->|$)|<[^>]*>/g;
+  const re = /<!--[\s\S]*?(?:-->|$)|<(\/?)([A-Za-z][\w-]*)?[^>]*>/g;
   const push = (s: number, e: number) => {
     if (e > s && /[\p{L}\p{N}]/u.test(raw.slice(s, e))) {
       keep.push({ start: p.start + s, end: p.start + e });
       words = true;
     }
   };
+  const cut = (at: number) => {
+    if (words) parts.push({ start: p.start + partStart, end: p.start + at });
+    words = false;
+    partStart = at;
+  };
   for (let m = re.exec(raw); m; m = re.exec(raw)) {
     push(last, m.index);
     last = m.index + m[0].length;
+    const name = m[2];
+    if (!name) continue;
+    if (BLOCK_ELEMENTS.test(name)) cut(m.index);
+    if (!m[1] && RAW_ELEMENTS.test(name) && !/\/>$/.test(m[0])) {
+      // Skip to the element's closing tag (or the end of the block): its content is not prose.
+      const close = new RegExp(`</${name}\\s*>`, 'ig');
+      close.lastIndex = last;
+      const c = close.exec(raw);
+      last = c ? c.index + c[0].length : raw.length;
+      re.lastIndex = last;
+      if (BLOCK_ELEMENTS.test(name)) partStart = last;
+    }
   }
   push(last, raw.length);
-  return words;
+  cut(raw.length);
+  return parts;
 }

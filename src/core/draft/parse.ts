@@ -4,7 +4,7 @@ import { findQuotes } from '../text/quotes';
 import { splitSentences } from '../text/sentences';
 import type { Citation, Claim, ProblemCode, SourceEntry, Span } from '../types';
 import { findCitations, keysInText } from './citations';
-import { dialectOf, proseView, type Dialect, type LinkSpan, type ParseCache } from './markdown';
+import { COMPUTED, dialectOf, proseView, type Dialect, type LinkSpan, type ParseCache } from './markdown';
 import { readSuppressions, type Suppressions } from './suppress';
 import { partitionPoint } from '../text/search';
 
@@ -108,8 +108,28 @@ export function parseDraft(text: string, options: ParseOptions = {}): Draft {
   const frontMatterKeys = fm.references;
   const notes: Notes = { citations, footnoteRefs, footnoteKeys, frontMatterKeys };
   const blocks: Block[] = [];
+  let di = 0;
   for (const b of view.blocks) {
     const block = buildBlock(prose, b, blocks.length, notes);
+    // In a footnote, a sentence that only cites ("See @key, ¶2.") is a citation, not a statement: the
+    // block is cut around it, so that its citation leads no neighbouring statement either.
+    while (di < view.footnoteDefs.length && view.footnoteDefs[di].end <= b.start) di++;
+    const inNote = di < view.footnoteDefs.length && view.footnoteDefs[di].start <= b.start;
+    if (inNote && block.claims.some((c) => onlyCites(c.text))) {
+      let from: number | undefined;
+      const flush = (end: number) => {
+        if (from === undefined) return;
+        const part = buildBlock(prose, { start: from, end }, blocks.length, notes);
+        if (part.claims.length) blocks.push(part);
+        from = undefined;
+      };
+      for (const c of block.claims) {
+        if (onlyCites(c.text)) flush(c.start);
+        else from ??= c.start;
+      }
+      flush(b.end);
+      continue;
+    }
     if (block.claims.length) blocks.push(block);
   }
   return {
@@ -146,7 +166,7 @@ export interface Notes {
 export function buildBlock(prose: string, b: Span, index: number, notes: Notes): Block {
   const { citations, footnoteRefs, footnoteKeys, frontMatterKeys } = notes;
   const block: Block = { start: b.start, end: b.end, index, claims: [] };
-  const sentences = splitSentences(prose, b.start, b.end);
+  const sentences = joinLocators(prose, splitSentences(prose, b.start, b.end));
   // Citations and footnote marks are in text order: find the first in the block, then walk.
   let ci = lowerBound(citations, b.start);
   let fi = lowerBound(footnoteRefs, b.start);
@@ -163,13 +183,21 @@ export function buildBlock(prose: string, b: Span, index: number, notes: Notes):
     for (const f of marks) for (const k2 of footnoteKeys.get(f.id) ?? []) cited.add(k2);
     const explicitlyCited = cited.size > 0;
     for (const k2 of frontMatterKeys) cited.add(k2);
-    const text = prose.slice(s.start, s.end).replace(/\s+/g, ' ').replace(/ ([.,;:!?])/g, '$1').trim();
+    const raw = prose.slice(s.start, s.end);
+    // Computed content (inline code, an MDX expression) is marked in the prose by U+FFFC.
+    const computed = raw.includes(COMPUTED);
+    const text = (computed ? raw.replaceAll(COMPUTED, ' ') : raw).replace(/\s+/g, ' ').replace(/ ([.,;:!?])/g, '$1').trim();
     const language = nonEnglishLanguage(text);
+    // A citation or footnote mark right after the statement (a list item or table cell with no full
+    // stop) belongs to its range, as it does in a paragraph that ends "… [@key]."
+    let end = s.end;
+    for (const c of [...own, ...marks]) if (c.start >= end && !/\S/.test(prose.slice(end, c.start))) end = Math.max(end, c.end);
     block.claims.push({
       start: s.start,
-      end: s.end,
+      end,
       text,
       ...(language ? { language } : {}),
+      ...(computed ? { computed } : {}),
       cited: [...cited],
       explicitlyCited,
       citations: own,
@@ -178,6 +206,28 @@ export function buildBlock(prose: string, b: Span, index: number, notes: Notes):
     });
   });
   return block;
+}
+
+/** Locator abbreviations (`p.`, `para.`, `ch.`, …) that end no sentence when a number follows. */
+const LOCATOR_END = /(?:^|[^\p{L}])(?:p|pp|para|paras|par|sec|ch|chap)\.$/iu;
+
+/** Sentences cut at a locator abbreviation ("see @key, para. | 2.") joined again. */
+function joinLocators(prose: string, sentences: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const s of sentences) {
+    const prev = out[out.length - 1];
+    if (prev && LOCATOR_END.test(prose.slice(prev.start, prev.end)) && /^\d/.test(prose.slice(s.start, s.end))) prev.end = s.end;
+    else out.push({ ...s });
+  }
+  return out;
+}
+
+/** Words that only point at a source ("see", "cf.", "according to", "reporting by"), and locators. */
+const CITE_WORDS = /\b(?:see(?:\s+also)?|cf|also|sources?|via|according\s+to|reporting\s+by|from|and|in|at|on|p|pp|paras?|par|paragraphs?|sec|ch|chap|page|pages|passim|ibid|idem|et\s+al)\b|¶+|§+|[\d\p{P}\s–—-]+/giu;
+
+/** True when a footnote sentence, without its citations (already blanked), locators and pointing words, has no words left. */
+function onlyCites(text: string): boolean {
+  return !/[\p{L}]/u.test(text.replace(CITE_WORDS, ' '));
 }
 
 function lowerBound(spans: Span[], at: number): number {

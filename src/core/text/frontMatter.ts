@@ -53,6 +53,8 @@ function findBlock(text: string): Block | { unclosed: 'yaml' | 'toml'; end: numb
   const open = OPEN.exec(text);
   if (!open) return undefined;
   const kind = open[1] === '---' ? 'yaml' : 'toml';
+  // Pandoc: `---` followed by a blank line is a thematic break, never front matter.
+  if (kind === 'yaml' && /^[ \t]*(?:\r\n|\n|\r|$)/.test(text.slice(open[0].length))) return undefined;
   // Only the start of the text is searched; the block ends at the first closing fence line.
   const m = (kind === 'yaml' ? YAML_BLOCK : TOML_BLOCK).exec(text);
   // Old Mac line ends (a lone CR) become LF for the YAML and TOML readers: same length, same offsets.
@@ -67,7 +69,9 @@ function findBlock(text: string): Block | { unclosed: 'yaml' | 'toml'; end: numb
 
 /** Offset just past the front matter block (0 when there is none; an unclosed block ends at the first blank line). */
 export function frontMatterEnd(text: string): number {
-  return findBlock(text)?.end ?? 0;
+  const block = findBlock(text);
+  // A closed YAML block that is not a mapping is prose, as the draft reader takes it.
+  return block && 'body' in block && block.kind === 'yaml' ? readFrontMatter(text).end : (block?.end ?? 0);
 }
 
 const EMPTY = (end: number, kind?: 'yaml' | 'toml'): FrontMatter => ({ end, kind, fields: {}, references: [], bibliographies: [], nocite: [], sources: [] });
@@ -97,6 +101,8 @@ export function readFrontMatter(text: string): FrontMatter {
       return { ...EMPTY(block.end, 'yaml'), problem: { start: at, end: Math.max(at + 1, Math.min(block.bodyStart + err.pos[1], block.end)), message: `The front matter is not valid YAML (line ${lineOf(text, at)}): ${firstLine(err.message)}. Its keys are not read.` } };
     }
     data = doc.toJS();
+    // A YAML block that is not a mapping (a sentence between two `---` lines) is not front matter (Pandoc): it is prose.
+    if (data !== null && data !== undefined && !isRecord(data)) return EMPTY(0);
   } else {
     try {
       data = tomlParser().parse(block.body);
