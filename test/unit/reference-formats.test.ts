@@ -16,6 +16,7 @@ import {
   type SourceText,
 } from '../../src/core';
 import { findCitations } from '../../src/core';
+import { MAX_NESTING, MAX_TAGS } from '../../src/core/reference/formats/html';
 import { hoverAt } from '../../src/vscode/present/hover';
 import { handWrittenPdf, imageOnlyPdf, manyPagesPdf, paragraphsPdf, PASSWORD_TRAILER } from '../support/pdfs';
 
@@ -258,5 +259,72 @@ describe('reference kinds: the dispatcher', () => {
     ]);
     assert.deepEqual(ref.paragraphs.map((p) => p.page), [1, 1, 2]);
     assert.equal(loadReference(text, { key: 't', title: 'T', path: 't.md' }).paragraphs[0].page, undefined);
+  });
+});
+
+describe('saved web pages: bounded before parsing, unclosed rows, Windows-1252', () => {
+  const LEAD = '<p>The lighthouse keeper on Varne Island logged forty-one storms during the winter of 1987, more than in any year before.</p>';
+  const nested = (n: number) => `<html><body><article>${LEAD}${'<div>'.repeat(n)}innermost note about fog${'</div>'.repeat(n)}</article></body></html>`;
+
+  for (const n of [5000, 60000]) {
+    it(`reads a page nesting ${n.toLocaleString('en')} <div>s at once, flattening past ${MAX_NESTING} with a notice and keeping the text`, async () => {
+      const s = await readReferenceSource(new TextEncoder().encode(nested(n)), 'lighthouse.html');
+      assert.match(s.text, /keeper on Varne Island logged forty-one storms/);
+      assert.match(s.text, /innermost note about fog/);
+      assert.equal(s.notices.length, 1, s.notices.join('\n'));
+      assert.match(s.notices[0], new RegExp(`lighthouse\\.html.*nested more than ${MAX_NESTING} deep.*flattened.*text is kept`));
+    });
+  }
+
+  it('leaves a page of ordinary depth as it is (no notice)', async () => {
+    const s = await readReferenceSource(new TextEncoder().encode(nested(20)), 'lighthouse.html');
+    assert.deepEqual(s.notices, []);
+    assert.match(s.text, /innermost note about fog/);
+  });
+
+  it(`refuses a page of more than ${MAX_TAGS.toLocaleString('en')} tags before parsing it, naming the file and the bound`, async () => {
+    const html = '<html><body>' + '<div><span>tide</span></div>'.repeat(150_000) + '</body></html>';
+    await rejects(readReferenceSource(new TextEncoder().encode(html), 'tides/table.html'), 'too-large', new RegExp(`tides/table\\.html.*300,002 tags.*up to ${MAX_TAGS.toLocaleString('en')}`));
+  });
+
+  it('keeps every row of a page whose row <div>s are never closed', async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `<div class=row><p>Row ${i} of the keeper's log records a gale from the south-west and a lamp check at dusk.</p>`).join('\n');
+    const s = await readReferenceSource(new TextEncoder().encode(`<html><body><article><h1>Keeper's log</h1>${rows}</article></body></html>`), 'log.html');
+    const found = s.text.match(/Row \d+ of the keeper's log/g) ?? [];
+    assert.equal(found.length, 40, s.text);
+    assert.match(s.text, /Row 0 of the keeper's log[\s\S]*Row 39 of the keeper's log/);
+  });
+
+  it('still nests <div>s that are closed, around rows that are not', async () => {
+    const rows = Array.from({ length: 12 }, (_, i) => `<div class=entry><p>Entry ${i}: the relief boat landed stores and two crew at the north jetty before noon.</p>`).join('');
+    const html = `<html><body><div id=page><div class=main><article>${rows}</article></div><div class=side>Other news</div></div></body></html>`;
+    const s = await readReferenceSource(new TextEncoder().encode(html), 'entries.html');
+    assert.equal((s.text.match(/Entry \d+: the relief boat/g) ?? []).length, 12, s.text);
+  });
+
+  it('reads an unlabelled Windows-1252 page’s curly quotes and dashes (bytes 0x80–0x9F)', async () => {
+    // Built byte by byte: 0x93/0x94 are “ and ”, 0x97 is —, 0x92 is ’, 0x80 is €.
+    const bytes = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
+    const page = [
+      ...bytes('<html><head><title>Harbour dues rise '), 0x97, ...bytes(' Quay Gazette</title></head><body><article>'),
+      ...bytes('<p>The harbour master said the new dues were '), 0x93, ...bytes('long overdue'), 0x94, ...bytes(' and would cost each trawler '), 0x80,
+      ...bytes('40 a month; the fishermen'), 0x92, ...bytes('s association disagreed, calling the rise unfair to small boats.</p>'),
+      ...bytes('<p>A vote on the dues is expected at the next council meeting, which is open to the public and held in the old customs house.</p>'),
+      ...bytes('</article></body></html>'),
+    ];
+    const s = await readReferenceSource(Uint8Array.from(page), 'dues.html');
+    assert.equal(s.meta.title, 'Harbour dues rise — Quay Gazette');
+    assert.match(s.text, /were “long overdue” and would cost each trawler €40 a month; the fishermen’s association/);
+    assert.ok(!/[\u0080-\u009f]/.test(s.text), JSON.stringify(s.text));
+  });
+
+  it('reads a page in the charset it declares when that is not UTF-8 or Latin', async () => {
+    // "Порт" (port) in Windows-1251, declared in a <meta>.
+    const word = [0xcf, 0xee, 0xf0, 0xf2];
+    const ascii = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
+    const para = [...ascii('<p>'), ...word, ...ascii(' opened a new ferry berth this spring, and the ferry company added two crossings a day to the timetable.</p>')];
+    const page = [...ascii('<html><head><meta charset="windows-1251"><title>News</title></head><body><article>'), ...para, ...para, ...ascii('</article></body></html>')];
+    const s = await readReferenceSource(Uint8Array.from(page), 'port.html');
+    assert.match(s.text, /Порт opened a new ferry berth/);
   });
 });

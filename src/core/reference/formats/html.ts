@@ -8,8 +8,21 @@ import { assemble, baseKey, plain, type SourceText } from './source';
 
 /** Largest saved page read, in bytes: a saved article with inline images is a few MB; beyond this it is refused. */
 export const MAX_HTML_BYTES = 20 * 1024 * 1024;
-/** Most elements Readability scores; a page past it is refused rather than parsed for minutes. */
-const MAX_ELEMENTS = 400_000;
+/**
+ * Deepest element nesting read. Article pages typically nest 10 to 40 deep, heavy site templates
+ * rarely past 100; Readability's time grows faster than the square of the depth (a chain 150 deep
+ * takes 0.3 s, 1,000 deep 6 s; 60,000 deep overflows the stack), so elements nested deeper are
+ * flattened into their ancestor at this depth (their text is kept) before the page is parsed.
+ */
+export const MAX_NESTING = 150;
+/**
+ * Most tags (start tags, outside scripts and comments) a page may have: a long article page has a few
+ * thousand. Counted before the page is parsed; past it the page is refused (parsing and scoring
+ * hundreds of thousands of elements takes tens of seconds and a gigabyte of memory).
+ */
+export const MAX_TAGS = 100_000;
+/** Most elements Readability scores, after scripts, navigation and the like are dropped; past it the page is refused. */
+const MAX_ELEMENTS = 50_000;
 
 /** Never part of the article: code, embedded documents, forms, navigation, consent banners. */
 const DROP = /* @__PURE__ */ [
@@ -38,12 +51,24 @@ export function readHtml(bytes: Uint8Array, path: string, maxChars: number): Sou
   if (bytes.length > MAX_HTML_BYTES) {
     throw new InputError('too-large', `${name} is ${(bytes.length / 1048576).toFixed(1)} MB; saved pages up to ${MAX_HTML_BYTES / 1048576} MB are read.`);
   }
-  const document = domOf(decodeHtml(bytes));
+  const shaped = shapeHtml(decodeHtml(bytes));
+  if (shaped.tags > MAX_TAGS) {
+    throw new InputError('too-large', `${name} has ${shaped.tags.toLocaleString('en')} tags; saved pages of up to ${MAX_TAGS.toLocaleString('en')} are read.`);
+  }
+  const shapeNotices: string[] = [];
+  if (shaped.flattened > 0) {
+    shapeNotices.push(`${name}: elements nested more than ${MAX_NESTING} deep were flattened (${shaped.flattened.toLocaleString('en')} wrapper tags left out; their text is kept).`);
+  }
+  const document = domOf(shaped.html);
+  if (depthOf(document as unknown as DomNode) > 2 * MAX_NESTING) {
+    // The scan before parsing bounds the nesting; this only guards against markup it reads otherwise than the parser.
+    throw new InputError('unreadable', `${name} nests its elements more than ${2 * MAX_NESTING} deep; it is not read.`);
+  }
   const head = headMeta(document);
   for (const el of [...document.querySelectorAll(DROP)]) el.remove();
   removeComments(document);
   if (document.querySelectorAll('*').length > MAX_ELEMENTS) {
-    throw new InputError('too-large', `${name} has more than ${MAX_ELEMENTS.toLocaleString('en')} elements; it is not read.`);
+    throw new InputError('too-large', `${name} has more than ${MAX_ELEMENTS.toLocaleString('en')} elements (besides scripts, navigation and the like); it is not read.`);
   }
   let article: ReturnType<Readability['parse']>;
   try {
@@ -69,16 +94,325 @@ export function readHtml(bytes: Uint8Array, path: string, maxChars: number): Sou
   // A first heading that repeats the title is the title.
   if (paragraphs[0] && plain(paragraphs[0].replace(/^#+ /, '')) === title && paragraphs[0].startsWith('#')) paragraphs.shift();
   const { text, notices } = assemble(title, paragraphs, maxChars, name);
-  return { text, meta, notices };
+  return { text, meta, notices: [...shapeNotices, ...notices] };
 }
 
-/** UTF-8 when the bytes are valid UTF-8, else Windows-1252, the web's fallback for unlabelled pages. */
+/**
+ * The page's text: UTF-8 when the bytes are valid UTF-8 (or start with a UTF-16 byte order mark);
+ * else the charset the page declares, when TextDecoder knows it and it is not a Latin one; else
+ * Windows-1252, the web's fallback for unlabelled pages (what browsers also read Latin-1 and ASCII labels as).
+ */
 function decodeHtml(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    // not UTF-8
   }
+  const label = declaredCharset(bytes);
+  if (label) {
+    try {
+      const decoder = new TextDecoder(label);
+      if (!decoder.encoding.startsWith('utf-') && decoder.encoding !== 'windows-1252') return decoder.decode(bytes);
+    } catch {
+      // a label TextDecoder does not know
+    }
+  }
+  return decodeWindows1252(bytes);
+}
+
+/** The charset a `<meta>` in the page's first 1,024 bytes declares, as browsers look for it. */
+function declaredCharset(bytes: Uint8Array): string | undefined {
+  const start = String.fromCharCode(...bytes.subarray(0, 1024));
+  return /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(start)?.[1];
+}
+
+/** Windows-1252's characters for bytes 0x80–0x9F (the five it leaves undefined stay C1 controls, as in browsers). */
+const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/**
+ * Decodes Windows-1252 by hand: Node's TextDecoder('windows-1252') decodes it as Latin-1 or drops
+ * bytes 0x80–0x9F (curly quotes, dashes, the euro sign), depending on the version.
+ */
+function decodeWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  const codes = new Uint16Array(Math.min(bytes.length, 8192));
+  for (let at = 0; at < bytes.length; at += codes.length) {
+    const chunk = bytes.subarray(at, at + codes.length);
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i];
+      codes[i] = b >= 0x80 && b < 0xa0 ? CP1252_HIGH.charCodeAt(b - 0x80) : b;
+    }
+    parts.push(String.fromCharCode(...codes.subarray(0, chunk.length)));
+  }
+  return parts.join('');
+}
+
+/** What the scan before parsing found, and the page as it is then parsed. */
+interface Shaped {
+  /** The page with elements past MAX_NESTING flattened and unclosed rows closed (the page itself when neither is needed). */
+  html: string;
+  /** Start tags outside scripts, styles and comments. */
+  tags: number;
+  /** Start tags left out because they nested past MAX_NESTING. */
+  flattened: number;
+}
+
+// The parser's (htmlparser2, under linkedom) rules, which the scan follows so that it nests elements as the parser will.
+const VOID = /* @__PURE__ */ new Set(['area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input', 'isindex', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+/** Elements whose text is raw (no tags in it) up to their end tag. */
+const RAW = /* @__PURE__ */ new Set(['script', 'style', 'title', 'textarea', 'xmp']);
+const FOREIGN = /* @__PURE__ */ new Set(['math', 'svg']);
+const INTEGRATION = /* @__PURE__ */ new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignobject', 'desc', 'title']);
+/** Which open elements a start tag closes when one of them is the innermost. */
+const IMPLIES_CLOSE: ReadonlyMap<string, ReadonlySet<string>> = /* @__PURE__ */ (() => {
+  const p = new Set(['p']);
+  const form = new Set(['input', 'option', 'optgroup', 'select', 'button', 'datalist', 'textarea']);
+  const m = new Map<string, Set<string>>([
+    ['tr', new Set(['tr', 'th', 'td'])], ['th', new Set(['th'])], ['td', new Set(['thead', 'th', 'td'])], ['body', new Set(['head', 'link', 'script'])],
+    ['li', new Set(['li'])], ['option', new Set(['option'])], ['optgroup', new Set(['optgroup', 'option'])], ['dd', new Set(['dd', 'dt'])], ['dt', new Set(['dd', 'dt'])],
+    ['rt', new Set(['rt', 'rp'])], ['rp', new Set(['rt', 'rp'])], ['tbody', new Set(['thead', 'tbody'])], ['tfoot', new Set(['thead', 'tbody'])],
+  ]);
+  for (const t of ['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'header', 'hr', 'main', 'nav', 'ol', 'pre', 'section', 'table', 'ul']) m.set(t, p);
+  for (const t of ['select', 'input', 'output', 'button', 'datalist', 'textarea']) m.set(t, form);
+  return m;
+})();
+/**
+ * Containers a page sometimes leaves unclosed row after row (`<div class=row><p>…` with no `</div>`).
+ * The parser nests each such row in the one before, and Readability then keeps only the innermost
+ * few; one never closed is read as closed where the next of its kind opens inside it, as a sibling.
+ */
+const ROWS = /* @__PURE__ */ new Set(['div', 'section']);
+
+interface Open {
+  name: string;
+  /** Ordinal of its start tag among those that open an element, the same in both scans. */
+  id: number;
+  /** Whether its tags stay in the page (false: flattened). */
+  kept: boolean;
+}
+
+/**
+ * Bounds the page before it is parsed, in time linear in its length: counts its tags, flattens
+ * elements nested deeper than MAX_NESTING (their start and end tags are left out, their content
+ * kept in the ancestor at that depth) and closes unclosed rows (see ROWS). A first scan finds the
+ * depth and the rows closed by an end tag; a second rewrites the page only when something is amiss.
+ */
+function shapeHtml(html: string): Shaped {
+  const first = scanTags(html, null);
+  if (first.tags > MAX_TAGS || (first.depth <= MAX_NESTING && !first.unclosedRows)) return { html, tags: first.tags, flattened: 0 };
+  const second = scanTags(html, first.closedRows);
+  return { html: second.html, tags: first.tags, flattened: second.flattened };
+}
+
+/**
+ * One pass over the page's tags, nesting elements as the parser does. Without `closedRows` (the
+ * first pass) it only measures; with it, it flattens past MAX_NESTING, closes the rows not in
+ * `closedRows`, and returns the page so rewritten.
+ */
+function scanTags(html: string, closedRows: ReadonlySet<number> | null): { html: string; tags: number; depth: number; closedRows: Set<number>; unclosedRows: boolean; flattened: number } {
+  const rewrite = closedRows !== null;
+  const out: string[] = [];
+  let copied = 0;
+  let tail = ''; // the rewritten page's last character
+  /** Replaces html[from, to) by `by` in the rewritten page. */
+  const edit = (from: number, to: number, by: string) => {
+    if (!rewrite) return;
+    if (from > copied) tail = html[from - 1];
+    out.push(html.slice(copied, from), by);
+    if (by) tail = by[by.length - 1];
+    copied = to;
+  };
+  const stack: Open[] = [];
+  const openByName = new Map<string, number>();
+  const foreign: boolean[] = [false];
+  const closed = new Set<number>();
+  let kept = 0;
+  let depth = 0;
+  let tags = 0;
+  let ids = 0;
+  let flattened = 0;
+  let unclosedRows = false;
+  const pop = (explicit: boolean): Open => {
+    const top = stack.pop()!;
+    openByName.set(top.name, openByName.get(top.name)! - 1);
+    if (top.kept) kept--;
+    if (explicit && ROWS.has(top.name)) closed.add(top.id);
+    else if (!explicit && ROWS.has(top.name)) unclosedRows = true;
+    return top;
+  };
+  // A flattened block tag is replaced by a space, so that the words either side stay apart, unless one is there.
+  const gap = (name: string, from: number, to: number) => {
+    const before = from > copied ? html[from - 1] : tail;
+    return BLOCK.has(name.toUpperCase()) && before && !/\s/.test(before) && to < html.length && !/\s/.test(html[to]) ? ' ' : '';
+  };
+  const n = html.length;
+  let i = 0;
+  while (i < n) {
+    const lt = html.indexOf('<', i);
+    if (lt < 0) break;
+    const c = html.charCodeAt(lt + 1);
+    if (isAlpha(c)) {
+      // A start tag: its name, then attributes (a quoted value may hold `>`) up to `>` or `/>`.
+      let j = lt + 1;
+      while (j < n && !endsTagName(html.charCodeAt(j))) j++;
+      const name = html.slice(lt + 1, j).toLowerCase();
+      let selfClosing = false;
+      let state = 0; // 0 before a name, 1 after `/`, 2 in a name, 3 after a name, 4 before a value, 5 in an unquoted value
+      for (; j < n; j++) {
+        const ch = html.charCodeAt(j);
+        if (state === 0) {
+          if (ch === 0x3e) break;
+          if (ch === 0x2f) state = 1;
+          else if (!isSpace(ch)) state = 2;
+        } else if (state === 1) {
+          if (ch === 0x3e) {
+            selfClosing = true;
+            break;
+          }
+          if (!isSpace(ch)) (state = 0), j--;
+        } else if (state === 2) {
+          if (ch === 0x3d || endsTagName(ch)) (state = 3), j--;
+        } else if (state === 3) {
+          if (ch === 0x3d) state = 4;
+          else if (ch === 0x2f || ch === 0x3e) (state = 0), j--;
+          else if (!isSpace(ch)) state = 2;
+        } else if (state === 4) {
+          if (ch === 0x22 || ch === 0x27) {
+            const q = html.indexOf(ch === 0x22 ? '"' : "'", j + 1);
+            j = q < 0 ? n : q;
+            state = 0;
+          } else if (!isSpace(ch)) (state = 5), j--;
+        } else if (ch === 0x3e || isSpace(ch)) (state = 0), j--;
+      }
+      if (j >= n) break; // a tag cut off by the end of the page, which the parser leaves out
+      const end = j + 1;
+      i = end;
+      tags++;
+      const closes = IMPLIES_CLOSE.get(name);
+      if (closes) while (stack.length > 0 && closes.has(stack[stack.length - 1].name)) pop(false);
+      const top = stack[stack.length - 1];
+      if (rewrite && ROWS.has(name) && top?.name === name && !closedRows.has(top.id)) {
+        if (top.kept) edit(lt, lt, `</${name}>`);
+        pop(false);
+      }
+      if (VOID.has(name)) {
+        depth = Math.max(depth, kept + 1);
+        continue;
+      }
+      const keep = !rewrite || kept < MAX_NESTING;
+      const open: Open = { name, id: ids++, kept: keep };
+      stack.push(open);
+      openByName.set(name, (openByName.get(name) ?? 0) + 1);
+      if (keep) {
+        kept++;
+        depth = Math.max(depth, kept);
+        if (FOREIGN.has(name)) foreign.push(true);
+        else if (INTEGRATION.has(name)) foreign.push(false);
+      } else {
+        flattened++;
+        edit(lt, end, gap(name, lt, end));
+      }
+      const inForeign = keep ? foreign[foreign.length - 1] : FOREIGN.has(name) || (!INTEGRATION.has(name) && foreign[foreign.length - 1]);
+      if (selfClosing && inForeign) {
+        pop(true);
+        continue;
+      }
+      if (RAW.has(name) && !selfClosing) {
+        // Its text runs to `</name` followed by `>` or a space; a flattened one's is left out (the parser would read it as markup).
+        const re = new RegExp(`</${name}[\\t\\n\\f\\r >]`, 'gi');
+        re.lastIndex = end;
+        const m = re.exec(html);
+        const rawEnd = m ? m.index : n;
+        if (!keep) edit(end, rawEnd, '');
+        i = rawEnd;
+      }
+    } else if (c === 0x2f) {
+      // An end tag (spaces may precede its name); `</` and no name is skipped to `>`.
+      let j = lt + 2;
+      while (j < n && isSpace(html.charCodeAt(j))) j++;
+      if (j < n && html.charCodeAt(j) === 0x3e) {
+        i = j + 1;
+        continue;
+      }
+      const gt = html.indexOf('>', j);
+      const end = gt < 0 ? n : gt + 1;
+      i = end;
+      if (!isAlpha(html.charCodeAt(j))) continue;
+      let k = j;
+      while (k < n && !isSpace(html.charCodeAt(k)) && html.charCodeAt(k) !== 0x3e) k++;
+      const name = html.slice(j, k).toLowerCase();
+      if (VOID.has(name)) {
+        if (name === 'br') depth = Math.max(depth, kept + 1); // read as <br>
+        continue;
+      }
+      if ((openByName.get(name) ?? 0) > 0) {
+        let at = stack.length - 1;
+        while (stack[at].name !== name) at--;
+        const matched = stack[at];
+        while (stack.length - 1 > at) pop(false);
+        pop(true);
+        if (!matched.kept) {
+          edit(lt, end, gap(name, lt, end));
+          continue;
+        }
+      } else if (name === 'p') {
+        depth = Math.max(depth, kept + 1); // read as <p></p>
+      }
+      if ((FOREIGN.has(name) || INTEGRATION.has(name)) && foreign.length > 0) foreign.pop();
+    } else if (c === 0x21) {
+      // A comment (`<!-->` and `<!--->` are empty ones), CDATA (read as a comment) or a declaration.
+      if (html.startsWith('<!--', lt)) {
+        const p = lt + 4;
+        if (html.charCodeAt(p) === 0x3e) i = p + 1;
+        else if (html.startsWith('->', p)) i = p + 2;
+        else {
+          const e = html.indexOf('-->', p);
+          i = e < 0 ? n : e + 3;
+        }
+      } else if (html.startsWith('<![CDATA[', lt)) {
+        const e = html.indexOf(']]>', lt + 9);
+        i = e < 0 ? n : e + 3;
+      } else {
+        const e = html.indexOf('>', lt + 2);
+        i = e < 0 ? n : e + 1;
+      }
+    } else if (c === 0x3f) {
+      const e = html.indexOf('>', lt + 2);
+      i = e < 0 ? n : e + 1;
+    } else {
+      i = lt + 1;
+    }
+  }
+  while (stack.length > 0) pop(false);
+  if (rewrite) out.push(html.slice(copied));
+  return { html: rewrite ? out.join('') : html, tags, depth, closedRows: closed, unclosedRows, flattened };
+}
+
+const isAlpha = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0c || c === 0x0d;
+const endsTagName = (c: number) => c === 0x2f || c === 0x3e || isSpace(c);
+
+/** How deep the elements under `root` nest, walked without recursion. */
+function depthOf(root: DomNode): number {
+  let max = 0;
+  let d = 0;
+  let node: DomNode | null = root;
+  while (node) {
+    if (node.firstChild) {
+      node = node.firstChild;
+      max = Math.max(max, ++d);
+      continue;
+    }
+    while (node && node !== root && !node.nextSibling) {
+      node = node.parentNode;
+      d--;
+    }
+    if (!node || node === root) break;
+    node = node.nextSibling;
+  }
+  return max;
 }
 
 interface HeadMeta {
@@ -156,6 +490,7 @@ interface DomNode {
   textContent: string | null;
   firstChild: DomNode | null;
   nextSibling: DomNode | null;
+  parentNode: DomNode | null;
 }
 
 interface DomElement extends DomNode {
