@@ -39,6 +39,14 @@ const kindOf = (st: Stats) => (st.isCharacterDevice() || st.isBlockDevice() ? 'a
  * Reads at most `maxBytes` (plus one, to tell): a pipe or a file that grows is cut off, not read forever.
  */
 export function readTextFile(path: string, what: string, maxBytes = MAX_DRAFT_BYTES): string {
+  return decodeText(readChecked(path, what, maxBytes, 'text file', ' Split it into smaller files.'), `${what} “${path}”`);
+}
+
+/**
+ * At most `maxBytes` of a file, every way it can fail (missing, a folder, a device or socket, too
+ * large, unreadable) turned into an InputError naming it as `what`; `kind` and `advice` finish the messages.
+ */
+function readChecked(path: string, what: string, maxBytes: number, kind: string, advice: string): Buffer {
   let st: Stats;
   try {
     st = statSync(path);
@@ -48,9 +56,9 @@ export function readTextFile(path: string, what: string, maxBytes = MAX_DRAFT_BY
   if (st.isDirectory()) throw new InputError('directory', `${what} “${path}” is a folder, not a file.`);
   // Devices (/dev/zero, /dev/urandom) never end and sockets cannot be read; a named pipe
   // (`<(command)` in a shell) can, up to the limit.
-  if (!st.isFile() && !st.isFIFO()) throw new InputError('unreadable', `${what} “${path}” is ${kindOf(st)}, not a text file.`);
+  if (!st.isFile() && !st.isFIFO()) throw new InputError('unreadable', `${what} “${path}” is ${kindOf(st)}, not a ${kind}.`);
   if (st.size > maxBytes) {
-    throw new InputError('too-large', `${what} “${path}” is ${MB(st.size)}; the checker reads files up to ${maxBytes / 1048576} MB. Split it into smaller files.`);
+    throw new InputError('too-large', `${what} “${path}” is ${MB(st.size)}; the checker reads files up to ${maxBytes / 1048576} MB.${advice}`);
   }
   let bytes: Buffer;
   try {
@@ -59,9 +67,9 @@ export function readTextFile(path: string, what: string, maxBytes = MAX_DRAFT_BY
     throw fsError(e, what, path);
   }
   if (bytes.length > maxBytes) {
-    throw new InputError('too-large', `${what} “${path}” is larger than ${maxBytes / 1048576} MB, the most the checker reads. Split it into smaller files.`);
+    throw new InputError('too-large', `${what} “${path}” is larger than ${maxBytes / 1048576} MB, the most the checker reads.${advice}`);
   }
-  return decodeText(bytes, `${what} “${path}”`);
+  return bytes;
 }
 
 /** The first `limit` bytes of a file (all of it when shorter). */
@@ -143,25 +151,9 @@ function readerWorker(data: SyncReadData): Worker {
   return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)});`, { ...options, eval: true });
 }
 
-/** A file's bytes, at most `maxBytes`, with the same checks and messages as readTextFile. */
+/** A file's bytes, at most `maxBytes`, with the same checks and messages as readTextFile; an empty file is an error. */
 export function readFileBytes(path: string, what: string, maxBytes: number): Uint8Array {
-  let st: Stats;
-  try {
-    st = statSync(path);
-  } catch (e) {
-    throw fsError(e, what, path);
-  }
-  if (st.isDirectory()) throw new InputError('directory', `${what} “${path}” is a folder, not a file.`);
-  if (!st.isFile() && !st.isFIFO()) throw new InputError('unreadable', `${what} “${path}” is ${kindOf(st)}, not a readable file.`);
-  const tooBig = () => new InputError('too-large', `${what} “${path}” is larger than ${maxBytes / 1048576} MB, the most the checker reads for this kind of file.`);
-  if (st.size > maxBytes) throw tooBig();
-  let bytes: Buffer;
-  try {
-    bytes = readAtMost(path, maxBytes + 1);
-  } catch (e) {
-    throw fsError(e, what, path);
-  }
-  if (bytes.length > maxBytes) throw tooBig();
+  const bytes = readChecked(path, what, maxBytes, 'readable file', '');
   if (!bytes.length) throw new InputError('empty-reference', `${what} “${path}” is empty.`);
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
 }
