@@ -40,7 +40,6 @@ export {
   entryReferenceMeta,
   sourceEntryOf,
   draftBibliographies,
-  normaliseUrl,
   normaliseDoi,
   isAbsolutePath,
   BIBLIOGRAPHY_EXTENSIONS,

@@ -13,7 +13,7 @@ import {
   draftBibliographies,
   entryReferenceMeta,
   loadReference,
-  normaliseUrl,
+  normalizeUrl,
   parseBibliography,
   parseFileField,
   problemSeverity,
@@ -143,10 +143,10 @@ describe('bibliographies', () => {
     });
 
     it('normalises URLs for matching: scheme, www., trailing slash, fragment and tracking parameters', () => {
-      const a = normaliseUrl('http://www.Example.org/science/ozone-crops/?utm_source=x&id=3#top');
-      assert.equal(a, normaliseUrl('https://example.org/science/ozone-crops?id=3'));
-      assert.notEqual(normaliseUrl('https://example.org/a?id=3'), normaliseUrl('https://example.org/a?id=4'));
-      assert.equal(normaliseUrl('javascript:alert(1)'), undefined);
+      const a = normalizeUrl('http://www.Example.org/science/ozone-crops/?utm_source=x&id=3#top');
+      assert.equal(a, normalizeUrl('https://example.org/science/ozone-crops?id=3'));
+      assert.notEqual(normalizeUrl('https://example.org/a?id=3'), normalizeUrl('https://example.org/a?id=4'));
+      assert.equal(normalizeUrl('javascript:alert(1)'), undefined);
     });
 
     it('never throws on arbitrary input, BibTeX-like or not, and every entry it keeps has a key and a title', () => {

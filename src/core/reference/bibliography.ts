@@ -6,7 +6,9 @@
 import { InputError } from '../errors';
 import { decodeText } from '../text/decode';
 import { readFrontMatter } from '../text/frontMatter';
-import type { Reference, ReferenceFormat, ReferenceMeta, SourceEntry } from '../types';
+import { normalizeUrl } from '../text/url';
+import { REFERENCE_EXTENSIONS } from './formats';
+import type { Reference, ReferenceMeta, SourceEntry } from '../types';
 
 /** One entry of a bibliography, its metadata flattened for display and matching. */
 export interface BibliographyEntry {
@@ -333,37 +335,15 @@ export function normaliseDoi(doi: string): string {
     .toLowerCase();
 }
 
-/**
- * A URL reduced to what identifies the page: scheme (http = https), `www.`, letter case of the host,
- * default port, trailing slash, fragment and tracking parameters (`utm_*`, `fbclid`, `gclid`, …) do
- * not count. Undefined for what is not an http(s) URL.
- */
-export function normaliseUrl(url: string): string | undefined {
-  let u: URL;
-  try {
-    u = new URL(url.trim());
-  } catch {
-    return undefined;
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
-  const host = u.hostname.toLowerCase().replace(/^www\./, '');
-  const params = [...u.searchParams].filter(([k]) => !/^(?:utm_|mc_)|^(?:fbclid|gclid|dclid|msclkid|igshid|ref_src|cmpid)$/i.test(k)).sort(([a], [b]) => a.localeCompare(b));
-  const query = params.length ? `?${new URLSearchParams(params).toString()}` : '';
-  const path = u.pathname.replace(/\/+$/, '');
-  return `${host}${path}${query}`;
-}
-
 /** The DOI a URL resolves (`https://doi.org/10.1/x`), if it is a DOI link. */
 function doiOfUrl(url: string | undefined): string | undefined {
   return url && /^https?:\/\/(?:dx\.)?doi\.org\/10\./i.test(url.trim()) ? normaliseDoi(decodeURIComponent(url)) : undefined;
 }
 
-const FORMAT_OF_EXTENSION: Record<string, ReferenceFormat> = { md: 'markdown', markdown: 'markdown', txt: 'text', text: 'text', html: 'html', htm: 'html', pdf: 'pdf' };
-
 /** The metadata a reference read from an entry's attached file (`path`) carries: the entry's key and metadata, and the file's format. */
 export function entryReferenceMeta(entry: BibliographyEntry, path: string): ReferenceMeta {
   const meta: ReferenceMeta = { key: entry.key, title: entry.title, path };
-  const format = FORMAT_OF_EXTENSION[(/\.([^./\\]+)$/.exec(path)?.[1] ?? '').toLowerCase()];
+  const format = REFERENCE_EXTENSIONS[/\.[^./\\]+$/.exec(path)?.[0].toLowerCase() ?? ''];
   if (format) meta.format = format;
   if (entry.url) meta.url = entry.url;
   else if (entry.doi) meta.url = `https://doi.org/${entry.doi}`;
@@ -414,7 +394,7 @@ export function assembleBibliography(bib: Pick<Bibliography, 'path' | 'entries'>
   };
   for (const r of workspace) {
     add(byDoi, r.doi ? normaliseDoi(r.doi) : doiOfUrl(r.url), r);
-    add(byUrl, r.url ? normaliseUrl(r.url) : undefined, r);
+    add(byUrl, r.url ? normalizeUrl(r.url) : undefined, r);
   }
   const references: Reference[] = [];
   const sources: SourceEntry[] = [];
@@ -425,8 +405,8 @@ export function assembleBibliography(bib: Pick<Bibliography, 'path' | 'entries'>
       references.push(got);
       continue;
     }
-    const url = entry.url ? normaliseUrl(entry.url) : undefined;
-    const matches = (entry.doi ? byDoi.get(entry.doi) : undefined) ?? (url ? byUrl.get(url) : undefined) ?? (entry.doi ? byUrl.get(normaliseUrl(`https://doi.org/${entry.doi}`)!) : undefined);
+    const url = entry.url ? normalizeUrl(entry.url) : undefined;
+    const matches = (entry.doi ? byDoi.get(entry.doi) : undefined) ?? (url ? byUrl.get(url) : undefined) ?? (entry.doi ? byUrl.get(normalizeUrl(`https://doi.org/${entry.doi}`)!) : undefined);
     const match = matches?.[0];
     if (matches && matches.length > 1) {
       issues.push(`Bibliography “${bib.path}”, entry “${entry.key}”: its ${entry.doi && byDoi.get(entry.doi) ? 'DOI' : 'URL'} matches ${matches.length} references (${matches.map((r) => `“${r.key}”`).join(', ')}); “${match!.key}” is used.`);

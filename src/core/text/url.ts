@@ -7,7 +7,7 @@
  * before comparing. `utm_*` is matched by prefix. Parameters that can select content (`ref`, `id`,
  * `page`, `s`) are kept: dropping one could make two different pages look the same.
  */
-const TRACKING = new Set(['fbclid', 'gclid', 'dclid', 'gbraid', 'wbraid', 'msclkid', 'yclid', 'twclid', 'ttclid', 'igshid', 'mc_cid', 'mc_eid', '_ga', '_gl', 'mkt_tok', 'oly_anon_id', 'oly_enc_id', 'vero_id', '__s']);
+const TRACKING = new Set(['fbclid', 'gclid', 'dclid', 'gbraid', 'wbraid', 'msclkid', 'yclid', 'twclid', 'ttclid', 'igshid', 'mc_cid', 'mc_eid', '_ga', '_gl', 'mkt_tok', 'cmpid', 'ref_src', 'oly_anon_id', 'oly_enc_id', 'vero_id', '__s']);
 
 /** True for a query parameter name that only tracks a click (`utm_source`, `fbclid`, `mc_eid`). */
 export function isTrackingParameter(name: string): boolean {

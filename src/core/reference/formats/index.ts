@@ -20,6 +20,7 @@ export const REFERENCE_EXTENSIONS: Readonly<Record<string, ReferenceFormat>> = {
   '.md': 'markdown',
   '.markdown': 'markdown',
   '.txt': 'text',
+  '.text': 'text',
   '.html': 'html',
   '.htm': 'html',
   '.xhtml': 'html',
