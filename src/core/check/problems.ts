@@ -6,19 +6,17 @@ import type { CitationProblem, Reference, SourceEntry } from '../types';
 /**
  * Citation problems of a draft: unreadable citations, unknown keys (with the nearest loaded key),
  * locators past the end, and one `no-text` note per source the draft cites that a bibliography knows
- * but whose text is not at hand (`sources`), at its first citation.
+ * but whose text is not at hand (`sources`: the bibliographies' and the draft's own inline CSL items,
+ * as DraftChecker.knownSources gives them), at its first citation.
  */
 export function citationProblems(draft: Draft, byKey: ReadonlyMap<string, Reference>, sources: ReadonlyMap<string, SourceEntry> = new Map()): CitationProblem[] {
   const problems: CitationProblem[] = [];
-  // Keys of the draft's own inline bibliography (Pandoc `references:` of CSL items) are known too.
-  const known = new Map(sources);
-  for (const s of draft.inlineSources) if (!byKey.has(s.key) && !known.has(s.key)) known.set(s.key, s);
-  const keys = [...byKey.keys(), ...[...known.keys()].filter((k) => !byKey.has(k))];
+  const keys = [...byKey.keys(), ...[...sources.keys()].filter((k) => !byKey.has(k))];
   const noted = new Set<string>();
   const noText = (key: string, span: { start: number; end: number }) => {
     if (noted.has(key)) return;
     noted.add(key);
-    problems.push({ ...span, code: 'no-text', message: noTextMessage(known.get(key)!), fixes: [] });
+    problems.push({ ...span, code: 'no-text', message: noTextMessage(sources.get(key)!), fixes: [] });
   };
   for (const n of draft.notices) problems.push({ start: n.start, end: n.end, code: n.code, message: n.message, fixes: [] });
   for (const c of draft.citations) {
@@ -28,7 +26,7 @@ export function citationProblems(draft: Draft, byKey: ReadonlyMap<string, Refere
     }
     for (const item of c.items) {
       const ref = byKey.get(item.key);
-      if (!ref && known.has(item.key)) noText(item.key, item.keySpan);
+      if (!ref && sources.has(item.key)) noText(item.key, item.keySpan);
       else if (!ref) {
         const suggestion = nearestKey(item.key, keys);
         // An in-text key that is kept as a citation (see check/resolve.ts) may still be meant as plain text.
@@ -63,7 +61,7 @@ export function citationProblems(draft: Draft, byKey: ReadonlyMap<string, Refere
   for (const key of draft.frontMatterKeys) {
     if (byKey.has(key)) continue;
     const at = draft.text.indexOf(key);
-    if (known.has(key)) {
+    if (sources.has(key)) {
       noText(key, { start: Math.max(0, at), end: Math.max(0, at) + key.length });
       continue;
     }
