@@ -103,6 +103,8 @@ export class DraftChecker {
   private draftSources: ReadonlyMap<string, SourceEntry> = this.sources;
   /** The references by key for the draft being checked: the loaded ones and its inline items' aliases. */
   private draftByKey: ReadonlyMap<string, Reference> = this.byKey;
+  /** Every key known without the draft's own items: the references' and the sources', built once per setReferences. */
+  private knownKeys: ReadonlyMap<string, unknown> = this.byKey;
   private last?: DraftState;
   /** Counts setReferences calls: a check that began with other references leaves no verdicts behind. */
   private generation = 0;
@@ -128,6 +130,7 @@ export class DraftChecker {
       this.sources = new Map();
       for (const s of sources) if (!this.byKey.has(s.key) && !this.sources.has(s.key)) this.sources.set(s.key, s);
     }
+    this.knownKeys = this.sources.size ? new Map<string, unknown>([...this.byKey, ...this.sources]) : this.byKey;
     this.cache.clear();
     this.cacheContext = undefined;
     this.generation++;
@@ -158,7 +161,8 @@ export class DraftChecker {
     this.draftSources = sources;
     // In-text `@handles` and link citations depend on the references (and the sources known by key):
     // resolved on every check, the parse kept as parsed.
-    const known: ReadonlyMap<string, unknown> = sources.size ? new Map<string, unknown>([...byKey, ...sources]) : byKey;
+    // Rebuilt only when the draft's own inline items add keys (a large bibliography is not copied per keystroke).
+    const known = byKey === this.byKey && sources === this.sources ? this.knownKeys : sources.size ? new Map<string, unknown>([...byKey, ...sources]) : byKey;
     const resolved = resolveCitations(state.draft, known, this.byUrl);
     const draft = resolved.draft;
     const problems = citationProblems(draft, byKey, sources);
