@@ -282,8 +282,8 @@ export class ReferenceStore implements vscode.Disposable {
     this.issues = unique;
     for (const i of unique) this.log.warn(i.message);
     for (const [id, set] of this.allSets()) {
-      const where = specs.length > 1 ? `${specs.find((s) => s.id === id)?.name ?? 'outside the folders'}: ` : '';
-      this.log.info(`References${where ? ` (${where.slice(0, -2)})` : ''}: ${set.references.map((r) => `${r.key} (${r.paragraphs.length} ¶)`).join(', ')}`);
+      const where = specs.length > 1 ? ` (${specs.find((s) => s.id === id)?.name ?? 'drafts outside the folders'})` : '';
+      this.log.info(`References${where}: ${set.references.map((r) => `${r.key} (${r.paragraphs.length} ¶)`).join(', ')}`);
     }
     if (fresh.length) {
       void vscode.window.showWarningMessage(fresh.length === 1 ? fresh[0].message : `${fresh.length} reference files could not be used; see the Source Check output.`);
