@@ -93,9 +93,11 @@ export class QuickFixes implements vscode.CodeActionProvider {
       fixes.forEach((fix, i) => actions.push(this.fixAction(doc, fix.title, fix.edits, diagnostics, i === 0 && fix.kind !== 'insert-citation')));
       const p = spec.problem >= 0 ? state.result.problems[spec.problem] : undefined;
       // Only an entry of a bibliography file can record an attachment (not the draft's inline CSL items).
+      // The command finds the entry in the active editor's folder, where this quick fix is run; the
+      // key alone is passed, so a caller may append the file to attach.
       if (p?.code === 'no-text' && this.store.homeOf(state.text.slice(p.start, p.end), doc.uri)) {
         const attach = new vscode.CodeAction('Attach a file…', vscode.CodeActionKind.QuickFix);
-        attach.command = { command: COMMANDS.attachFile, title: attach.title, arguments: [state.text.slice(p.start, p.end), undefined, doc.uri.toString()] };
+        attach.command = { command: COMMANDS.attachFile, title: attach.title, arguments: [state.text.slice(p.start, p.end)] };
         attach.diagnostics = diagnostics;
         attach.isPreferred = true;
         actions.push(attach);

@@ -301,6 +301,7 @@ async function runTestsInCodeServer(): Promise<number> {
     // multi-root tests only (a window reload, not a second server).
     // A "leave this page?" question would keep the first window: answer it.
     page.on('dialog', (d) => void d.accept().catch(() => undefined));
+    const multiStarted = Date.now();
     await page.goto(workspaceUrl(port, p.multiRootWorkspace));
     const multi = await inHostResults(multiRootResults(resultsFile), 3 * 60_000).catch((e: Error): InHostResults => ({
       passed: 0,
@@ -309,6 +310,7 @@ async function runTestsInCodeServer(): Promise<number> {
       metrics: {},
       done: true,
     }));
+    const multiRootSeconds = Math.round((Date.now() - multiStarted) / 1000);
     const inHost: InHostResults = { passed: first.passed + multi.passed, failed: first.failed + multi.failed, tests: [...first.tests, ...multi.tests], metrics: { ...first.metrics, ...multi.metrics }, done: true };
     const lines = [
       ...inHost.tests.map((t) => `${t.state === 'passed' ? '✔' : '✖'} [in-host] ${t.title}${t.error ? `\n    ${t.error.split('\n').slice(0, 6).join('\n    ')}` : ''}`),
@@ -317,7 +319,7 @@ async function runTestsInCodeServer(): Promise<number> {
     console.log(lines.join('\n'));
     const passed = inHost.passed + ui.filter((t) => t.ok).length;
     const failed = inHost.failed + ui.filter((t) => !t.ok).length;
-    const summary = { ...inHost.metrics, totalSeconds: Math.round((Date.now() - started) / 1000) };
+    const summary = { ...inHost.metrics, multiRootSeconds, totalSeconds: Math.round((Date.now() - started) / 1000) };
     writeFileSync(join(ARTEFACTS, 'integration-results.json'), JSON.stringify({ inHost, ui, metrics: summary }, null, 2));
     console.log(`Measured in VS Code ${VERSION.replace(/^4/, '1')}: ${Object.entries(summary).map(([k, v]) => `${k}=${v}`).join(', ')}`);
     console.log(`Screenshots: ${['hover-card.png', 'hover-flagged.png', 'quick-fix-menu.png', 'problems-view.png', 'status-bar.png', 'report.png'].map((f) => join('test-results', f)).join(', ')}`);
