@@ -48,17 +48,19 @@ export function commandHandlers({ judge, store, report }: CommandDeps): Record<C
       return c;
     },
 
-    [COMMANDS.openReference]: async (key?: string, paragraph?: number, span?: Span) => {
+    [COMMANDS.openReference]: async (key?: string, paragraph?: number, span?: Span, draftUri?: string) => {
+      // The references of the draft's folder: the draft named (a quick fix's), else the active editor's.
+      const draft = typeof draftUri === 'string' ? vscode.Uri.parse(draftUri) : vscode.window.activeTextEditor?.document.uri;
       if (typeof key !== 'string') {
         const pick = await vscode.window.showQuickPick(
-          store.all.map((r) => ({ label: r.key, description: r.title, detail: [metadataSummary(r), `${r.paragraphs.length} paragraphs`, r.credit].filter(Boolean).join(' · ') })),
+          store.referencesFor(draft).map((r) => ({ label: r.key, description: r.title, detail: [metadataSummary(r), `${r.paragraphs.length} paragraphs`, r.credit].filter(Boolean).join(' · ') })),
           { placeHolder: 'Open which reference?' },
         );
         if (!pick) return undefined;
         key = pick.label;
       }
-      const ref = store.byKey(key);
-      const uri = store.uriOf(key);
+      const ref = store.byKey(key, draft);
+      const uri = store.uriOf(key, draft);
       if (!ref || !uri) {
         void vscode.window.showWarningMessage(`No reference with the key “${key}” is loaded.`);
         return undefined;
@@ -83,13 +85,13 @@ export function commandHandlers({ judge, store, report }: CommandDeps): Record<C
       const target = folder && vscode.workspace.workspaceFile ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
       await config.update('references', next, target);
       await store.load();
-      const added = uris.flatMap((u) => store.all.filter((r) => store.fileOf(r.key)?.toString() === u.toString()));
+      const added = uris.flatMap((u) => store.referencesFor(folder?.uri).filter((r) => store.fileOf(r.key, folder?.uri)?.toString() === u.toString()));
       if (added.length) void vscode.window.showInformationMessage(`Added ${added.map((r) => `“${r.key}” (${r.paragraphs.length} paragraphs)`).join(', ')}. Cite it as [@${added[0].key}].`);
       else void vscode.window.showWarningMessage(`${uris.map(label).join(', ')} could not be used as a reference; see the Source Check output.`);
       return added.map((r) => r.key);
     },
 
-    [COMMANDS.attachFile]: (key?: string, file?: vscode.Uri) => attachFile(store, key, file),
+    [COMMANDS.attachFile]: (key?: string, file?: vscode.Uri, draftUri?: string) => attachFile(store, key, file, typeof draftUri === 'string' ? vscode.Uri.parse(draftUri) : vscode.window.activeTextEditor?.document.uri),
 
     [COMMANDS.showReport]: () => report.show(),
 
@@ -102,11 +104,12 @@ export function commandHandlers({ judge, store, report }: CommandDeps): Record<C
  * becomes the entry's attachment in the bibliography itself, written as Zotero and Better BibTeX
  * write it (`file = {:path:type}`, relative to the bibliography), so the entry is checked against it
  * from then on. The file must be inside the workspace. A CSL JSON or YAML bibliography is opened at
- * the entry instead, with a message saying which `file` line to add. `chosen` skips the file picker.
+ * the entry instead, with a message saying which `file` line to add. `chosen` skips the file picker;
+ * `draft` (the draft the quick fix was on, else the active editor's) picks its folder's bibliographies.
  * Returns whether the entry now has text.
  */
-async function attachFile(store: ReferenceStore, key?: string, chosen?: vscode.Uri): Promise<boolean> {
-  const home = typeof key === 'string' ? store.homeOf(key) : undefined;
+async function attachFile(store: ReferenceStore, key?: string, chosen?: vscode.Uri, draft?: vscode.Uri): Promise<boolean> {
+  const home = typeof key === 'string' ? store.homeOf(key, draft) : undefined;
   if (!key || !home) {
     void vscode.window.showWarningMessage(`No bibliography entry “${key ?? ''}” is loaded.`);
     return false;
@@ -137,7 +140,7 @@ async function attachFile(store: ReferenceStore, key?: string, chosen?: vscode.U
     we.replace(doc.uri, new vscode.Range(doc.positionAt(edit.start), doc.positionAt(edit.end)), edit.newText);
     if (!(await vscode.workspace.applyEdit(we)) || !(await doc.save())) return false;
     await store.load();
-    const ok = store.byKey(key);
+    const ok = store.byKey(key, draft);
     if (ok) void vscode.window.showInformationMessage(`Attached ${relativePath} to “${key}” in ${label(home.bibliography)}. If Better BibTeX exports this file automatically, attach it in Zotero too, or the next export drops it.`);
     else void vscode.window.showWarningMessage(`${relativePath} was added to “${key}” but cannot be read as its text; see the Source Check output.`);
     return !!ok;

@@ -67,7 +67,7 @@ export class DraftJudge implements vscode.Disposable {
   private judgeWorker(): JudgeWorker | undefined {
     if (!this.worker && this.workerScript) {
       this.worker = new JudgeWorker(this.workerScript, (m) => this.log.warn(`${m}; judging continues on the extension host in small slices.`));
-      this.worker.setReferences(this.store.all, this.store.sources);
+      this.worker.setReferenceSets(this.store.allSets());
     }
     return this.worker;
   }
@@ -157,8 +157,12 @@ export class DraftJudge implements vscode.Disposable {
   }
 
   rejudgeAll(): void {
-    for (const c of this.checkers.values()) c.setReferences(this.store.all, this.store.sources);
-    this.worker?.setReferences(this.store.all, this.store.sources);
+    // Each draft's folder has its own set; the thread is sent only the references it lacks.
+    for (const [key, c] of this.checkers) {
+      const uri = vscode.Uri.parse(key);
+      c.setReferences(this.store.referencesFor(uri), this.store.sourcesFor(uri));
+    }
+    this.worker?.setReferenceSets(this.store.allSets());
     for (const doc of vscode.workspace.textDocuments) {
       this.states.delete(doc.uri.toString());
       this.schedule(doc, 0);
@@ -209,14 +213,17 @@ export class DraftJudge implements vscode.Disposable {
     const settings = this.settingsOf(doc);
     const full = doc.getText();
     const { text, truncated } = judgedPart(full, settings.maxDraftChars);
-    if (!settings.checkUncitedDrafts && !citesAnything(text, this.store.all)) {
+    if (!settings.checkUncitedDrafts && !citesAnything(text, this.store.referencesFor(doc.uri))) {
       this.publish(doc, { version: mine.version, text, result: { verdicts: [], problems: [] }, specs: [], truncated });
       return;
     }
     let result: CheckResult | undefined;
     const worker = this.judgeWorker();
     if (worker && !worker.broken) {
-      const outcome = await worker.check(key, mine.version, text, settings.judgeUncited, dialectOf(doc.languageId));
+      // The set was sent when the references loaded (rejudgeAll); the draft's folder names it.
+      const set = this.store.setIdOf(doc.uri);
+      if (!worker.knowsSet(set)) worker.setReferenceSets(this.store.allSets());
+      const outcome = await worker.check(key, mine.version, text, settings.judgeUncited, dialectOf(doc.languageId), set);
       if (outcome.kind === 'cancelled') return;
       if (outcome.kind === 'result') result = outcome.result;
       else this.log.warn(`Judging ${doc.uri.toString()} in the worker failed (${outcome.message}); judging it here instead.`);
@@ -256,7 +263,7 @@ export class DraftJudge implements vscode.Disposable {
   private async checkOnHost(doc: vscode.TextDocument, key: string, text: string, mine: Pending, judgeUncited: boolean): Promise<CheckResult | undefined> {
     let checker = this.checkers.get(key);
     if (!checker) {
-      checker = new DraftChecker(this.store.all, { judgeUncited, knownSources: this.store.sources });
+      checker = new DraftChecker(this.store.referencesFor(doc.uri), { judgeUncited, knownSources: this.store.sourcesFor(doc.uri) });
       this.checkers.set(key, checker);
     }
     try {
@@ -286,7 +293,7 @@ export class DraftJudge implements vscode.Disposable {
     if (this.pending.get(key)?.version === state.version) this.pending.delete(key);
     this.states.set(key, state);
     const t0 = performance.now();
-    this.diagnostics.set(doc.uri, state.specs.map((s) => this.toDiagnostic(s)));
+    this.diagnostics.set(doc.uri, state.specs.map((s) => this.toDiagnostic(s, doc.uri)));
     const t1 = performance.now();
     this.changed.fire(doc.uri);
     const t2 = performance.now();
@@ -298,14 +305,15 @@ export class DraftJudge implements vscode.Disposable {
     return { setMs: t1 - t0, listenersMs: t2 - t1 };
   }
 
-  private toDiagnostic(spec: DiagnosticSpec): vscode.Diagnostic {
+  /** `draft`: the draft's URI, whose folder's references the related links open. */
+  private toDiagnostic(spec: DiagnosticSpec, draft: vscode.Uri): vscode.Diagnostic {
     const range = new vscode.Range(spec.range.start.line, spec.range.start.character, spec.range.end.line, spec.range.end.character);
     const d = new vscode.Diagnostic(range, spec.message, SEVERITY[spec.severity]);
     d.source = SOURCE;
     d.code = { value: spec.code, target: vscode.Uri.joinPath(this.extensionUri, 'README.md').with({ fragment: spec.code }) };
     d.relatedInformation = spec.related.flatMap((r) => {
-      const uri = this.store.uriOf(r.reference);
-      const ref = this.store.byKey(r.reference);
+      const uri = this.store.uriOf(r.reference, draft);
+      const ref = this.store.byKey(r.reference, draft);
       if (!uri || !ref) return [];
       return [new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, rangeIn(ref.text, r.span)), r.message)];
     });
@@ -352,6 +360,8 @@ export interface JudgingDeps {
 export function registerJudging({ judge, store }: JudgingDeps): vscode.Disposable[] {
   return [
     store.onDidChange(() => judge.rejudgeAll()),
+    // Each folder has its own references: a folder added or removed changes the sets.
+    vscode.workspace.onDidChangeWorkspaceFolders(() => void store.load()),
     vscode.workspace.onDidOpenTextDocument((doc) => judge.schedule(doc, 0)),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length) judge.schedule(e.document);
@@ -363,7 +373,7 @@ export function registerJudging({ judge, store }: JudgingDeps): vscode.Disposabl
       // Checkers hold the judging options they were made with: start afresh when those change.
       if (e.affectsConfiguration('sourcecheck.judgeUncitedStatements')) judge.dropCheckers();
       // A reload of the references re-judges every draft when it is done.
-      if (e.affectsConfiguration('sourcecheck.references')) void store.load();
+      if (e.affectsConfiguration('sourcecheck.references') || e.affectsConfiguration('sourcecheck.bibliographies')) void store.load();
       else judge.rejudgeAll();
       if (e.affectsConfiguration('sourcecheck.enable') || e.affectsConfiguration('sourcecheck.languages')) {
         for (const doc of vscode.workspace.textDocuments) if (!judge.isDraft(doc)) judge.forget(doc.uri);

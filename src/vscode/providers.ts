@@ -38,13 +38,15 @@ export class HoverCards implements vscode.HoverProvider {
     const lineStart = doc.offsetAt(line.range.start);
     const lineEnd = doc.offsetAt(line.range.end);
     // An in-text `@handle` that the checker did not take for a citation gets no citation card.
-    const keys = this.store.all.map((r) => r.key);
+    // The references of the draft's own folder (each folder has its own set).
+    const references = this.store.referencesFor(doc.uri);
+    const keys = references.map((r) => r.key);
     const citations = findCitations(text, lineStart, lineEnd).filter((c) => c.form !== 'in-text' || c.items.some((i) => keys.includes(i.key)) || looksLikeCitation(c, keys));
     // Links that cite a reference by its URL, as the last check resolved them.
     for (const v of state?.result.verdicts ?? []) for (const c of v.claim.citations) if (c.form === 'link' && c.start >= lineStart && c.end <= lineEnd && !citations.some((x) => x.start === c.start)) citations.push(c);
     // VS Code shows a diagnostic's message in the same hover: the card does not repeat it.
     const diagnosed = new Set(state?.specs.filter((s) => s.verdict >= 0).map((s) => s.verdict));
-    const card = hoverAt(text, offset, state?.result, this.store.all, (key, span) => this.link(key, span), citations, diagnosed, this.store.sources);
+    const card = hoverAt(text, offset, state?.result, references, (key, span) => this.link(key, span, doc.uri), citations, diagnosed, this.store.sourcesFor(doc.uri));
     if (!card) return undefined;
     // Reference and draft text is untrusted: never enable command links or HTML in the card.
     const md = new vscode.MarkdownString(card.markdown, false);
@@ -54,10 +56,10 @@ export class HoverCards implements vscode.HoverProvider {
   }
 
   /** A link that opens a reference file at a passage; built-in references open from the diagnostic's related link or the Open Reference command. */
-  private link(key: string, span: { start: number; end: number }): string | undefined {
+  private link(key: string, span: { start: number; end: number }, draft: vscode.Uri): string | undefined {
     // Untrusted hover Markdown only follows file and remote links, so built-in references have none.
-    const uri = this.store.fileOf(key);
-    const ref = this.store.byKey(key);
+    const uri = this.store.fileOf(key, draft);
+    const ref = this.store.byKey(key, draft);
     // A saved page's or PDF's lines are not those of its extracted text: such passages open from the related link.
     if (!uri || !ref || ref.format === 'html' || ref.format === 'pdf') return undefined;
     const r = rangeIn(ref.text, span);
@@ -91,7 +93,9 @@ export class QuickFixes implements vscode.CodeActionProvider {
       fixes.forEach((fix, i) => actions.push(this.fixAction(doc, fix.title, fix.edits, diagnostics, i === 0 && fix.kind !== 'insert-citation')));
       const p = spec.problem >= 0 ? state.result.problems[spec.problem] : undefined;
       // Only an entry of a bibliography file can record an attachment (not the draft's inline CSL items).
-      if (p?.code === 'no-text' && this.store.homeOf(state.text.slice(p.start, p.end))) {
+      // The command finds the entry in the active editor's folder, where this quick fix is run; the
+      // key alone is passed, so a caller may append the file to attach.
+      if (p?.code === 'no-text' && this.store.homeOf(state.text.slice(p.start, p.end), doc.uri)) {
         const attach = new vscode.CodeAction('Attach a file…', vscode.CodeActionKind.QuickFix);
         attach.command = { command: COMMANDS.attachFile, title: attach.title, arguments: [state.text.slice(p.start, p.end)] };
         attach.diagnostics = diagnostics;
@@ -103,7 +107,7 @@ export class QuickFixes implements vscode.CodeActionProvider {
         const ev = v.evidence[0];
         if (ev) {
           const open = new vscode.CodeAction(`Open ${ev.reference} at ¶${ev.paragraph}`, vscode.CodeActionKind.QuickFix);
-          open.command = { command: COMMANDS.openReference, title: open.title, arguments: [ev.reference, ev.paragraph, { start: ev.start, end: ev.end }] };
+          open.command = { command: COMMANDS.openReference, title: open.title, arguments: [ev.reference, ev.paragraph, { start: ev.start, end: ev.end }, doc.uri.toString()] };
           open.diagnostics = diagnostics;
           actions.push(open);
         }
@@ -170,7 +174,7 @@ export class CitationCompletions implements vscode.CompletionItemProvider {
     const line = doc.lineAt(position.line);
     const lineStart = doc.offsetAt(line.range.start);
     const lineText = line.text.slice(0, position.character);
-    return completionsAt(lineText, lineText.length, this.store.all).map((c) => {
+    return completionsAt(lineText, lineText.length, this.store.referencesFor(doc.uri)).map((c) => {
       const item = new vscode.CompletionItem(c.label, /^\d+$/.test(c.label) ? vscode.CompletionItemKind.Value : vscode.CompletionItemKind.Reference);
       item.insertText = c.insertText;
       item.detail = c.detail;

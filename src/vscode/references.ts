@@ -17,21 +17,40 @@ export interface ReferenceIssue {
   message: string;
 }
 
-export class ReferenceStore implements vscode.Disposable {
-  private refs: Reference[] = [];
+/**
+ * One reference set: what the drafts of one workspace folder (or, with `WINDOW_SET`, the drafts
+ * outside every folder) are judged against.
+ */
+interface RefSet {
+  /** The set's id: the folder's URI as a string, or `WINDOW_SET`. */
+  id: string;
+  refs: Reference[];
+  uris: Map<string, vscode.Uri>;
   /** Bibliography entries with no text (known keys), and where each entry is written. */
-  private known: SourceEntry[] = [];
-  private homes = new Map<string, EntryHome>();
+  known: SourceEntry[];
+  homes: Map<string, EntryHome>;
+  /** Bibliographies that could not be read, by URI, with why; and the ones the set's settings name. */
+  unreadable: Map<string, string>;
+  fromSettings: vscode.Uri[];
+}
+
+/** Id of the set for drafts outside every workspace folder (an empty window, an untitled draft). */
+export const WINDOW_SET = '';
+
+export class ReferenceStore implements vscode.Disposable {
+  /**
+   * The reference sets by id (folder URI, or WINDOW_SET). In a one-folder window the window set is the
+   * folder's set (the same object): its settings are the folder's.
+   */
+  private sets = new Map<string, RefSet>();
   /** The bibliographies each open draft's `bibliography:` names, by draft URI. */
   private declared = new Map<string, vscode.Uri[]>();
-  /** Bibliographies that could not be read, by URI, with why; and the ones the setting names. */
-  private unreadable = new Map<string, string>();
-  private fromSettings: vscode.Uri[] = [];
   /** Where bibliographies are parsed: the judging thread once the judge provides it, else here. */
   bibliographyParser?: BibliographyParser;
-  private uris = new Map<string, vscode.Uri>();
   /** The built-in references, read on first use (not during activation). */
   private builtinRefs?: Reference[];
+  /** Until the first load has finished, the built-in references are all there is. */
+  private initialSet?: RefSet;
   private watchers: vscode.Disposable[] = [];
   private reloadTimer?: ReturnType<typeof setTimeout>;
   private loading?: Promise<void>;
@@ -51,48 +70,78 @@ export class ReferenceStore implements vscode.Disposable {
   }
 
   private get builtin(): Reference[] {
-    if (!this.builtinRefs) {
-      this.builtinRefs = builtinReferences(this.mediaDir);
-      // Until the first load has finished, the built-in references are all there is.
-      if (!this.refs.length) {
-        this.refs = [...this.builtinRefs];
-        for (const r of this.builtinRefs) this.uris.set(r.key, referenceUri(r));
-      }
-    }
+    this.builtinRefs ??= builtinReferences(this.mediaDir);
     return this.builtinRefs;
   }
 
+  /**
+   * The id of the set a document is judged against: its workspace folder's URI, or WINDOW_SET for a
+   * document outside every folder. A reference document (`sourcecheck-ref:`) names its set in its query.
+   */
+  setIdOf(resource?: vscode.Uri): string {
+    return this.setOf(resource).id;
+  }
+
+  private setOf(resource?: vscode.Uri): RefSet {
+    let id = WINDOW_SET;
+    if (resource?.scheme === REFERENCE_SCHEME) id = new URLSearchParams(resource.query).get('set') ?? WINDOW_SET;
+    else if (resource) id = vscode.workspace.getWorkspaceFolder(resource)?.uri.toString() ?? WINDOW_SET;
+    const set = this.sets.get(id) ?? this.sets.get(WINDOW_SET);
+    if (set) return set;
+    this.initialSet ??= { id: WINDOW_SET, refs: [...this.builtin], uris: new Map(this.builtin.map((r) => [r.key, referenceUri(r)])), known: [], homes: new Map(), unreadable: new Map(), fromSettings: [] };
+    return this.initialSet;
+  }
+
+  /** Every distinct reference set by id (a set serving two ids, as in a one-folder window, is listed once under its own id). */
+  allSets(): Map<string, { references: Reference[]; sources: SourceEntry[] }> {
+    const out = new Map<string, { references: Reference[]; sources: SourceEntry[] }>();
+    const sets = this.sets.size ? [...this.sets.values()] : [this.setOf()];
+    for (const s of sets) if (!out.has(s.id)) out.set(s.id, { references: s.refs, sources: s.known });
+    return out;
+  }
+
+  /** The references of drafts outside every folder (in a one-folder window: that folder's). */
   get all(): Reference[] {
-    if (!this.builtinRefs) void this.builtin;
-    return this.refs;
+    return this.setOf().refs;
   }
 
-  /** Sources the bibliographies know by key but whose text is not at hand. */
+  /** The references a document is judged against: its folder's (see setIdOf). */
+  referencesFor(resource?: vscode.Uri): Reference[] {
+    return this.setOf(resource).refs;
+  }
+
+  /** Sources a document's bibliographies know by key but whose text is not at hand. */
+  sourcesFor(resource?: vscode.Uri): SourceEntry[] {
+    return this.setOf(resource).known;
+  }
+
+  /** `sourcesFor()`: the window set's. */
   get sources(): SourceEntry[] {
-    return this.known;
+    return this.setOf().known;
   }
 
-  sourceOf(key: string): SourceEntry | undefined {
-    return this.known.find((s) => s.key === key);
+  sourceOf(key: string, resource?: vscode.Uri): SourceEntry | undefined {
+    return this.setOf(resource).known.find((s) => s.key === key);
   }
 
   /**
-   * Why the bibliographies a draft relies on (the setting's and its own `bibliography:`) could not be
-   * read, if any could not: the unknown keys of that draft say so.
+   * Why the bibliographies a draft relies on (its folder's setting's and its own `bibliography:`) could
+   * not be read, if any could not: the unknown keys of that draft say so.
    */
   bibliographyTrouble(draft: vscode.Uri): string[] {
-    const mine = [...this.fromSettings, ...(this.declared.get(draft.toString()) ?? [])];
-    return [...new Set(mine.map((u) => this.unreadable.get(u.toString())).filter((m): m is string => !!m))];
+    const set = this.setOf(draft);
+    const mine = [...set.fromSettings, ...(this.declared.get(draft.toString()) ?? [])];
+    return [...new Set(mine.map((u) => set.unreadable.get(u.toString())).filter((m): m is string => !!m))];
   }
 
-  /** The bibliography an entry is written in (for "Attach a file…"). */
-  homeOf(key: string): EntryHome | undefined {
-    return this.homes.get(key);
+  /** The bibliography an entry is written in (for "Attach a file…"), in the set of `resource`. */
+  homeOf(key: string, resource?: vscode.Uri): EntryHome | undefined {
+    return this.setOf(resource).homes.get(key);
   }
 
   /**
    * Makes the bibliographies a draft's `bibliography:` names (`paths`, as written) part of the loaded
-   * ones; reloads (and so re-judges every draft) only when they change. Loaded ones serve every draft.
+   * ones of its folder's set; reloads (and so re-judges every draft) only when they change.
    */
   async useDraftBibliographies(draft: vscode.Uri, paths: string[]): Promise<void> {
     const uris = declaredBibliographies(draft, paths);
@@ -103,26 +152,27 @@ export class ReferenceStore implements vscode.Disposable {
     await this.load();
   }
 
-  byKey(key: string): Reference | undefined {
-    return this.all.find((r) => r.key === key);
+  /** The reference with `key` in the set of `resource` (no resource: the window set). */
+  byKey(key: string, resource?: vscode.Uri): Reference | undefined {
+    return this.setOf(resource).refs.find((r) => r.key === key);
   }
 
   /** The read-only document that shows a reference, built-in or file, with its text exactly as judged. */
-  uriOf(key: string): vscode.Uri | undefined {
-    const ref = this.byKey(key);
-    return ref ? referenceUri(ref, this.fileOf(key)) : undefined;
+  uriOf(key: string, resource?: vscode.Uri): vscode.Uri | undefined {
+    const set = this.setOf(resource);
+    const ref = set.refs.find((r) => r.key === key);
+    return ref ? referenceUri(ref, fileIn(set, key), set.id) : undefined;
   }
 
   /** The workspace file a reference was read from; undefined for a built-in one. */
-  fileOf(key: string): vscode.Uri | undefined {
-    const uri = this.uris.get(key);
-    return uri && uri.scheme !== REFERENCE_SCHEME ? uri : undefined;
+  fileOf(key: string, resource?: vscode.Uri): vscode.Uri | undefined {
+    return fileIn(this.setOf(resource), key);
   }
 
   isReferenceDocument(uri: vscode.Uri): boolean {
     if (uri.scheme === REFERENCE_SCHEME) return true;
     const s = uri.toString();
-    for (const u of this.uris.values()) if (u.toString() === s) return true;
+    for (const set of this.sets.values()) for (const u of set.uris.values()) if (u.toString() === s) return true;
     return false;
   }
 
@@ -154,114 +204,144 @@ export class ReferenceStore implements vscode.Disposable {
   }
 
   private async loadNow(): Promise<void> {
-    // Resource-scoped: each workspace folder's own setting, resolved in that folder.
+    // Resource-scoped: each workspace folder's own settings, resolved in that folder, make that
+    // folder's set; the window's settings make the set of drafts outside every folder.
     const folders = vscode.workspace.workspaceFolders ?? [];
-    const perFolder: FolderPatterns[] = folders.length ? folders.map((folder) => ({ folder, patterns: readSettings(folder.uri).references })) : [{ patterns: readSettings().references }];
-    const patterns = perFolder.flatMap((f) => f.patterns);
+    const specs: SetSpec[] = folders.map((folder) => {
+      const s = readSettings(folder.uri);
+      return { id: folder.uri.toString(), base: folder, name: folder.name, references: s.references, bibliographies: s.bibliographies, reportMissing: true };
+    });
+    // One folder: the window's settings are that folder's, so its set serves outside drafts too.
+    if (folders.length !== 1) {
+      const s = readSettings();
+      const file = vscode.workspace.workspaceFile;
+      // Relative paths of a workspace file's settings are read beside it (an untitled one: in the first folder).
+      const base = file?.scheme === 'file' ? vscode.Uri.joinPath(file, '..') : folders[0];
+      specs.push({ id: WINDOW_SET, base, references: s.references, bibliographies: s.bibliographies, reportMissing: !folders.length });
+    }
     const trusted = vscode.workspace.isTrusted;
-    const refs = [...this.builtin];
-    const uris = new Map<string, vscode.Uri>(this.builtin.map((r) => [r.key, referenceUri(r)]));
     const issues: ReferenceIssue[] = [];
     this.disposeWatchers();
-    if (patterns.length && !trusted) {
+    if (specs.some((s) => s.references.length) && !trusted) {
       issues.push({ message: 'This workspace is not trusted: reference files from settings are not read; only the built-in reference is used.' });
     }
-    const seen = new Set<string>();
-    const bibPerFolder: FolderPatterns[] = folders.length ? folders.map((folder) => ({ folder, patterns: readSettings(folder.uri).bibliographies })) : [{ patterns: readSettings().bibliographies }];
-    const bibFromSettings = trusted ? await this.resolve(bibPerFolder, issues, 'bibliographies') : [];
-    for (const uri of trusted ? await this.resolve(perFolder, issues) : []) {
-      if (seen.has(uri.toString())) continue;
-      seen.add(uri.toString());
-      try {
-        const ref = await readReference(uri, this.reader, this.log);
-        const clash = uris.get(ref.key);
-        if (clash) {
-          issues.push({ uri, message: `Two references use the key “${ref.key}”: ${label(clash)} and ${label(uri)}. Using ${label(clash)}; give ${label(uri)} its own \`key:\` in its front matter.` });
-          continue;
+    // A file named by two folders' settings is read once.
+    const reads = new Map<string, Promise<Reference>>();
+    const read = (uri: vscode.Uri) => {
+      let r = reads.get(uri.toString());
+      if (!r) reads.set(uri.toString(), (r = readReference(uri, this.reader, this.log)));
+      return r;
+    };
+    const idOf = (draft: string) => {
+      const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(draft));
+      return folder ? folder.uri.toString() : folders.length === 1 ? folders[0].uri.toString() : WINDOW_SET;
+    };
+    const sets = new Map<string, RefSet>();
+    const watched: vscode.Uri[] = [];
+    for (const spec of specs) {
+      const refs = [...this.builtin];
+      const uris = new Map<string, vscode.Uri>(this.builtin.map((r) => [r.key, referenceUri(r, undefined, spec.id)]));
+      const seen = new Set<string>();
+      const bibFromSettings = trusted ? await this.resolve(spec, spec.bibliographies, issues, 'bibliographies') : [];
+      for (const uri of trusted ? await this.resolve(spec, spec.references, issues, 'references') : []) {
+        if (seen.has(uri.toString())) continue;
+        seen.add(uri.toString());
+        try {
+          const ref = await read(uri);
+          const clash = uris.get(ref.key);
+          if (clash) {
+            issues.push({ uri, message: `Two references use the key “${ref.key}”: ${label(clash)} and ${label(uri)}. Using ${label(clash)}; give ${label(uri)} its own \`key:\` in its front matter.` });
+            continue;
+          }
+          refs.push(ref);
+          uris.set(ref.key, uri);
+        } catch (e) {
+          issues.push({ uri, message: e instanceof InputError ? e.message : `Reference ${label(uri)} cannot be read: ${e instanceof Error ? e.message : String(e)}` });
         }
-        refs.push(ref);
-        uris.set(ref.key, uri);
-      } catch (e) {
-        issues.push({ uri, message: e instanceof InputError ? e.message : `Reference ${label(uri)} cannot be read: ${e instanceof Error ? e.message : String(e)}` });
       }
-    }
-    // Bibliographies: the setting's, then the open drafts' own; their entries come after the files.
-    const bibUris = [...new Map([...bibFromSettings, ...[...this.declared.values()].flat()].map((u) => [u.toString(), u])).values()];
-    const bib = trusted && bibUris.length ? await loadBibliographyFiles(bibUris, refs, label, this.bibliographyParser, async (bytes, path) => (await this.reader.read(bytes, path)).reference) : undefined;
-    if (bib) {
-      for (const r of bib.references) {
-        refs.push(r);
-        uris.set(r.key, /^[a-z][\w+.-]+:\/\//i.test(r.path) ? vscode.Uri.parse(r.path) : vscode.Uri.file(r.path));
+      // Bibliographies: the setting's, then those of the open drafts of this set; their entries come after the files.
+      const declared = [...this.declared].filter(([draft]) => idOf(draft) === spec.id).flatMap(([, u]) => u);
+      const bibUris = [...new Map([...bibFromSettings, ...declared].map((u) => [u.toString(), u])).values()];
+      const bib = trusted && bibUris.length ? await loadBibliographyFiles(bibUris, refs, label, this.bibliographyParser, async (bytes, path) => (await this.reader.read(bytes, path)).reference) : undefined;
+      if (bib) {
+        for (const r of bib.references) {
+          refs.push(r);
+          uris.set(r.key, /^[a-z][\w+.-]+:\/\//i.test(r.path) ? vscode.Uri.parse(r.path) : vscode.Uri.file(r.path));
+        }
+        issues.push(...bib.issues);
+        watched.push(...bib.files);
       }
-      issues.push(...bib.issues);
+      const set: RefSet = { id: spec.id, refs, uris, known: bib?.sources ?? [], homes: bib?.homes ?? new Map(), unreadable: bib?.unreadable ?? new Map(), fromSettings: bibFromSettings };
+      sets.set(spec.id, set);
+      if (folders.length === 1) sets.set(WINDOW_SET, set);
     }
-    this.known = bib?.sources ?? [];
-    this.unreadable = bib?.unreadable ?? new Map();
-    this.fromSettings = bibFromSettings;
-    this.homes = bib?.homes ?? new Map();
-    this.refs = refs;
-    this.uris = uris;
-    const fresh = issues.filter((i) => !this.issues.some((o) => o.message === i.message));
-    this.issues = issues;
-    for (const i of issues) this.log.warn(i.message);
-    this.log.info(`References: ${refs.map((r) => `${r.key} (${r.paragraphs.length} ¶)`).join(', ')}`);
+    this.sets = sets;
+    // One message per problem, even when several folders' settings meet it.
+    const unique = [...new Map(issues.map((i) => [i.message, i])).values()];
+    const fresh = unique.filter((i) => !this.issues.some((o) => o.message === i.message));
+    this.issues = unique;
+    for (const i of unique) this.log.warn(i.message);
+    for (const [id, set] of this.allSets()) {
+      const where = specs.length > 1 ? ` (${specs.find((s) => s.id === id)?.name ?? 'drafts outside the folders'})` : '';
+      this.log.info(`References${where}: ${set.references.map((r) => `${r.key} (${r.paragraphs.length} ¶)`).join(', ')}`);
+    }
     if (fresh.length) {
       void vscode.window.showWarningMessage(fresh.length === 1 ? fresh[0].message : `${fresh.length} reference files could not be used; see the Source Check output.`);
     }
     if (trusted) {
-      this.watch(perFolder);
-      this.watch(bibPerFolder);
-      this.watchFiles(bib?.files ?? []);
+      this.watch(specs);
+      this.watchFiles([...new Map(watched.map((u) => [u.toString(), u])).values()]);
     }
     this.loading = undefined;
     this.changed.fire();
   }
 
-  private async resolve(perFolder: FolderPatterns[], issues: ReferenceIssue[], setting: 'references' | 'bibliographies' = 'references'): Promise<vscode.Uri[]> {
+  private async resolve(spec: SetSpec, patterns: string[], issues: ReferenceIssue[], setting: 'references' | 'bibliographies'): Promise<vscode.Uri[]> {
     const found: vscode.Uri[] = [];
-    const missing = new Set<string>();
-    const matchedSomewhere = new Set<string>();
-    for (const { folder, patterns } of perFolder) {
-      for (const pattern of patterns) {
-        if (isAbsolute(pattern)) {
-          found.push(vscode.Uri.file(pattern));
-          continue;
-        }
-        const glob = /[*?[{]/.test(pattern);
-        let matched = false;
-        if (folder && !glob) {
-          // A plain path: report it if missing rather than silently matching nothing.
-          const uri = vscode.Uri.joinPath(folder.uri, pattern);
-          try {
-            await vscode.workspace.fs.stat(uri);
-            found.push(uri);
-            matched = true;
-          } catch {
-            /* reported below */
-          }
-        } else if (folder) {
-          const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, pattern), null, 500);
-          uris.sort((x, y) => x.toString().localeCompare(y.toString()));
-          found.push(...uris);
-          matched = uris.length > 0;
-        }
-        if (matched) matchedSomewhere.add(pattern);
-        else if (!glob) missing.add(pattern);
+    const { base } = spec;
+    const baseUri = base && (base instanceof vscode.Uri ? base : base.uri);
+    for (const pattern of patterns) {
+      if (isAbsolute(pattern)) {
+        found.push(vscode.Uri.file(pattern));
+        continue;
       }
-    }
-    // A workspace-wide setting is every folder's: a plain path is missing only when no folder has it.
-    for (const pattern of missing) {
-      if (!matchedSomewhere.has(pattern)) issues.push({ message: `${setting === 'references' ? 'Reference file' : 'Bibliography'} “${pattern}” (from the sourcecheck.${setting} setting) does not exist in the workspace.` });
+      const glob = /[*?[{]/.test(pattern);
+      let matched = false;
+      if (baseUri && !glob) {
+        // A plain path: report it if missing rather than silently matching nothing.
+        const uri = vscode.Uri.joinPath(baseUri, pattern);
+        try {
+          await vscode.workspace.fs.stat(uri);
+          found.push(uri);
+          matched = true;
+        } catch {
+          /* reported below */
+        }
+      } else if (base) {
+        const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(base, pattern), null, 500);
+        uris.sort((x, y) => x.toString().localeCompare(y.toString()));
+        found.push(...uris);
+        matched = uris.length > 0;
+      }
+      // Each folder's setting is that folder's own: a plain path missing there is missing for its drafts.
+      if (!matched && !glob && spec.reportMissing) {
+        const where = spec.name && (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? `workspace folder “${spec.name}”` : 'the workspace';
+        issues.push({ message: `${setting === 'references' ? 'Reference file' : 'Bibliography'} “${pattern}” (from the sourcecheck.${setting} setting) does not exist in ${where}.` });
+      }
     }
     return found;
   }
 
-  private watch(perFolder: FolderPatterns[]): void {
-    for (const { folder, patterns } of perFolder) {
-      if (!folder) continue;
-      for (const pattern of patterns) {
+  private watch(specs: SetSpec[]): void {
+    const done = new Set<string>();
+    for (const { base, references, bibliographies } of specs) {
+      if (!base) continue;
+      for (const pattern of [...references, ...bibliographies]) {
         if (isAbsolute(pattern)) continue;
-        const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, pattern));
+        const id = `${(base instanceof vscode.Uri ? base : base.uri).toString()} ${pattern}`;
+        if (done.has(id)) continue;
+        done.add(id);
+        const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(base, pattern));
         const again = (uri: vscode.Uri) => {
           this.log.info(`Reference changed: ${label(uri)}`);
           this.scheduleReload();
@@ -311,7 +391,7 @@ export class ReferenceStore implements vscode.Disposable {
   textOf(uri: vscode.Uri): string | undefined {
     if (uri.scheme !== REFERENCE_SCHEME) return undefined;
     const key = decodeURIComponent(uri.path.split('/')[1] ?? '');
-    return this.all.find((r) => r.key === key)?.text;
+    return this.byKey(key, uri)?.text;
   }
 
   private disposeWatchers(): void {
@@ -327,15 +407,31 @@ export class ReferenceStore implements vscode.Disposable {
   }
 }
 
-/** The reference patterns one workspace folder's settings name (no folder: an empty window's). */
-interface FolderPatterns {
-  folder?: vscode.WorkspaceFolder;
-  patterns: string[];
+/** What one reference set is read from: a folder's settings (or the window's), resolved against `base`. */
+interface SetSpec {
+  id: string;
+  /** Where relative paths and globs are resolved (none: only absolute paths are read). */
+  base?: vscode.WorkspaceFolder | vscode.Uri;
+  /** The folder's name, for messages. */
+  name?: string;
+  references: string[];
+  bibliographies: string[];
+  /** Whether a plain path that is missing is reported (not for a multi-root window's own settings, which serve only drafts outside the folders). */
+  reportMissing: boolean;
 }
 
-/** The read-only document of a reference: `/<key>/<name>`, named after its file or, built in, its title (never a file that does not exist). */
-export function referenceUri(ref: { key: string; title: string }, file?: vscode.Uri): vscode.Uri {
-  return vscode.Uri.from({ scheme: REFERENCE_SCHEME, path: `/${encodeURIComponent(ref.key)}/${referenceDocumentName(ref, file?.path)}` });
+function fileIn(set: RefSet, key: string): vscode.Uri | undefined {
+  const uri = set.uris.get(key);
+  return uri && uri.scheme !== REFERENCE_SCHEME ? uri : undefined;
+}
+
+/**
+ * The read-only document of a reference: `/<key>/<name>`, named after its file or, built in, its title
+ * (never a file that does not exist); `set` (a folder's URI) goes in the query, since two folders may
+ * give the same key different texts.
+ */
+export function referenceUri(ref: { key: string; title: string }, file?: vscode.Uri, set: string = WINDOW_SET): vscode.Uri {
+  return vscode.Uri.from({ scheme: REFERENCE_SCHEME, path: `/${encodeURIComponent(ref.key)}/${referenceDocumentName(ref, file?.path)}`, query: set ? new URLSearchParams({ set }).toString() : '' });
 }
 
 async function readReference(uri: vscode.Uri, reader: ReferenceReader, log: vscode.LogOutputChannel): Promise<Reference> {
@@ -380,7 +476,7 @@ export function registerReferenceDocuments({ store }: ReferenceDocumentDeps): vs
     vscode.workspace.registerTextDocumentContentProvider(REFERENCE_SCHEME, { onDidChange: changed.event, provideTextDocumentContent: (uri) => store.textOf(uri) ?? `No reference is loaded for ${uri.path}.` }),
     vscode.languages.registerInlayHintsProvider({ scheme: REFERENCE_SCHEME }, { provideInlayHints: (doc, range) => paragraphHints(store, doc, range) }),
     store.onDidChange(() => {
-      for (const r of store.all) changed.fire(store.uriOf(r.key)!);
+      for (const [id, set] of store.allSets()) for (const r of set.references) changed.fire(store.uriOf(r.key, id === WINDOW_SET ? undefined : vscode.Uri.parse(id))!);
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void store.load()),
   ];
@@ -392,7 +488,7 @@ export function registerReferenceDocuments({ store }: ReferenceDocumentDeps): vs
  */
 export function paragraphHints(store: ReferenceStore, doc: vscode.TextDocument, range: vscode.Range): vscode.InlayHint[] {
   const key = decodeURIComponent(doc.uri.path.split('/')[1] ?? '');
-  const ref = store.byKey(key);
+  const ref = store.byKey(key, doc.uri);
   if (!ref || doc.getText() !== ref.text) return [];
   const from = doc.offsetAt(range.start);
   const to = doc.offsetAt(range.end);

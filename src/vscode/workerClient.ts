@@ -2,6 +2,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { Bibliography, CheckResult, Dialect, Reference, SourceEntry } from '../core';
 import type { FromWorker, ToWorker } from '../worker/protocol';
+import { ReferenceSync } from '../worker/referenceSets';
 
 export type WorkerOutcome = { kind: 'result'; result: CheckResult; ms: number } | { kind: 'cancelled' } | { kind: 'failed'; message: string };
 
@@ -9,6 +10,7 @@ export class JudgeWorker {
   private worker?: Worker;
   private nextId = 1;
   private readonly pending = new Map<number, (o: WorkerOutcome) => void>();
+  private readonly sync = new ReferenceSync();
   private readonly parsing = new Map<number, { resolve: (b: Bibliography) => void; reject: (e: Error) => void }>();
   /** Set when the thread cannot be used; the caller then judges on its own thread. */
   broken?: string;
@@ -60,26 +62,26 @@ export class JudgeWorker {
     this.worker?.postMessage(m);
   }
 
-  setReferences(refs: Reference[], sources: SourceEntry[] = []): void {
-    // Every metadata field goes along (the url makes link citations work on the worker too); the
-    // worker re-reads paragraphs, sentences and entities from the text, a PDF's paragraphs keeping their pages.
-    this.post({
-      type: 'references',
-      items: refs.map(({ text, paragraphs, sentences: _s, entities: _e, ...meta }) => ({
-        text,
-        meta,
-        pages: paragraphs.flatMap((p) => (p.page ? [{ start: p.start, page: p.page }] : [])),
-      })),
-      sources,
-    });
+  /**
+   * Brings the thread's reference sets to `sets` (set id → references and sources): each reference
+   * not yet sent goes once, whatever the number of sets it is in; unchanged sets are not sent again.
+   */
+  setReferenceSets(sets: ReadonlyMap<string, { references: readonly Reference[]; sources: readonly SourceEntry[] }>): void {
+    for (const m of this.sync.plan(sets)) this.post(m);
   }
 
-  check(uri: string, version: number, text: string, judgeUncited: boolean, dialect?: Dialect): Promise<WorkerOutcome> {
+  /** Whether the thread holds the set `set` (sent by setReferenceSets). */
+  knowsSet(set: string): boolean {
+    return this.sync.knows(set);
+  }
+
+  /** Judges a draft with the references of `set` (an id given to setReferenceSets). */
+  check(uri: string, version: number, text: string, judgeUncited: boolean, dialect: Dialect | undefined, set: string): Promise<WorkerOutcome> {
     if (this.broken || !this.worker) return Promise.resolve({ kind: 'failed', message: this.broken ?? 'no judging thread' });
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
-      this.post({ type: 'check', id, uri, version, text, judgeUncited, dialect });
+      this.post({ type: 'check', id, uri, version, text, judgeUncited, dialect, set });
     });
   }
 

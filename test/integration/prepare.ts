@@ -12,6 +12,8 @@ export interface Prepared {
   extensionsDir: string;
   userDataDir: string;
   extensionFolder: string;
+  /** The multi-root fixture's workspace file (two folders, each with its own references). */
+  multiRootWorkspace: string;
 }
 
 /**
@@ -39,11 +41,14 @@ export function prepare(prefix = 'sourcecheck-it-', workspaceFrom = 'test/fixtur
   cpSync(join(ROOT, 'test/fixtures/references/kinds/crane-page.html'), join(workspace, 'references/crane-page.html'));
   // The language data the bundles read on first use (as the .vsix ships it).
   cpSync(join(ROOT, 'dist/data'), join(extensionFolder, 'dist/data'), { recursive: true });
+  // The multi-root fixture, opened by the runner in a second window after the first.
+  cpSync(join(ROOT, 'test/fixtures/workspace-multiroot'), join(dir, 'multiroot'), { recursive: true });
+  const multiRootWorkspace = join(dir, 'multiroot', 'multiroot.code-workspace');
   const userDataDir = join(dir, 'user-data');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   writeFileSync(
     join(userDataDir, 'User', 'settings.json'),
     JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'workbench.tips.enabled': false, 'update.mode': 'none', 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'workbench.enableExperiments': false, 'chat.disableAIFeatures': true }, null, 2),
   );
-  return { dir, workspace, extensionsDir, userDataDir, extensionFolder };
+  return { dir, workspace, extensionsDir, userDataDir, extensionFolder, multiRootWorkspace };
 }

@@ -3,6 +3,8 @@
 // execute exactly these tests. Results go to $SOURCECHECK_TEST_RESULTS for the outer runner.
 import { renameSync, writeFileSync } from 'node:fs';
 import Mocha from 'mocha';
+import * as vscode from 'vscode';
+import { multiRootResults } from '../resultFiles';
 
 export interface InHostResults {
   passed: number;
@@ -17,10 +19,13 @@ export const metrics: Record<string, number | string> = {};
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
   mocha.suite.emit('pre-require', globalThis, 'in-host', mocha);
-  // Registered after the globals exist; esbuild bundles these as lazily evaluated modules.
-  require('./extension.test');
+  // Registered after the globals exist; esbuild bundles these as lazily evaluated modules. A window
+  // on the multi-root fixture (the runner's second window) runs the multi-root tests only.
+  const multiRoot = isMultiRootFixture();
+  if (multiRoot) require('./multiroot.test');
+  else require('./extension.test');
   const results: InHostResults = { passed: 0, failed: 0, tests: [], metrics, done: false };
-  const out = process.env.SOURCECHECK_TEST_RESULTS;
+  const out = process.env.SOURCECHECK_TEST_RESULTS && (multiRoot ? multiRootResults(process.env.SOURCECHECK_TEST_RESULTS) : process.env.SOURCECHECK_TEST_RESULTS);
   // Written whole and renamed into place, so the outer runner never reads half a file.
   const save = () => {
     if (!out) return;
@@ -46,3 +51,9 @@ export function run(): Promise<void> {
     });
   });
 }
+
+/** Whether this window has the multi-root fixture open (test/fixtures/workspace-multiroot). */
+function isMultiRootFixture(): boolean {
+  return /multiroot\.code-workspace$/.test(vscode.workspace.workspaceFile?.path ?? '');
+}
+
