@@ -70,6 +70,7 @@ export function readHtml(bytes: Uint8Array, path: string, maxChars: number): Sou
   if (document.querySelectorAll('*').length > MAX_ELEMENTS) {
     throw new InputError('too-large', `${name} has more than ${MAX_ELEMENTS.toLocaleString('en')} elements (besides scripts, navigation and the like); it is not read.`);
   }
+  const pageText = paragraphText(document);
   let article: ReturnType<Readability['parse']>;
   try {
     // Readability's types name the browser's Document; linkedom's document is one in all it uses.
@@ -77,7 +78,15 @@ export function readHtml(bytes: Uint8Array, path: string, maxChars: number): Sou
   } catch (e) {
     throw new InputError('unreadable', `${name} cannot be read as an article (${e instanceof Error ? e.message : String(e)}).`);
   }
-  const paragraphs = article?.content ? blocks(article.content) : [];
+  let paragraphs = article?.content ? blocks(article.content) : [];
+  const kept = paragraphs.reduce((n, p) => n + (p.startsWith('#') ? 0 : p.length), 0);
+  if (kept < MIN_KEPT_SHARE * pageText) {
+    // Readability scores a paragraph's nearest few ancestors only: when every paragraph sits in a chain of
+    // wrappers of its own (six nested divs each), no ancestor gathers them and it keeps one. Then the
+    // article is read from the element that holds the page's paragraphs, when that gives more text.
+    const whole = fallbackBlocks(shaped.html);
+    if (whole.reduce((n, p) => n + (p.startsWith('#') ? 0 : p.length), 0) > kept) paragraphs = whole;
+  }
   if (!paragraphs.some((p) => !p.startsWith('#'))) {
     throw new InputError('empty-reference', `${name} has no article text to check against (only navigation, scripts or an empty page).`);
   }
@@ -454,9 +463,54 @@ function removeComments(document: Doc): void {
   for (const c of comments) c.remove();
 }
 
+/**
+ * Readability's article holding less than this share of the characters of the page's `<p>` elements
+ * (after navigation, scripts and the like are dropped) has missed part of the article: the page is then
+ * read by fallbackBlocks. A real article page's paragraphs outside the article (a caption, a teaser,
+ * a short comment) are well under half of them.
+ */
+const MIN_KEPT_SHARE = 0.5;
+
+/** Characters of text in the document's `<p>` elements, spaces folded. */
+function paragraphText(document: Doc): number {
+  let n = 0;
+  for (const p of document.querySelectorAll('p')) n += plain(p.textContent ?? '').length;
+  return n;
+}
+
+/**
+ * The page's paragraphs read without Readability: from the deepest element that holds nine tenths of
+ * the text of the page's `<p>` elements (the article's container), after dropping what is never
+ * article (DROP) and comments. Parses `html` afresh: Readability changes the document it reads.
+ */
+function fallbackBlocks(html: string): string[] {
+  const document = domOf(html);
+  for (const el of [...document.querySelectorAll(DROP)]) el.remove();
+  removeComments(document);
+  const held = new Map<DomNode, number>();
+  let total = 0;
+  for (const p of document.querySelectorAll('p')) {
+    const len = plain(p.textContent ?? '').length;
+    total += len;
+    for (let a = p.parentNode; a; a = a.parentNode) held.set(a, (held.get(a) ?? 0) + len);
+  }
+  let box = document.body;
+  for (;;) {
+    let next: DomNode | undefined;
+    for (let c = box.firstChild; c && !next; c = c.nextSibling) if (c.nodeType === 1 && (held.get(c) ?? 0) >= 0.9 * total) next = c;
+    if (!next) break;
+    box = next;
+  }
+  return blocksOf(box);
+}
+
 /** The article HTML Readability returns, as paragraphs of plain text; headings start with `## `. */
 function blocks(html: string): string[] {
-  const document = domOf(`<!doctype html><html><body>${html}</body></html>`);
+  return blocksOf(domOf(`<!doctype html><html><body>${html}</body></html>`).body);
+}
+
+/** The text under `root` as paragraphs of plain text, one per block element; headings start with `## `. */
+function blocksOf(root: DomNode): string[] {
   const out: string[] = [];
   let run = '';
   const flush = (prefix = '') => {
@@ -478,7 +532,7 @@ function blocks(html: string): string[] {
       }
     }
   };
-  walk(document.body as unknown as DomNode);
+  walk(root);
   flush();
   return out;
 }
