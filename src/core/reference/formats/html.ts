@@ -263,40 +263,9 @@ function scanTags(html: string, closedRows: ReadonlySet<number> | null): { html:
     if (lt < 0) break;
     const c = html.charCodeAt(lt + 1);
     if (isAlpha(c)) {
-      // A start tag: its name, then attributes (a quoted value may hold `>`) up to `>` or `/>`.
-      let j = lt + 1;
-      while (j < n && !endsTagName(html.charCodeAt(j))) j++;
-      const name = html.slice(lt + 1, j).toLowerCase();
-      let selfClosing = false;
-      let state = 0; // 0 before a name, 1 after `/`, 2 in a name, 3 after a name, 4 before a value, 5 in an unquoted value
-      for (; j < n; j++) {
-        const ch = html.charCodeAt(j);
-        if (state === 0) {
-          if (ch === 0x3e) break;
-          if (ch === 0x2f) state = 1;
-          else if (!isSpace(ch)) state = 2;
-        } else if (state === 1) {
-          if (ch === 0x3e) {
-            selfClosing = true;
-            break;
-          }
-          if (!isSpace(ch)) (state = 0), j--;
-        } else if (state === 2) {
-          if (ch === 0x3d || endsTagName(ch)) (state = 3), j--;
-        } else if (state === 3) {
-          if (ch === 0x3d) state = 4;
-          else if (ch === 0x2f || ch === 0x3e) (state = 0), j--;
-          else if (!isSpace(ch)) state = 2;
-        } else if (state === 4) {
-          if (ch === 0x22 || ch === 0x27) {
-            const q = html.indexOf(ch === 0x22 ? '"' : "'", j + 1);
-            j = q < 0 ? n : q;
-            state = 0;
-          } else if (!isSpace(ch)) (state = 5), j--;
-        } else if (ch === 0x3e || isSpace(ch)) (state = 0), j--;
-      }
-      if (j >= n) break; // a tag cut off by the end of the page, which the parser leaves out
-      const end = j + 1;
+      const tag = readStartTag(html, lt);
+      if (!tag) break; // a tag cut off by the end of the page, which the parser leaves out
+      const { name, end, selfClosing } = tag;
       i = end;
       tags++;
       const closes = IMPLIES_CLOSE.get(name);
@@ -338,20 +307,9 @@ function scanTags(html: string, closedRows: ReadonlySet<number> | null): { html:
         i = rawEnd;
       }
     } else if (c === 0x2f) {
-      // An end tag (spaces may precede its name); `</` and no name is skipped to `>`.
-      let j = lt + 2;
-      while (j < n && isSpace(html.charCodeAt(j))) j++;
-      if (j < n && html.charCodeAt(j) === 0x3e) {
-        i = j + 1;
-        continue;
-      }
-      const gt = html.indexOf('>', j);
-      const end = gt < 0 ? n : gt + 1;
+      const { name, end } = readEndTag(html, lt);
       i = end;
-      if (!isAlpha(html.charCodeAt(j))) continue;
-      let k = j;
-      while (k < n && !isSpace(html.charCodeAt(k)) && html.charCodeAt(k) !== 0x3e) k++;
-      const name = html.slice(j, k).toLowerCase();
+      if (!name) continue;
       if (VOID.has(name)) {
         if (name === 'br') depth = Math.max(depth, kept + 1); // read as <br>
         continue;
@@ -370,26 +328,8 @@ function scanTags(html: string, closedRows: ReadonlySet<number> | null): { html:
         depth = Math.max(depth, kept + 1); // read as <p></p>
       }
       if ((FOREIGN.has(name) || INTEGRATION.has(name)) && foreign.length > 0) foreign.pop();
-    } else if (c === 0x21) {
-      // A comment (`<!-->` and `<!--->` are empty ones), CDATA (read as a comment) or a declaration.
-      if (html.startsWith('<!--', lt)) {
-        const p = lt + 4;
-        if (html.charCodeAt(p) === 0x3e) i = p + 1;
-        else if (html.startsWith('->', p)) i = p + 2;
-        else {
-          const e = html.indexOf('-->', p);
-          i = e < 0 ? n : e + 3;
-        }
-      } else if (html.startsWith('<![CDATA[', lt)) {
-        const e = html.indexOf(']]>', lt + 9);
-        i = e < 0 ? n : e + 3;
-      } else {
-        const e = html.indexOf('>', lt + 2);
-        i = e < 0 ? n : e + 1;
-      }
-    } else if (c === 0x3f) {
-      const e = html.indexOf('>', lt + 2);
-      i = e < 0 ? n : e + 1;
+    } else if (c === 0x21 || c === 0x3f) {
+      i = markupEnd(html, lt);
     } else {
       i = lt + 1;
     }
@@ -397,6 +337,85 @@ function scanTags(html: string, closedRows: ReadonlySet<number> | null): { html:
   while (stack.length > 0) pop(false);
   if (rewrite) out.push(html.slice(copied));
   return { html: rewrite ? out.join('') : html, tags, depth, closedRows: closed, unclosedRows, flattened };
+}
+
+/**
+ * The start tag at `html[lt]` (a `<` followed by a letter): its lower-case name, the offset just past
+ * its `>`, and whether it ends in `/>`. Attributes are skipped as the parser reads them (a quoted value
+ * may hold `>`). Undefined when the page ends inside the tag.
+ */
+function readStartTag(html: string, lt: number): { name: string; end: number; selfClosing: boolean } | undefined {
+  const n = html.length;
+  let j = lt + 1;
+  while (j < n && !endsTagName(html.charCodeAt(j))) j++;
+  const name = html.slice(lt + 1, j).toLowerCase();
+  let selfClosing = false;
+  let state = 0; // 0 before a name, 1 after `/`, 2 in a name, 3 after a name, 4 before a value, 5 in an unquoted value
+  for (; j < n; j++) {
+    const ch = html.charCodeAt(j);
+    if (state === 0) {
+      if (ch === 0x3e) break;
+      if (ch === 0x2f) state = 1;
+      else if (!isSpace(ch)) state = 2;
+    } else if (state === 1) {
+      if (ch === 0x3e) {
+        selfClosing = true;
+        break;
+      }
+      if (!isSpace(ch)) (state = 0), j--;
+    } else if (state === 2) {
+      if (ch === 0x3d || endsTagName(ch)) (state = 3), j--;
+    } else if (state === 3) {
+      if (ch === 0x3d) state = 4;
+      else if (ch === 0x2f || ch === 0x3e) (state = 0), j--;
+      else if (!isSpace(ch)) state = 2;
+    } else if (state === 4) {
+      if (ch === 0x22 || ch === 0x27) {
+        const q = html.indexOf(ch === 0x22 ? '"' : "'", j + 1);
+        j = q < 0 ? n : q;
+        state = 0;
+      } else if (!isSpace(ch)) (state = 5), j--;
+    } else if (ch === 0x3e || isSpace(ch)) (state = 0), j--;
+  }
+  return j >= n ? undefined : { name, end: j + 1, selfClosing };
+}
+
+/**
+ * The end tag at `html[lt]` (`</`): its lower-case name (spaces may precede it), or undefined for
+ * `</>` and a `</` not followed by a letter, which the parser skips; and the offset past its `>`.
+ */
+function readEndTag(html: string, lt: number): { name?: string; end: number } {
+  const n = html.length;
+  let j = lt + 2;
+  while (j < n && isSpace(html.charCodeAt(j))) j++;
+  if (j < n && html.charCodeAt(j) === 0x3e) return { end: j + 1 };
+  const gt = html.indexOf('>', j);
+  const end = gt < 0 ? n : gt + 1;
+  if (!isAlpha(html.charCodeAt(j))) return { end };
+  let k = j;
+  while (k < n && !isSpace(html.charCodeAt(k)) && html.charCodeAt(k) !== 0x3e) k++;
+  return { name: html.slice(j, k).toLowerCase(), end };
+}
+
+/**
+ * The offset past the markup at `html[lt]` that opens no element: a comment (`<!-->` and `<!--->` are
+ * empty ones), CDATA (read as a comment), a declaration (`<!…>`) or a processing instruction (`<?…>`).
+ */
+function markupEnd(html: string, lt: number): number {
+  const n = html.length;
+  if (html.startsWith('<!--', lt)) {
+    const p = lt + 4;
+    if (html.charCodeAt(p) === 0x3e) return p + 1;
+    if (html.startsWith('->', p)) return p + 2;
+    const e = html.indexOf('-->', p);
+    return e < 0 ? n : e + 3;
+  }
+  if (html.startsWith('<![CDATA[', lt)) {
+    const e = html.indexOf(']]>', lt + 9);
+    return e < 0 ? n : e + 3;
+  }
+  const e = html.indexOf('>', lt + 2);
+  return e < 0 ? n : e + 1;
 }
 
 const isAlpha = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
