@@ -222,17 +222,8 @@ function shapeHtml(html: string): Shaped {
  */
 function scanTags(html: string, closedRows: ReadonlySet<number> | null): { html: string; tags: number; depth: number; closedRows: Set<number>; unclosedRows: boolean; flattened: number } {
   const rewrite = closedRows !== null;
-  const out: string[] = [];
-  let copied = 0;
-  let tail = ''; // the rewritten page's last character
-  /** Replaces html[from, to) by `by` in the rewritten page. */
-  const edit = (from: number, to: number, by: string) => {
-    if (!rewrite) return;
-    if (from > copied) tail = html[from - 1];
-    out.push(html.slice(copied, from), by);
-    if (by) tail = by[by.length - 1];
-    copied = to;
-  };
+  const page = new Rewrite(html, rewrite);
+  const edit = (from: number, to: number, by: string) => page.edit(from, to, by);
   const stack: Open[] = [];
   const openByName = new Map<string, number>();
   const foreign: boolean[] = [false];
@@ -251,11 +242,7 @@ function scanTags(html: string, closedRows: ReadonlySet<number> | null): { html:
     else if (!explicit && ROWS.has(top.name)) unclosedRows = true;
     return top;
   };
-  // A flattened block tag is replaced by a space, so that the words either side stay apart, unless one is there.
-  const gap = (name: string, from: number, to: number) => {
-    const before = from > copied ? html[from - 1] : tail;
-    return BLOCK.has(name.toUpperCase()) && before && !/\s/.test(before) && to < html.length && !/\s/.test(html[to]) ? ' ' : '';
-  };
+  const gap = (name: string, from: number, to: number) => page.gap(name, from, to);
   const n = html.length;
   let i = 0;
   while (i < n) {
@@ -298,11 +285,8 @@ function scanTags(html: string, closedRows: ReadonlySet<number> | null): { html:
         continue;
       }
       if (RAW.has(name) && !selfClosing) {
-        // Its text runs to `</name` followed by `>` or a space; a flattened one's is left out (the parser would read it as markup).
-        const re = new RegExp(`</${name}[\\t\\n\\f\\r >]`, 'gi');
-        re.lastIndex = end;
-        const m = re.exec(html);
-        const rawEnd = m ? m.index : n;
+        // A flattened one's text is left out (the parser would read it as markup).
+        const rawEnd = rawTextEnd(html, name, end);
         if (!keep) edit(end, rawEnd, '');
         i = rawEnd;
       }
@@ -335,8 +319,49 @@ function scanTags(html: string, closedRows: ReadonlySet<number> | null): { html:
     }
   }
   while (stack.length > 0) pop(false);
-  if (rewrite) out.push(html.slice(copied));
-  return { html: rewrite ? out.join('') : html, tags, depth, closedRows: closed, unclosedRows, flattened };
+  return { html: page.result(), tags, depth, closedRows: closed, unclosedRows, flattened };
+}
+
+/** The page as scanTags rewrites it: untouched stretches copied, edits put in, front to back. */
+class Rewrite {
+  private readonly out: string[] = [];
+  private copied = 0;
+  /** The rewritten page's last character. */
+  private tail = '';
+  /** `active` false: a measuring pass, where edits are ignored and the page is returned as it is. */
+  constructor(
+    private readonly html: string,
+    private readonly active: boolean,
+  ) {}
+
+  /** Replaces html[from, to) by `by`; edits come in text order and never overlap. */
+  edit(from: number, to: number, by: string): void {
+    if (!this.active) return;
+    if (from > this.copied) this.tail = this.html[from - 1];
+    this.out.push(this.html.slice(this.copied, from), by);
+    if (by) this.tail = by[by.length - 1];
+    this.copied = to;
+  }
+
+  /** What a flattened tag html[from, to) becomes: a space for a block tag, so that the words either side stay apart, unless one is there. */
+  gap(name: string, from: number, to: number): string {
+    const before = from > this.copied ? this.html[from - 1] : this.tail;
+    return BLOCK.has(name.toUpperCase()) && before && !/\s/.test(before) && to < this.html.length && !/\s/.test(this.html[to]) ? ' ' : '';
+  }
+
+  /** The rewritten page (the page itself for a measuring pass). */
+  result(): string {
+    if (!this.active) return this.html;
+    return this.out.join('') + this.html.slice(this.copied);
+  }
+}
+
+/** Where the raw text (script, style, title…) that starts at `from` ends: at `</name` followed by `>` or a space, else at the page's end. */
+function rawTextEnd(html: string, name: string, from: number): number {
+  const re = new RegExp(`</${name}[\\t\\n\\f\\r >]`, 'gi');
+  re.lastIndex = from;
+  const m = re.exec(html);
+  return m ? m.index : html.length;
 }
 
 /**
