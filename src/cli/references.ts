@@ -1,6 +1,6 @@
 // The references a command judges against: the files named with --reference (they replace the
 // built-in one), else the built-in reference plus those a config file names.
-import { InputError, type Reference, type ReferenceMeta, type SourceEntry } from '../core';
+import { displayDate, InputError, type Reference, type ReferenceMeta, type SourceEntry } from '../core';
 import { builtinReferences } from '../builtin';
 import { expandReference, type CliConfig } from './config';
 import { loadReferenceFile } from './io';
@@ -45,8 +45,8 @@ export function sourceJson(s: SourceEntry): Record<string, string> {
   return out;
 }
 
-/** One line of metadata for the text listing ("outlet · author · date · url"), or undefined when there is none. */
+/** One line of metadata for the text listing ("outlet · author · 5 March 2024 · url"), or undefined when there is none; JSON keeps the ISO date. */
 export function metadataLine(r: Pick<ReferenceMeta, 'outlet' | 'author' | 'date' | 'url'>): string | undefined {
-  const parts = [r.outlet, r.author, r.date, r.url].filter((x): x is string => !!x).map((x) => x.replace(/[\u0000-\u001f\u007f]+/g, ' '));
+  const parts = [r.outlet, r.author, r.date && displayDate(r.date), r.url].filter((x): x is string => !!x).map((x) => x.replace(/[\u0000-\u001f\u007f]+/g, ' '));
   return parts.length ? parts.join(' · ') : undefined;
 }

@@ -26,6 +26,7 @@ export { looksLikeCitation } from './check/resolve';
 export { suppressionEdit, SUPPRESS_INLINE, SUPPRESS_NEXT_LINE } from './draft/suppress';
 export { nearestKey } from './draft/keys';
 export { referenceMetaFromText } from './reference/file';
+export { displayDate } from './reference/date';
 export { MAX_REFERENCE_CHARS } from './reference/load';
 export { frontMatterFields, readFrontMatter } from './text/frontMatter';
 export type { FrontMatter } from './text/frontMatter';

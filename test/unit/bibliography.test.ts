@@ -422,7 +422,7 @@ describe('bibliographies', () => {
       );
       assert.match(json.sources[1].problem, /does not exist/);
       const text = run(...args).out;
-      assert.match(text, /^crane2015\tAt Least 107 Killed in Mecca Crane Collapse\t.*crane\.md\t\(\d+ paragraphs, \d+ names\)\n {4}Example News · Ann Reporter, Wire Desk · 2015-09-12 · https:\/\/news\.example\.com\/2015\/09\/mecca-crane$/m);
+      assert.match(text, /^crane2015\tAt Least 107 Killed in Mecca Crane Collapse\t.*crane\.md\t\(\d+ paragraphs, \d+ names\)\n {4}Example News · Ann Reporter, Wire Desk · 12 September 2015 · https:\/\/news\.example\.com\/2015\/09\/mecca-crane$/m);
       assert.match(text, /^harbour2016\tHarbour Authority Annual Report\t.*library\.bib\t\(no text\)$/m);
     });
   });
@@ -437,7 +437,7 @@ describe('bibliographies', () => {
       const card = hoverAt(text, text.indexOf('crane2015'), undefined, [withMeta], link, [{ start: 13, end: 25, raw: '[@crane2015]', items: [{ key: 'crane2015', keySpan: { start: 15, end: 24 } }] }]);
       assert.ok(card);
       assert.match(card.markdown, /Crane &lt;b&gt;collapse&lt;\/b&gt;/);
-      assert.match(card.markdown, /Example \\\*News\\\* · Ann Reporter · 2015\\-09\\-12 · \[[^\]]+\]\(https:\/\/news\.example\.com\/a_%28b%29\?x=1\)/);
+      assert.match(card.markdown, /Example \\\*News\\\* · Ann Reporter · 12 September 2015 · \[[^\]]+\]\(https:\/\/news\.example\.com\/a_%28b%29\?x=1\)/);
       for (const url of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'data:text/html,<script>x</script>', 'command:workbench.action.quit', 'file:///etc/passwd', 'not a url']) {
         const md = metadataMarkdown({ url })!;
         assert.ok(!/\]\(/.test(md), `${url} became a link: ${md}`);
@@ -455,7 +455,7 @@ describe('bibliographies', () => {
     });
 
     it('the reference picker’s detail line', () => {
-      assert.equal(metadataSummary(withMeta), 'Example *News* · Ann Reporter · 2015-09-12 · https://news.example.com/a_(b)?x=1');
+      assert.equal(metadataSummary(withMeta), 'Example *News* · Ann Reporter · 12 September 2015 · https://news.example.com/a_(b)?x=1');
       assert.equal(metadataSummary({}), '');
     });
 

@@ -1,6 +1,7 @@
 import type { Draft } from '../draft/parse';
 import { nearestKey } from '../draft/keys';
 import { isSafeFixKind } from '../fixes';
+import { displayDate } from '../reference/date';
 import type { CitationProblem, Reference, SourceEntry } from '../types';
 
 /**
@@ -103,7 +104,7 @@ export function lastPage(ref: Reference): number | undefined {
 
 /** The note on a cited source with no text: what it is, and why no file was used if one was named. */
 export function noTextMessage(s: SourceEntry): string {
-  const about = [s.outlet, s.date].filter(Boolean).join(', ');
+  const about = [s.outlet, s.date && displayDate(s.date)].filter(Boolean).join(', ');
   const attach =
     s.declaredIn === 'front matter'
       ? ' Add a reference file with this key (or its URL) to have statements citing it checked.'

@@ -185,7 +185,8 @@ function supportFrom(ctx: CheckContext, al: Alignment, counts: { names: number; 
   // Names the source never uses, and numbers it does not give, are details it does not back. A name
   // it knows but uses elsewhere ("Paris" for the French government) only lowers the coverage.
   // So does a year the source gives elsewhere (a page's date line, an earlier paragraph).
-  const missingKey = missing.filter((u) => u.kind === 'name' || (u.kind === 'number' && !yearGivenElsewhere(u, ctx)));
+  // The cited outlet named as the reporter is no detail of the event either.
+  const missingKey = missing.filter((u) => (u.kind === 'name' && !namesOutlet(u, ctx)) || (u.kind === 'number' && !yearGivenElsewhere(u, ctx)));
   counts.names = missingKey.filter((u) => u.kind === 'name').length;
   counts.numbers = missingKey.length - counts.names;
   const where = passageOf(al);
@@ -220,7 +221,22 @@ function foreignNames(ctx: CheckContext): Unit[] {
   // no dictionary knows it as a word ("Nevada has refused …", not "Officials have refused …").
   const opening = (u: Unit, i: number) =>
     i === 0 && u.kind === 'word' && tokens[u.first].capital && !FUNCTION_CAPITALS.has(tokens[u.first].text) && !lemmas(tokens[u.first].lower).length;
-  return units.filter((u, i) => (u.kind === 'name' || opening(u, i)) && !inAmount(u) && !said(u));
+  return units.filter((u, i) => (u.kind === 'name' || opening(u, i)) && !inAmount(u) && !said(u) && !namesOutlet(u, ctx));
+}
+
+/**
+ * Does the unit name the cited reference's own outlet ("…, the Northfield Courier reported",
+ * "according to the Courier")? That names who reported the event, not someone in it. Its words
+ * (a leading "the" aside) end the outlet's name, so a place that opens the name ("Northfield") is
+ * still a place.
+ */
+function namesOutlet(u: Unit, ctx: CheckContext): boolean {
+  const outlet = ctx.ref.outlet;
+  if (!outlet) return false;
+  const lower = (ts: { kind: string; lower: string }[]) => ts.filter((t) => t.kind !== 'punct').map((t) => t.lower).filter((w, i) => i > 0 || w !== 'the');
+  const o = lower(tokenize(outlet));
+  const w = lower(ctx.view.tokens.slice(u.first, u.last + 1));
+  return w.length > 0 && w.length <= o.length && o.slice(o.length - w.length).every((x, i) => x === w[i]);
 }
 
 /** Is the unit a year the reference gives somewhere, though not in the passage aligned to? */

@@ -1,6 +1,6 @@
 // Citation completions as plain data: reference keys after `[@`, paragraph numbers after `, ¶`,
 // reference URLs inside a link's `](` (a link to a reference's URL cites it).
-import type { Reference, Span } from '../../core';
+import { displayDate, type Reference, type Span } from '../../core';
 import { clip } from './format';
 
 export interface CompletionSpec {
@@ -57,7 +57,7 @@ export function completionsAt(text: string, offset: number, references: Referenc
         label: r.url!,
         insertText: r.url!,
         detail: `${r.title} (${r.key})`,
-        documentation: [r.outlet, r.author, r.date, `a link to this address cites ${r.key}`].filter(Boolean).join(' · '),
+        documentation: [r.outlet, r.author, r.date && displayDate(r.date), `a link to this address cites ${r.key}`].filter(Boolean).join(' · '),
         replace,
         sortText: String(i).padStart(4, '0'),
       }));

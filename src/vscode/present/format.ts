@@ -1,7 +1,7 @@
 // present/: what the editor shows, computed from the engine's results without importing `vscode`, so
 // the translation is unit-tested with real engine output; src/vscode/*.ts turn it into API objects.
 // This file: wording shared by every view of a result.
-import type { Verdict } from '../../core';
+import { displayDate, type Verdict } from '../../core';
 
 export const VERDICT_LABEL: Record<Verdict['kind'], string> = { supported: 'Supported', contradicted: 'Contradicted', unsupported: 'Unsupported' };
 
@@ -23,9 +23,9 @@ export function referenceDocumentName(ref: { key: string; title: string }, file?
   return title || ref.key;
 }
 
-/** A reference's outlet, author, date and URL on one plain-text line (the reference picker's detail), control characters removed. */
+/** A reference's outlet, author, date (as people read it) and URL on one plain-text line (the reference picker's detail), control characters removed. */
 export function metadataSummary(m: { outlet?: string; author?: string; date?: string; url?: string }): string {
-  return [m.outlet, m.author, m.date, m.url]
+  return [m.outlet, m.author, m.date && displayDate(m.date), m.url]
     .filter((x): x is string => !!x?.trim())
     .map((x) => clip(x.replace(/[\u0000-\u001f\u007f]+/g, ' '), 100))
     .join(' · ');

@@ -1,5 +1,5 @@
 // Hover cards as Markdown: a citation's paragraph, a known name's card, the verdict on a statement.
-import { lookupTerm, type CheckResult, type Citation, type Entity, type Evidence, type Reference, type ReferenceMeta, type SourceEntry, type Span, type Verdict } from '../../core';
+import { displayDate, lookupTerm, type CheckResult, type Citation, type Entity, type Evidence, type Reference, type ReferenceMeta, type SourceEntry, type Span, type Verdict } from '../../core';
 import { diagnosticMessage } from './diagnostics';
 import { clip, VERDICT_LABEL } from './format';
 
@@ -144,11 +144,11 @@ function citationCard(c: Citation, references: Reference[], link: PassageLink, s
 }
 
 /**
- * A reference's metadata for a hover, one line: outlet, author, date and URL, each escaped. Only an
+ * A reference's metadata for a hover, one line: outlet, author, date ("5 March 2024") and URL, each escaped. Only an
  * http or https URL becomes a link (a `javascript:`, `data:` or `command:` one stays plain text).
  */
 export function metadataMarkdown(m: Pick<ReferenceMeta, 'outlet' | 'author' | 'date' | 'url'>): string | undefined {
-  const parts = [m.outlet, m.author, m.date].filter((x): x is string => !!x?.trim()).map((x) => escapeMarkdown(clip(x, 120)));
+  const parts = [m.outlet, m.author, m.date && displayDate(m.date)].filter((x): x is string => !!x?.trim()).map((x) => escapeMarkdown(clip(x, 120)));
   if (m.url?.trim()) parts.push(urlMarkdown(m.url));
   return parts.length ? parts.join(' · ') : undefined;
 }

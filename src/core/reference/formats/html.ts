@@ -70,6 +70,7 @@ export function readHtml(bytes: Uint8Array, path: string, maxChars: number): Sou
   if (document.querySelectorAll('*').length > MAX_ELEMENTS) {
     throw new InputError('too-large', `${name} has more than ${MAX_ELEMENTS.toLocaleString('en')} elements (besides scripts, navigation and the like); it is not read.`);
   }
+  const pageText = paragraphText(document);
   let article: ReturnType<Readability['parse']>;
   try {
     // Readability's types name the browser's Document; linkedom's document is one in all it uses.
@@ -77,7 +78,15 @@ export function readHtml(bytes: Uint8Array, path: string, maxChars: number): Sou
   } catch (e) {
     throw new InputError('unreadable', `${name} cannot be read as an article (${e instanceof Error ? e.message : String(e)}).`);
   }
-  const paragraphs = article?.content ? blocks(article.content) : [];
+  let paragraphs = article?.content ? blocks(article.content) : [];
+  const kept = paragraphs.reduce((n, p) => n + (p.startsWith('#') ? 0 : p.length), 0);
+  if (kept < MIN_KEPT_SHARE * pageText) {
+    // Readability scores a paragraph's nearest few ancestors only: when every paragraph sits in a chain of
+    // wrappers of its own (six nested divs each), no ancestor gathers them and it keeps one. Then the
+    // article is read from the element that holds the page's paragraphs, when that gives more text.
+    const whole = fallbackBlocks(shaped.html);
+    if (whole.reduce((n, p) => n + (p.startsWith('#') ? 0 : p.length), 0) > kept) paragraphs = whole;
+  }
   if (!paragraphs.some((p) => !p.startsWith('#'))) {
     throw new InputError('empty-reference', `${name} has no article text to check against (only navigation, scripts or an empty page).`);
   }
@@ -213,17 +222,8 @@ function shapeHtml(html: string): Shaped {
  */
 function scanTags(html: string, closedRows: ReadonlySet<number> | null): { html: string; tags: number; depth: number; closedRows: Set<number>; unclosedRows: boolean; flattened: number } {
   const rewrite = closedRows !== null;
-  const out: string[] = [];
-  let copied = 0;
-  let tail = ''; // the rewritten page's last character
-  /** Replaces html[from, to) by `by` in the rewritten page. */
-  const edit = (from: number, to: number, by: string) => {
-    if (!rewrite) return;
-    if (from > copied) tail = html[from - 1];
-    out.push(html.slice(copied, from), by);
-    if (by) tail = by[by.length - 1];
-    copied = to;
-  };
+  const page = new Rewrite(html, rewrite);
+  const edit = (from: number, to: number, by: string) => page.edit(from, to, by);
   const stack: Open[] = [];
   const openByName = new Map<string, number>();
   const foreign: boolean[] = [false];
@@ -242,11 +242,7 @@ function scanTags(html: string, closedRows: ReadonlySet<number> | null): { html:
     else if (!explicit && ROWS.has(top.name)) unclosedRows = true;
     return top;
   };
-  // A flattened block tag is replaced by a space, so that the words either side stay apart, unless one is there.
-  const gap = (name: string, from: number, to: number) => {
-    const before = from > copied ? html[from - 1] : tail;
-    return BLOCK.has(name.toUpperCase()) && before && !/\s/.test(before) && to < html.length && !/\s/.test(html[to]) ? ' ' : '';
-  };
+  const gap = (name: string, from: number, to: number) => page.gap(name, from, to);
   const n = html.length;
   let i = 0;
   while (i < n) {
@@ -254,40 +250,9 @@ function scanTags(html: string, closedRows: ReadonlySet<number> | null): { html:
     if (lt < 0) break;
     const c = html.charCodeAt(lt + 1);
     if (isAlpha(c)) {
-      // A start tag: its name, then attributes (a quoted value may hold `>`) up to `>` or `/>`.
-      let j = lt + 1;
-      while (j < n && !endsTagName(html.charCodeAt(j))) j++;
-      const name = html.slice(lt + 1, j).toLowerCase();
-      let selfClosing = false;
-      let state = 0; // 0 before a name, 1 after `/`, 2 in a name, 3 after a name, 4 before a value, 5 in an unquoted value
-      for (; j < n; j++) {
-        const ch = html.charCodeAt(j);
-        if (state === 0) {
-          if (ch === 0x3e) break;
-          if (ch === 0x2f) state = 1;
-          else if (!isSpace(ch)) state = 2;
-        } else if (state === 1) {
-          if (ch === 0x3e) {
-            selfClosing = true;
-            break;
-          }
-          if (!isSpace(ch)) (state = 0), j--;
-        } else if (state === 2) {
-          if (ch === 0x3d || endsTagName(ch)) (state = 3), j--;
-        } else if (state === 3) {
-          if (ch === 0x3d) state = 4;
-          else if (ch === 0x2f || ch === 0x3e) (state = 0), j--;
-          else if (!isSpace(ch)) state = 2;
-        } else if (state === 4) {
-          if (ch === 0x22 || ch === 0x27) {
-            const q = html.indexOf(ch === 0x22 ? '"' : "'", j + 1);
-            j = q < 0 ? n : q;
-            state = 0;
-          } else if (!isSpace(ch)) (state = 5), j--;
-        } else if (ch === 0x3e || isSpace(ch)) (state = 0), j--;
-      }
-      if (j >= n) break; // a tag cut off by the end of the page, which the parser leaves out
-      const end = j + 1;
+      const tag = readStartTag(html, lt);
+      if (!tag) break; // a tag cut off by the end of the page, which the parser leaves out
+      const { name, end, selfClosing } = tag;
       i = end;
       tags++;
       const closes = IMPLIES_CLOSE.get(name);
@@ -320,29 +285,15 @@ function scanTags(html: string, closedRows: ReadonlySet<number> | null): { html:
         continue;
       }
       if (RAW.has(name) && !selfClosing) {
-        // Its text runs to `</name` followed by `>` or a space; a flattened one's is left out (the parser would read it as markup).
-        const re = new RegExp(`</${name}[\\t\\n\\f\\r >]`, 'gi');
-        re.lastIndex = end;
-        const m = re.exec(html);
-        const rawEnd = m ? m.index : n;
+        // A flattened one's text is left out (the parser would read it as markup).
+        const rawEnd = rawTextEnd(html, name, end);
         if (!keep) edit(end, rawEnd, '');
         i = rawEnd;
       }
     } else if (c === 0x2f) {
-      // An end tag (spaces may precede its name); `</` and no name is skipped to `>`.
-      let j = lt + 2;
-      while (j < n && isSpace(html.charCodeAt(j))) j++;
-      if (j < n && html.charCodeAt(j) === 0x3e) {
-        i = j + 1;
-        continue;
-      }
-      const gt = html.indexOf('>', j);
-      const end = gt < 0 ? n : gt + 1;
+      const { name, end } = readEndTag(html, lt);
       i = end;
-      if (!isAlpha(html.charCodeAt(j))) continue;
-      let k = j;
-      while (k < n && !isSpace(html.charCodeAt(k)) && html.charCodeAt(k) !== 0x3e) k++;
-      const name = html.slice(j, k).toLowerCase();
+      if (!name) continue;
       if (VOID.has(name)) {
         if (name === 'br') depth = Math.max(depth, kept + 1); // read as <br>
         continue;
@@ -361,33 +312,135 @@ function scanTags(html: string, closedRows: ReadonlySet<number> | null): { html:
         depth = Math.max(depth, kept + 1); // read as <p></p>
       }
       if ((FOREIGN.has(name) || INTEGRATION.has(name)) && foreign.length > 0) foreign.pop();
-    } else if (c === 0x21) {
-      // A comment (`<!-->` and `<!--->` are empty ones), CDATA (read as a comment) or a declaration.
-      if (html.startsWith('<!--', lt)) {
-        const p = lt + 4;
-        if (html.charCodeAt(p) === 0x3e) i = p + 1;
-        else if (html.startsWith('->', p)) i = p + 2;
-        else {
-          const e = html.indexOf('-->', p);
-          i = e < 0 ? n : e + 3;
-        }
-      } else if (html.startsWith('<![CDATA[', lt)) {
-        const e = html.indexOf(']]>', lt + 9);
-        i = e < 0 ? n : e + 3;
-      } else {
-        const e = html.indexOf('>', lt + 2);
-        i = e < 0 ? n : e + 1;
-      }
-    } else if (c === 0x3f) {
-      const e = html.indexOf('>', lt + 2);
-      i = e < 0 ? n : e + 1;
+    } else if (c === 0x21 || c === 0x3f) {
+      i = markupEnd(html, lt);
     } else {
       i = lt + 1;
     }
   }
   while (stack.length > 0) pop(false);
-  if (rewrite) out.push(html.slice(copied));
-  return { html: rewrite ? out.join('') : html, tags, depth, closedRows: closed, unclosedRows, flattened };
+  return { html: page.result(), tags, depth, closedRows: closed, unclosedRows, flattened };
+}
+
+/** The page as scanTags rewrites it: untouched stretches copied, edits put in, front to back. */
+class Rewrite {
+  private readonly out: string[] = [];
+  private copied = 0;
+  /** The rewritten page's last character. */
+  private tail = '';
+  /** `active` false: a measuring pass, where edits are ignored and the page is returned as it is. */
+  constructor(
+    private readonly html: string,
+    private readonly active: boolean,
+  ) {}
+
+  /** Replaces html[from, to) by `by`; edits come in text order and never overlap. */
+  edit(from: number, to: number, by: string): void {
+    if (!this.active) return;
+    if (from > this.copied) this.tail = this.html[from - 1];
+    this.out.push(this.html.slice(this.copied, from), by);
+    if (by) this.tail = by[by.length - 1];
+    this.copied = to;
+  }
+
+  /** What a flattened tag html[from, to) becomes: a space for a block tag, so that the words either side stay apart, unless one is there. */
+  gap(name: string, from: number, to: number): string {
+    const before = from > this.copied ? this.html[from - 1] : this.tail;
+    return BLOCK.has(name.toUpperCase()) && before && !/\s/.test(before) && to < this.html.length && !/\s/.test(this.html[to]) ? ' ' : '';
+  }
+
+  /** The rewritten page (the page itself for a measuring pass). */
+  result(): string {
+    if (!this.active) return this.html;
+    return this.out.join('') + this.html.slice(this.copied);
+  }
+}
+
+/** Where the raw text (script, style, title…) that starts at `from` ends: at `</name` followed by `>` or a space, else at the page's end. */
+function rawTextEnd(html: string, name: string, from: number): number {
+  const re = new RegExp(`</${name}[\\t\\n\\f\\r >]`, 'gi');
+  re.lastIndex = from;
+  const m = re.exec(html);
+  return m ? m.index : html.length;
+}
+
+/**
+ * The start tag at `html[lt]` (a `<` followed by a letter): its lower-case name, the offset just past
+ * its `>`, and whether it ends in `/>`. Attributes are skipped as the parser reads them (a quoted value
+ * may hold `>`). Undefined when the page ends inside the tag.
+ */
+function readStartTag(html: string, lt: number): { name: string; end: number; selfClosing: boolean } | undefined {
+  const n = html.length;
+  let j = lt + 1;
+  while (j < n && !endsTagName(html.charCodeAt(j))) j++;
+  const name = html.slice(lt + 1, j).toLowerCase();
+  let selfClosing = false;
+  let state = 0; // 0 before a name, 1 after `/`, 2 in a name, 3 after a name, 4 before a value, 5 in an unquoted value
+  for (; j < n; j++) {
+    const ch = html.charCodeAt(j);
+    if (state === 0) {
+      if (ch === 0x3e) break;
+      if (ch === 0x2f) state = 1;
+      else if (!isSpace(ch)) state = 2;
+    } else if (state === 1) {
+      if (ch === 0x3e) {
+        selfClosing = true;
+        break;
+      }
+      if (!isSpace(ch)) (state = 0), j--;
+    } else if (state === 2) {
+      if (ch === 0x3d || endsTagName(ch)) (state = 3), j--;
+    } else if (state === 3) {
+      if (ch === 0x3d) state = 4;
+      else if (ch === 0x2f || ch === 0x3e) (state = 0), j--;
+      else if (!isSpace(ch)) state = 2;
+    } else if (state === 4) {
+      if (ch === 0x22 || ch === 0x27) {
+        const q = html.indexOf(ch === 0x22 ? '"' : "'", j + 1);
+        j = q < 0 ? n : q;
+        state = 0;
+      } else if (!isSpace(ch)) (state = 5), j--;
+    } else if (ch === 0x3e || isSpace(ch)) (state = 0), j--;
+  }
+  return j >= n ? undefined : { name, end: j + 1, selfClosing };
+}
+
+/**
+ * The end tag at `html[lt]` (`</`): its lower-case name (spaces may precede it), or undefined for
+ * `</>` and a `</` not followed by a letter, which the parser skips; and the offset past its `>`.
+ */
+function readEndTag(html: string, lt: number): { name?: string; end: number } {
+  const n = html.length;
+  let j = lt + 2;
+  while (j < n && isSpace(html.charCodeAt(j))) j++;
+  if (j < n && html.charCodeAt(j) === 0x3e) return { end: j + 1 };
+  const gt = html.indexOf('>', j);
+  const end = gt < 0 ? n : gt + 1;
+  if (!isAlpha(html.charCodeAt(j))) return { end };
+  let k = j;
+  while (k < n && !isSpace(html.charCodeAt(k)) && html.charCodeAt(k) !== 0x3e) k++;
+  return { name: html.slice(j, k).toLowerCase(), end };
+}
+
+/**
+ * The offset past the markup at `html[lt]` that opens no element: a comment (`<!-->` and `<!--->` are
+ * empty ones), CDATA (read as a comment), a declaration (`<!…>`) or a processing instruction (`<?…>`).
+ */
+function markupEnd(html: string, lt: number): number {
+  const n = html.length;
+  if (html.startsWith('<!--', lt)) {
+    const p = lt + 4;
+    if (html.charCodeAt(p) === 0x3e) return p + 1;
+    if (html.startsWith('->', p)) return p + 2;
+    const e = html.indexOf('-->', p);
+    return e < 0 ? n : e + 3;
+  }
+  if (html.startsWith('<![CDATA[', lt)) {
+    const e = html.indexOf(']]>', lt + 9);
+    return e < 0 ? n : e + 3;
+  }
+  const e = html.indexOf('>', lt + 2);
+  return e < 0 ? n : e + 1;
 }
 
 const isAlpha = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
@@ -454,9 +507,54 @@ function removeComments(document: Doc): void {
   for (const c of comments) c.remove();
 }
 
+/**
+ * Readability's article holding less than this share of the characters of the page's `<p>` elements
+ * (after navigation, scripts and the like are dropped) has missed part of the article: the page is then
+ * read by fallbackBlocks. A real article page's paragraphs outside the article (a caption, a teaser,
+ * a short comment) are well under half of them.
+ */
+const MIN_KEPT_SHARE = 0.5;
+
+/** Characters of text in the document's `<p>` elements, spaces folded. */
+function paragraphText(document: Doc): number {
+  let n = 0;
+  for (const p of document.querySelectorAll('p')) n += plain(p.textContent ?? '').length;
+  return n;
+}
+
+/**
+ * The page's paragraphs read without Readability: from the deepest element that holds nine tenths of
+ * the text of the page's `<p>` elements (the article's container), after dropping what is never
+ * article (DROP) and comments. Parses `html` afresh: Readability changes the document it reads.
+ */
+function fallbackBlocks(html: string): string[] {
+  const document = domOf(html);
+  for (const el of [...document.querySelectorAll(DROP)]) el.remove();
+  removeComments(document);
+  const held = new Map<DomNode, number>();
+  let total = 0;
+  for (const p of document.querySelectorAll('p')) {
+    const len = plain(p.textContent ?? '').length;
+    total += len;
+    for (let a = p.parentNode; a; a = a.parentNode) held.set(a, (held.get(a) ?? 0) + len);
+  }
+  let box = document.body;
+  for (;;) {
+    let next: DomNode | undefined;
+    for (let c = box.firstChild; c && !next; c = c.nextSibling) if (c.nodeType === 1 && (held.get(c) ?? 0) >= 0.9 * total) next = c;
+    if (!next) break;
+    box = next;
+  }
+  return blocksOf(box);
+}
+
 /** The article HTML Readability returns, as paragraphs of plain text; headings start with `## `. */
 function blocks(html: string): string[] {
-  const document = domOf(`<!doctype html><html><body>${html}</body></html>`);
+  return blocksOf(domOf(`<!doctype html><html><body>${html}</body></html>`).body);
+}
+
+/** The text under `root` as paragraphs of plain text, one per block element; headings start with `## `. */
+function blocksOf(root: DomNode): string[] {
   const out: string[] = [];
   let run = '';
   const flush = (prefix = '') => {
@@ -478,7 +576,7 @@ function blocks(html: string): string[] {
       }
     }
   };
-  walk(document.body as unknown as DomNode);
+  walk(root);
   flush();
   return out;
 }
