@@ -119,6 +119,16 @@ export function resolveCitations(draft: Draft, byKey: ReadonlyMap<string, unknow
     const to = statementOf(draft, c.start);
     if (to) moves.push({ c, to });
   }
+  // A link citation inside a footnote cites the statements that call the footnote, as a key there does.
+  const footnoteKeys = footnoteLinkKeys(draft, links);
+  const marked = new Set<string>();
+  if (footnoteKeys !== draft.footnoteKeys) {
+    for (const f of draft.footnoteRefs) {
+      if (footnoteKeys.get(f.id) === draft.footnoteKeys.get(f.id)) continue;
+      const at = markedStatement(draft, f.start);
+      if (at) marked.add(`${at.b}:${at.k}`);
+    }
+  }
   let prose = draft.prose;
   if (dropped.size) {
     const parts: string[] = [];
@@ -138,7 +148,7 @@ export function resolveCitations(draft: Draft, byKey: ReadonlyMap<string, unknow
     const at = statementOf(draft, c.start);
     if (at) withKey.add(`${at.b}:${at.k}`);
   }
-  if (!moves.length && !dropped.size && !withKey.size) return { draft, problems };
+  if (!moves.length && !dropped.size && !withKey.size && !marked.size) return { draft, problems };
 
   // Rebuild only the statements that lose or gain a citation, or hold restored words.
   const blocks: Block[] = draft.blocks.slice();
@@ -166,7 +176,7 @@ export function resolveCitations(draft: Draft, byKey: ReadonlyMap<string, unknow
     const at = statementOf(draft, c.start);
     if (at) touched.add(`${at.b}:${at.k}`);
   }
-  for (const id of withKey) {
+  for (const id of [...withKey, ...marked]) {
     touched.add(id);
     claims(Number(id.split(':')[0]));
   }
@@ -177,7 +187,7 @@ export function resolveCitations(draft: Draft, byKey: ReadonlyMap<string, unknow
     const until = k + 1 < cs.length ? cs[k + 1].start : draft.blocks[b].end;
     const own = new Set<string>();
     for (const c of claim.citations) for (const i of c.items) own.add(i.key);
-    for (const f of draft.footnoteRefs) if (f.start >= claim.start && f.start < until) for (const key of draft.footnoteKeys.get(f.id) ?? []) own.add(key);
+    for (const f of draft.footnoteRefs) if (f.start >= claim.start && f.start < until) for (const key of footnoteKeys.get(f.id) ?? []) own.add(key);
     claim.explicitlyCited = own.size > 0;
     for (const key of draft.frontMatterKeys) own.add(key);
     claim.cited = [...own];
@@ -197,8 +207,39 @@ export function resolveCitations(draft: Draft, byKey: ReadonlyMap<string, unknow
   const citations = [...draft.citations.filter((c) => !dropped.has(c)), ...links].sort((a, b) => a.start - b.start);
   const citedKeys = new Set<string>();
   for (const c of citations) for (const i of c.items) citedKeys.add(i.key);
-  for (const ks of draft.footnoteKeys.values()) for (const k of ks) citedKeys.add(k);
-  return { draft: { ...draft, prose, blocks, citations, citedKeys: [...citedKeys] }, problems };
+  for (const ks of footnoteKeys.values()) for (const k of ks) citedKeys.add(k);
+  return { draft: { ...draft, prose, blocks, citations, citedKeys: [...citedKeys], footnoteKeys }, problems };
+}
+
+/**
+ * The draft's footnote keys with the keys of the link citations inside each footnote definition
+ * added; `draft.footnoteKeys` itself when no link citation stands in a footnote.
+ */
+function footnoteLinkKeys(draft: Draft, links: readonly Citation[]): Map<string, string[]> {
+  const defs = draft.footnoteDefs;
+  if (!defs.length || !links.length) return draft.footnoteKeys;
+  let out = draft.footnoteKeys;
+  for (const c of links) {
+    const d = partitionPoint(defs.length, (i) => defs[i].end <= c.start);
+    if (d >= defs.length || defs[d].start > c.start) continue;
+    const id = defs[d].id;
+    const had = out.get(id) ?? [];
+    const add = c.items.map((i) => i.key).filter((k) => !had.includes(k));
+    if (!add.length) continue;
+    if (out === draft.footnoteKeys) out = new Map(out);
+    out.set(id, [...had, ...add]);
+  }
+  return out;
+}
+
+/** The statement a footnote mark at `at` stands in or right after (as buildBlock gives it the footnote's keys). */
+function markedStatement(draft: Draft, at: number): { b: number; k: number } | undefined {
+  const blocks = draft.blocks;
+  const b = partitionPoint(blocks.length, (i) => blocks[i].end <= at);
+  if (b >= blocks.length || blocks[b].start > at) return undefined;
+  const claims = blocks[b].claims;
+  const k = partitionPoint(claims.length, (i) => claims[i].start <= at) - 1;
+  return k < 0 ? undefined : { b, k };
 }
 
 /**

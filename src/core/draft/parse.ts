@@ -33,6 +33,8 @@ export interface Draft {
   suppressions: Suppressions;
   footnoteRefs: FootnoteRef[];
   footnoteKeys: Map<string, string[]>;
+  /** Footnote definitions (`[^id]: …`, all their paragraphs), in text order: a link citation inside one cites the statements that call it. */
+  footnoteDefs: FootnoteRef[];
   /** Inline Markdown links of the prose (`[label](url)`), in text order; a link to a reference's URL cites it. */
   links: DraftLink[];
   /** The dialect the draft was read as. */
@@ -115,7 +117,9 @@ export function parseDraft(text: string, options: ParseOptions = {}): Draft {
     // block is cut around it, so that its citation leads no neighbouring statement either.
     while (di < view.footnoteDefs.length && view.footnoteDefs[di].end <= b.start) di++;
     const inNote = di < view.footnoteDefs.length && view.footnoteDefs[di].start <= b.start;
-    if (inNote && block.claims.some((c) => onlyCites(c.text))) {
+    // A Markdown link's label counts as a citation here ("See [the desk's report](https://…).").
+    const citesOnly = (c: Claim) => onlyCites(withoutLinks(prose, c, links));
+    if (inNote && block.claims.some(citesOnly)) {
       let from: number | undefined;
       const flush = (end: number) => {
         if (from === undefined) return;
@@ -124,7 +128,7 @@ export function parseDraft(text: string, options: ParseOptions = {}): Draft {
         from = undefined;
       };
       for (const c of block.claims) {
-        if (onlyCites(c.text)) flush(c.start);
+        if (citesOnly(c)) flush(c.start);
         else from ??= c.start;
       }
       flush(b.end);
@@ -142,6 +146,7 @@ export function parseDraft(text: string, options: ParseOptions = {}): Draft {
     suppressions,
     footnoteRefs,
     footnoteKeys,
+    footnoteDefs: view.footnoteDefs,
     links,
     dialect,
     bibliographies: fm.bibliographies,
@@ -222,15 +227,27 @@ function joinLocators(prose: string, sentences: Span[]): Span[] {
   return out;
 }
 
-/** Words that only point at a source ("see", "cf.", "according to", "reporting by"), and locators. */
-const CITE_WORDS = /\b(?:see(?:\s+also)?|cf|also|sources?|via|according\s+to|reporting\s+by|from|and|in|at|on|p|pp|paras?|par|paragraphs?|sec|ch|chap|page|pages|passim|ibid|idem|et\s+al)\b|¶+|§+|[\d\p{P}\s–—-]+/giu;
+/** Words that only point at a source ("see", "cf.", "according to", "reported by"), and locators. */
+const CITE_WORDS = /\b(?:see(?:\s+also)?|cf|also|sources?|via|according\s+to|report(?:ed|ing)\s+by|from|and|in|at|on|p|pp|paras?|par|paragraphs?|sec|ch|chap|page|pages|passim|ibid|idem|et\s+al)\b|¶+|§+|[\d\p{P}\s–—-]+/giu;
 
 /** True when a footnote sentence, without its citations (already blanked), locators and pointing words, has no words left. */
 function onlyCites(text: string): boolean {
   return !/[\p{L}]/u.test(text.replace(CITE_WORDS, ' '));
 }
 
-function lowerBound(spans: Span[], at: number): number {
+/** A statement's words with the labels of the links inside it blanked, spaces squeezed. */
+function withoutLinks(prose: string, c: Span, links: readonly Span[]): string {
+  let words = prose.slice(c.start, c.end);
+  for (let i = lowerBound(links, c.start); i < links.length && links[i].start < c.end; i++) {
+    const l = links[i];
+    const s = Math.max(l.start, c.start) - c.start;
+    const e = Math.min(l.end, c.end) - c.start;
+    words = words.slice(0, s) + blank(words.slice(s, e)) + words.slice(e);
+  }
+  return words.replace(/\s+/g, ' ').trim();
+}
+
+function lowerBound(spans: readonly Span[], at: number): number {
   return partitionPoint(spans.length, (i) => spans[i].start < at);
 }
 

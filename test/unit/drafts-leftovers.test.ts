@@ -1,0 +1,94 @@
+// Issue 9 leftovers, each as a kind: link citations in footnotes, citations in a table row's own
+// cell, short statements in other languages, statements too short to judge, e-mail addresses in
+// statements, and front matter (error positions, unknown `sourcecheck:` keys, `nocite:` keys).
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { checkDraft, DraftChecker, loadReference, parseDraft, referenceMetaFromText, type CheckResult, type Claim } from '../../src/core';
+
+const FERRY = `---
+key: ferry-strike
+title: Ferry crews walk out over rosters
+url: https://harbour-gazette.example/news/ferry-strike
+---
+Ferry crews in Halden walked out on Tuesday after talks with the operator Nordlink broke down, the union said.
+
+Commuters queued for buses along the coast road.
+`;
+const ferry = loadReference(FERRY, referenceMetaFromText(FERRY, 'refs/ferry-strike.md'));
+const URL = 'https://harbour-gazette.example/news/ferry-strike';
+const WRONG = 'Ferry crews in Halden walked out on Thursday';
+
+function verdictOn(r: CheckResult, needle: string) {
+  const vs = r.verdicts.filter((v) => v.claim.text.includes(needle));
+  assert.equal(vs.length, 1, `one verdict on “${needle}”: ${r.verdicts.map((v) => v.claim.text).join(' | ')}`);
+  return vs[0];
+}
+
+/** The one statement holding `needle`, after the checker resolved links (as its verdict shows it). */
+function citedBy(text: string, needle: string): Claim {
+  const v = verdictOn(checkDraft(text, [ferry]), needle);
+  return v.claim;
+}
+
+describe('drafts leftovers: a link citation inside a footnote', () => {
+  const shapes = [
+    (url: string) => `${WRONG}.[^n]\n\n[^n]: See [the harbour report](${url}).\n`,
+    (url: string) => `${WRONG}.[^desk]\n\n[^desk]: Reported by [the Gazette](${url}).\n`,
+    (url: string) => `${WRONG}[^2] and buses were late.\n\n[^2]: Background from the desk.\n\n    Source: [story](${url}), second paragraph.\n`,
+    (url: string) => `- ${WRONG}[^x]\n- Buses queued.\n\n[^x]: Via [harbour-gazette.example](${url}).\n`,
+  ];
+
+  it('cites the statement the footnote marks, with the reference the link points at', () => {
+    for (const shape of shapes) {
+      const text = shape(URL);
+      const claim = citedBy(text, 'Thursday');
+      assert.deepEqual(claim.cited, ['ferry-strike'], text);
+      assert.ok(claim.explicitlyCited, text);
+      const v = verdictOn(checkDraft(text, [ferry]), 'Thursday');
+      assert.equal(v.kind, 'contradicted', text);
+      assert.equal(text.slice(v.focus!.start, v.focus!.end), 'Thursday');
+    }
+  });
+
+  it('cites exactly as a key in the same footnote does', () => {
+    for (const shape of shapes) {
+      const byLink = checkDraft(shape(URL), [ferry]);
+      const byKey = checkDraft(shape(URL).replace(/\[([^\]]*)\]\(https:[^)]*\)/, '$1 [@ferry-strike]'), [ferry]);
+      const cited = (r: CheckResult) => r.verdicts.filter((v) => v.claim.text.includes('Thursday')).map((v) => [v.kind, v.claim.cited, v.claim.explicitlyCited]);
+      assert.deepEqual(cited(byLink), cited(byKey), shape(URL));
+    }
+  });
+
+  it('does not make a statement of a footnote sentence that only points at the link', () => {
+    const text = shapes[0](URL);
+    const r = checkDraft(text, [ferry]);
+    assert.deepEqual(r.verdicts.map((v) => v.claim.text), [`${WRONG}.`]);
+  });
+
+  it('does not cite through a footnote link to another address', () => {
+    const text = shapes[0]('https://harbour-gazette.example/news/ferry-timetable');
+    const d = parseDraft(text);
+    const claim = d.blocks.flatMap((b) => b.claims).find((c) => c.text.includes('Thursday'))!;
+    assert.deepEqual(claim.cited, []);
+    const r = checkDraft(text, [ferry]);
+    for (const v of r.verdicts) assert.deepEqual(v.claim.cited, []);
+  });
+
+  it('keeps the footnote link citation across edits elsewhere (incremental re-check equals a fresh check)', () => {
+    const start = `Commuters queued for buses.\n\n${shapes[0](URL)}\nCrews met the operator.`;
+    const view = (r: CheckResult) => JSON.stringify(r.verdicts.map((v) => [v.claim.start, v.claim.end, v.kind, v.claim.cited, v.claim.explicitlyCited]));
+    fc.assert(
+      fc.property(fc.array(fc.record({ at: fc.nat(), insert: fc.constantFrom('x', 'very ', ' ') }), { minLength: 1, maxLength: 6 }), (edits) => {
+        const checker = new DraftChecker([ferry]);
+        let text = start;
+        checker.check(text);
+        for (const e of edits) {
+          const at = e.at % (text.length + 1);
+          text = text.slice(0, at) + e.insert + text.slice(at);
+          assert.equal(view(checker.check(text)), view(checkDraft(text, [ferry])), JSON.stringify(text));
+        }
+      }),
+      { numRuns: 10 },
+    );
+  });
+});
