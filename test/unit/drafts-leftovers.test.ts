@@ -92,3 +92,77 @@ describe('drafts leftovers: a link citation inside a footnote', () => {
     );
   });
 });
+
+describe('drafts leftovers: a citation alone in another cell of a table row', () => {
+  const claimsOf = (text: string) => parseDraft(text).blocks.flatMap((b) => b.claims);
+  const claim = (text: string, needle: string) => {
+    const cs = claimsOf(text).filter((c) => c.text.includes(needle));
+    assert.equal(cs.length, 1, `${needle} in ${JSON.stringify(text)}`);
+    return cs[0];
+  };
+
+  it('cites every statement cell of its row, and only that row', () => {
+    const text = [
+      '| Port | What happened | Source |',
+      '|---|:--|---|',
+      `| Halden | ${WRONG} | [@ferry-strike] |`,
+      '| Moss | Buses replaced the morning boats | |',
+      '| Larvik | Crews voted on the deal. Pickets stayed home. | [see @ferry-strike, ¶1; @coast-desk] |',
+    ].join('\n');
+    assert.deepEqual(claim(text, 'Thursday').cited, ['ferry-strike']);
+    assert.ok(claim(text, 'Thursday').explicitlyCited);
+    assert.deepEqual(claimsOf(text).find((c) => c.text === 'Halden')!.cited, ['ferry-strike'], 'the port cell is a statement cell of the row too');
+    assert.deepEqual(claim(text, 'Buses').cited, []);
+    assert.ok(!claim(text, 'Buses').explicitlyCited);
+    assert.deepEqual(claim(text, 'Crews voted').cited, ['ferry-strike', 'coast-desk']);
+    assert.deepEqual(claim(text, 'Pickets').cited, ['ferry-strike', 'coast-desk']);
+    assert.deepEqual(claim(text, 'What happened').cited, [], 'the header row is not cited by body rows');
+  });
+
+  it('does not cite body rows from a citation in the header row', () => {
+    const text = `| Claim | [@ferry-strike] |\n|---|---|\n| ${WRONG} | none |\n`;
+    assert.deepEqual(claim(text, 'Thursday').cited, []);
+  });
+
+  it('keeps a citation inside a cell with words to that cell', () => {
+    const text = `| ${WRONG} [@ferry-strike] | Buses replaced the boats |\n|---|---|\n| a | b |\n`;
+    assert.deepEqual(claim(text, 'Thursday').cited, ['ferry-strike']);
+    assert.deepEqual(claim(text, 'Buses').cited, []);
+  });
+
+  it('cites the row from a footnote mark alone in a cell', () => {
+    const text = `| Event | Note |\n|---|---|\n| ${WRONG} | [^s] |\n\n[^s]: See [@ferry-strike].\n`;
+    assert.deepEqual(claim(text, 'Thursday').cited, ['ferry-strike']);
+  });
+
+  it('flags the wrong weekday through the checker, with a fix inside the statement’s own cell', () => {
+    const text = `| What happened | Source |\n|---|---|\n| ${WRONG} | [@ferry-strike] |\n| Commuters queued for buses along the coast road | @ferry-strike |\n`;
+    const r = checkDraft(text, [ferry]);
+    const v = verdictOn(r, 'Thursday');
+    assert.equal(v.kind, 'contradicted');
+    assert.equal(text.slice(v.focus!.start, v.focus!.end), 'Thursday');
+    assert.deepEqual(v.claim.cited, ['ferry-strike']);
+    const cell = text.indexOf(WRONG);
+    for (const f of v.fixes) for (const e of f.edits) assert.ok(e.start >= cell && e.end <= cell + WRONG.length, JSON.stringify(f));
+    // An in-text key alone in a cell is not moved into the next cell's statement.
+    for (const x of r.verdicts) for (const c of x.claim.citations) assert.ok(c.start >= x.claim.start && c.end <= x.claim.end, JSON.stringify(c));
+  });
+
+  it('re-checks incrementally to the same result as a fresh check (property)', () => {
+    const start = `| What happened | Source |\n|---|---|\n| ${WRONG} | [@ferry-strike] |\n| Commuters queued for buses | |\n`;
+    const view = (r: CheckResult) => JSON.stringify(r.verdicts.map((v) => [v.claim.start, v.claim.end, v.kind, v.claim.cited, v.claim.explicitlyCited]));
+    fc.assert(
+      fc.property(fc.array(fc.record({ at: fc.nat(), insert: fc.constantFrom('x', 'very ', ' ') }), { minLength: 1, maxLength: 6 }), (edits) => {
+        const checker = new DraftChecker([ferry]);
+        let text = start;
+        checker.check(text);
+        for (const e of edits) {
+          const at = e.at % (text.length + 1);
+          text = text.slice(0, at) + e.insert + text.slice(at);
+          assert.equal(view(checker.check(text)), view(checkDraft(text, [ferry])), JSON.stringify(text));
+        }
+      }),
+      { numRuns: 10 },
+    );
+  });
+});

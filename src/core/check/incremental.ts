@@ -56,7 +56,7 @@ export function editedDraft(old: string, prev: Draft, text: string): { draft: Dr
       });
   const footnoteRefs = !delta ? prev.footnoteRefs : shiftTail(prev.footnoteRefs, oldEnd, (f) => ({ ...f, start: f.start + delta, end: f.end + delta }));
   const notes = { citations, footnoteRefs, footnoteKeys: prev.footnoteKeys, frontMatterKeys: prev.frontMatterKeys };
-  const edited = buildBlock(prose, span, b.index, notes);
+  const edited = buildBlock(prose, span, b.index, notes, b.rowKeys);
   if (!edited.claims.length) return undefined;
   const blocks: Block[] = prev.blocks.slice();
   blocks[bi] = edited;

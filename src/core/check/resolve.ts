@@ -188,6 +188,7 @@ export function resolveCitations(draft: Draft, byKey: ReadonlyMap<string, unknow
     const own = new Set<string>();
     for (const c of claim.citations) for (const i of c.items) own.add(i.key);
     for (const f of draft.footnoteRefs) if (f.start >= claim.start && f.start < until) for (const key of footnoteKeys.get(f.id) ?? []) own.add(key);
+    for (const key of draft.blocks[b].rowKeys ?? []) own.add(key);
     claim.explicitlyCited = own.size > 0;
     for (const key of draft.frontMatterKeys) own.add(key);
     claim.cited = [...own];
@@ -253,7 +254,8 @@ function statementOf(draft: Draft, at: number): { b: number; k: number } | undef
   if (b >= blocks.length) return undefined;
   const block = blocks[b];
   // Before the block's first words only on the same line: a link in a heading above is no citation of the paragraph.
-  if (block.start > at && (draft.prose.slice(at, block.start).trim() || /[\r\n]/.test(draft.prose.slice(at, block.start)))) return undefined;
+  // Nor across a table's cell border: a key alone in a "Source" cell cites its row (see parse.ts rowCitations), not the next cell.
+  if (block.start > at && (draft.prose.slice(at, block.start).trim() || /[\r\n|]/.test(draft.text.slice(at, block.start)))) return undefined;
   const k = block.claims.findIndex((c) => c.end > at);
   return { b, k: k < 0 ? block.claims.length - 1 : k };
 }

@@ -44,6 +44,11 @@ export interface LinkSpan extends Span {
   url: string;
 }
 
+/** A row of a GFM table; `header` for the table's first row. */
+export interface TableRow extends Span {
+  header: boolean;
+}
+
 /** A note on how the draft was read (an MDX syntax error, …), for the writer. */
 export interface ReadNotice extends Span {
   message: string;
@@ -58,6 +63,8 @@ export interface ProseView {
   footnoteRefs: FootnoteSpan[];
   footnoteDefs: FootnoteSpan[];
   links: LinkSpan[];
+  /** Rows of GFM tables, in text order: a citation alone in one cell of a row cites the row's other cells. */
+  tableRows: TableRow[];
   notices: ReadNotice[];
 }
 
@@ -67,7 +74,7 @@ export type ParseCache = Map<string, ProseView>;
 const blank = (s: string) => s.replace(/[^\r\n]/g, ' ');
 /** Stands in the prose for computed content (R Markdown/Quarto inline code, an MDX expression): the statement holding it is not judged. */
 export const COMPUTED = '\uFFFC';
-const EMPTY_VIEW = (prose: string): ProseView => ({ prose, blocks: [], comments: [], footnoteRefs: [], footnoteDefs: [], links: [], notices: [] });
+const EMPTY_VIEW = (prose: string): ProseView => ({ prose, blocks: [], comments: [], footnoteRefs: [], footnoteDefs: [], links: [], tableRows: [], notices: [] });
 
 /** Pieces shorter than this are parsed together with the next one: each parse has a fixed cost. */
 const MIN_CHUNK = 2_000;
@@ -100,6 +107,7 @@ export function proseView(text: string, dialect: Dialect, cache?: ParseCache, pl
     for (const f of v.footnoteRefs) out.footnoteRefs.push(sh(f));
     for (const f of v.footnoteDefs) out.footnoteDefs.push(sh(f));
     for (const l of v.links) out.links.push(s ? { ...sh(l), label: sh(l.label) } : l);
+    for (const r of v.tableRows) out.tableRows.push(sh(r));
     for (const n of v.notices) out.notices.push(sh(n));
   }
   if (cache) {
@@ -132,6 +140,7 @@ function tableView(piece: string): ProseView {
       parts.push(blank(line) + m[2]);
       continue;
     }
+    v.tableRows.push({ start: m.index, end: m.index + line.length, header: !v.tableRows.length });
     const cells = line.replace(/\\\|/g, '  ').replace(/`[^`]*`/g, blank);
     let out = '';
     let cellStart = 0;
@@ -307,6 +316,12 @@ function parsePiece(piece: string, dialect: Dialect): ProseView {
       case 'heading':
       case 'tableCell':
         blockOf(n);
+        break;
+      case 'table':
+        if (n.children) n.children.forEach((row, i) => {
+          const r = posOf(row);
+          if (r) v.tableRows.push({ ...r, header: i === 0 });
+        });
         break;
       case 'html':
         if (!p) return;

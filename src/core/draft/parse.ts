@@ -15,6 +15,8 @@ export type { Dialect, ParseCache } from './markdown';
 export interface Block extends Span {
   index: number;
   claims: Claim[];
+  /** For a table cell: keys cited by the citations standing alone in other cells of its row (a "Source" column); they cite each of its statements. */
+  rowKeys?: string[];
 }
 
 export interface Draft {
@@ -109,10 +111,14 @@ export function parseDraft(text: string, options: ParseOptions = {}): Draft {
 
   const frontMatterKeys = fm.references;
   const notes: Notes = { citations, footnoteRefs, footnoteKeys, frontMatterKeys };
+  const rows = rowCitations(view.tableRows, view.blocks, prose, notes);
   const blocks: Block[] = [];
   let di = 0;
+  let ri = 0;
   for (const b of view.blocks) {
-    const block = buildBlock(prose, b, blocks.length, notes);
+    while (ri < rows.length && rows[ri].end <= b.start) ri++;
+    const shared = ri < rows.length && rows[ri].start <= b.start ? rows[ri].keys : undefined;
+    const block = buildBlock(prose, b, blocks.length, notes, shared);
     // In a footnote, a sentence that only cites ("See @key, ¶2.") is a citation, not a statement: the
     // block is cut around it, so that its citation leads no neighbouring statement either.
     while (di < view.footnoteDefs.length && view.footnoteDefs[di].end <= b.start) di++;
@@ -123,7 +129,7 @@ export function parseDraft(text: string, options: ParseOptions = {}): Draft {
       let from: number | undefined;
       const flush = (end: number) => {
         if (from === undefined) return;
-        const part = buildBlock(prose, { start: from, end }, blocks.length, notes);
+        const part = buildBlock(prose, { start: from, end }, blocks.length, notes, shared);
         if (part.claims.length) blocks.push(part);
         from = undefined;
       };
@@ -167,10 +173,40 @@ export interface Notes {
   frontMatterKeys: string[];
 }
 
-/** The statements of one block of prose, with the citations that stand in or right after each. */
-export function buildBlock(prose: string, b: Span, index: number, notes: Notes): Block {
+/**
+ * Table rows whose citations or footnote marks stand alone in a cell (a cell with no words of its
+ * own, once citations are blanked from `prose`), with the keys they cite; rows without such a cell
+ * are left out. In text order.
+ */
+function rowCitations(rows: readonly Span[], cells: readonly Span[], prose: string, notes: Notes): (Span & { keys: string[] })[] {
+  const out: (Span & { keys: string[] })[] = [];
+  let ci = 0;
+  for (const row of rows) {
+    // Cells with words of their own: a citation inside one belongs to its statement only.
+    const worded: Span[] = [];
+    for (ci = lowerBound(cells, row.start); ci < cells.length && cells[ci].start < row.end; ci++) if (/[\p{L}\p{N}]/u.test(prose.slice(cells[ci].start, cells[ci].end))) worded.push(cells[ci]);
+    const alone = (x: Span) => !worded.some((c) => c.start <= x.start && x.start < c.end);
+    const keys = new Set<string>();
+    for (let i = lowerBound(notes.citations, row.start); i < notes.citations.length && notes.citations[i].start < row.end; i++) {
+      const c = notes.citations[i];
+      if (c.form === undefined && !c.error && alone(c)) for (const item of c.items) keys.add(item.key);
+    }
+    for (let i = lowerBound(notes.footnoteRefs, row.start); i < notes.footnoteRefs.length && notes.footnoteRefs[i].start < row.end; i++) {
+      const f = notes.footnoteRefs[i];
+      if (alone(f)) for (const k of notes.footnoteKeys.get(f.id) ?? []) keys.add(k);
+    }
+    if (keys.size) out.push({ start: row.start, end: row.end, keys: [...keys] });
+  }
+  return out;
+}
+
+/**
+ * The statements of one block of prose, with the citations that stand in or right after each.
+ * `rowKeys` (a table cell's: see Block.rowKeys) cite every statement of the block.
+ */
+export function buildBlock(prose: string, b: Span, index: number, notes: Notes, rowKeys?: readonly string[]): Block {
   const { citations, footnoteRefs, footnoteKeys, frontMatterKeys } = notes;
-  const block: Block = { start: b.start, end: b.end, index, claims: [] };
+  const block: Block = { start: b.start, end: b.end, index, claims: [], ...(rowKeys?.length ? { rowKeys: [...rowKeys] } : {}) };
   const sentences = joinLocators(prose, splitSentences(prose, b.start, b.end));
   // Citations and footnote marks are in text order: find the first in the block, then walk.
   let ci = lowerBound(citations, b.start);
@@ -186,6 +222,7 @@ export function buildBlock(prose: string, b: Span, index: number, notes: Notes):
     const cited = new Set<string>();
     for (const c of own) for (const i of c.items) cited.add(i.key);
     for (const f of marks) for (const k2 of footnoteKeys.get(f.id) ?? []) cited.add(k2);
+    for (const k2 of rowKeys ?? []) cited.add(k2);
     const explicitlyCited = cited.size > 0;
     for (const k2 of frontMatterKeys) cited.add(k2);
     const raw = prose.slice(s.start, s.end);
