@@ -3,7 +3,8 @@
 // statements, and front matter (error positions, unknown `sourcecheck:` keys, `nocite:` keys).
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { checkDraft, DraftChecker, loadReference, parseDraft, referenceMetaFromText, type CheckResult, type Claim } from '../../src/core';
+import { checkDraft, DraftChecker, loadReference, parseDraft, problemSeverity, referenceMetaFromText, type CheckResult, type Claim } from '../../src/core';
+import { nonEnglishLanguage } from '../../src/core/text/language';
 
 const FERRY = `---
 key: ferry-strike
@@ -164,5 +165,88 @@ describe('drafts leftovers: a citation alone in another cell of a table row', ()
       }),
       { numRuns: 10 },
     );
+  });
+});
+
+describe('drafts leftovers: short statements in other languages', () => {
+  /** Short English statements, headline style included (few lower-case words). */
+  const EN = [
+    'The minister met the governor on Friday', 'Crews walk out in Halden', 'Mayor backs new tunnel plan', 'Ferry strike ends after talks',
+    'Police close coast road', 'Nordlink cancels morning boats', 'Union rejects pay offer', 'Schools shut as storm nears',
+    'Governor signs water bill', 'Prices rose in March', 'Voters approve library levy', 'Firefighters contain blaze near Moss',
+    'Council delays budget vote', 'Rail fares climb again', 'Hospital opens new wing', 'Talks collapse over rosters',
+    'Buses replace cancelled ferries', 'Minister resigns amid scandal', 'Floods hit northern towns', 'Drought cuts wheat harvest',
+    'He denied the report', 'She won the seat', 'Exports fell sharply', 'Turnout hit a record', 'Bridge reopens to traffic',
+    'Strikers return to work', 'Airport expands cargo terminal', 'Inflation eases slightly', 'Court upholds ban',
+    'Teachers demand smaller classes', 'Mother and son die in flood', 'Man held over arson', 'Fans celebrate title win',
+    'Smoke closes highway', 'Lawmakers pass housing bill', 'Ministers met in Oslo on Monday', 'Wages stall as costs soar',
+    'Storm knocks out power', 'Residents fear more layoffs', 'Dam levels fall again', 'Nurses vote to strike', 'Pension reform stalls',
+    'Ships wait outside port', 'Crime drops in capital', 'Senate blocks tariff plan', 'Two killed in crash', 'Farmers protest fuel tax',
+    'Rates stay on hold', 'Ice closes mountain pass', 'Brandt wins second term', 'Rents soar in Bergen', 'Deal saves steel jobs',
+    'Ferries run late', 'Shares slide on news', 'Museum returns stolen mask', 'Ban on nets lifted', 'Fire guts old mill',
+    'Vote set for June', 'Police arrest two men', 'Crews were paid late', 'It was a hard winter', 'They left on Sunday',
+    'Die-hard fans queued overnight', 'Van drivers went on strike', 'Pour concrete before frost', 'Son of mayor elected',
+  ];
+  /** Short statements in other languages: [ISO 639-1 code, statement]. */
+  const FOREIGN: [string, string][] = [
+    ['de', 'Der Minister traf den Gouverneur am Freitag'], ['de', 'Die Fähre fuhr nicht'], ['de', 'Der Streik ist vorbei'],
+    ['de', 'Die Preise steigen wieder'], ['de', 'Er hat das bestätigt'], ['de', 'Die Schule bleibt geschlossen'],
+    ['de', 'Der Bürgermeister sagte nichts'], ['de', 'Brandt kam am Montag zurück'], ['de', 'Die Gespräche sind gescheitert'],
+    ['de', 'Das Schiff lag im Hafen'], ['de', 'Sie wurde gestern gewählt'],
+    ['fr', 'Le maire a démissionné hier'], ['fr', 'La grève continue'], ['fr', 'Les prix ont augmenté'], ['fr', 'Il a rencontré le ministre'],
+    ['fr', 'Le pont est fermé'], ['fr', 'Elle a gagné le siège'], ['fr', 'Brandt est parti lundi'], ['fr', 'Les bateaux sont restés au port'],
+    ['fr', 'Le syndicat refuse'], ['fr', 'Une loi sur les loyers'],
+    ['es', 'El alcalde visitó la ciudad'], ['es', 'La huelga terminó ayer'], ['es', 'Los precios subieron'], ['es', 'El puente está cerrado'],
+    ['es', 'Ella ganó las elecciones'], ['es', 'Brandt llegó el lunes'], ['es', 'No hubo acuerdo'], ['es', 'Las escuelas siguen cerradas'],
+    ['es', 'El barco no salió'], ['es', 'Una ley para los inquilinos'],
+    ['it', 'Il sindaco ha parlato'], ['it', 'La nave non è partita'], ['it', 'I prezzi sono saliti'], ['it', 'Lo sciopero è finito'],
+    ['it', 'Brandt è arrivato lunedì'], ['it', 'Le scuole restano chiuse'], ['it', 'Nessun accordo con il sindacato'], ['it', 'Il ponte è chiuso'],
+    ['pt', 'O prefeito saiu ontem'], ['pt', 'A greve acabou'], ['pt', 'Os preços subiram muito'], ['pt', 'O ministro não veio'],
+    ['pt', 'Brandt chegou na segunda'], ['pt', 'As escolas continuam fechadas'], ['pt', 'Não houve acordo'], ['pt', 'O navio ficou no porto'],
+    ['nl', 'De burgemeester is afgetreden'], ['nl', 'Het veer vaart niet'], ['nl', 'De prijzen stijgen weer'], ['nl', 'Hij heeft het bevestigd'],
+    ['nl', 'Brandt kwam maandag terug'], ['nl', 'De scholen blijven dicht'], ['nl', 'Er is geen akkoord'], ['nl', 'Het schip lag in de haven'],
+  ];
+
+  it('never sets aside a short English statement, headline style included', () => {
+    const flagged = EN.filter((s) => nonEnglishLanguage(s));
+    assert.deepEqual(flagged, []);
+  });
+
+  it('sets aside nearly every short German, French, Spanish, Italian, Portuguese and Dutch statement, naming its language', () => {
+    const missed = FOREIGN.filter(([, s]) => !nonEnglishLanguage(s));
+    assert.ok(missed.length * 20 <= FOREIGN.length, `missed ${missed.length} of ${FOREIGN.length}: ${missed.map(([, s]) => s).join(' | ')}`);
+    const misnamed = FOREIGN.filter(([code, s]) => nonEnglishLanguage(s) && nonEnglishLanguage(s) !== code);
+    assert.deepEqual(misnamed, []);
+  });
+
+  it('gives a short foreign statement the not-english note and no verdict, and judges a short English one', () => {
+    const text = `Der Streik ist vorbei [@ferry-strike].\n\n${WRONG} [@ferry-strike].\n\nCrews walked out on Thursday [@ferry-strike].\n`;
+    const r = checkDraft(text, [ferry]);
+    const notes = r.problems.filter((p) => p.code === 'not-english');
+    assert.equal(notes.length, 1);
+    assert.equal(text.slice(notes[0].start, notes[0].end).startsWith('Der Streik'), true);
+    assert.match(notes[0].message, /German/);
+    assert.ok(r.verdicts.every((v) => !v.claim.text.startsWith('Der Streik')));
+    assert.ok(r.verdicts.some((v) => v.claim.text.startsWith('Crews walked out')));
+  });
+});
+
+describe('drafts leftovers: cited statements too short to judge', () => {
+  it('gives each cited statement of one or two words an information note on its own range, never silence', () => {
+    const text = `Strike [@ferry-strike].\n\n- Crews struck [@ferry-strike]\n- ${WRONG} [@ferry-strike]\n\n| Event | Source |\n|---|---|\n| Walkout | [@ferry-strike] |\n`;
+    const r = checkDraft(text, [ferry]);
+    const notes = r.problems.filter((p) => p.code === 'not-checked');
+    assert.deepEqual(notes.map((p) => text.slice(p.start, p.end).replace(/\s*\[@ferry-strike\]\.?$/, '')), ['Strike', 'Crews struck', 'Walkout']);
+    for (const n of notes) assert.match(n.message, /too few words/);
+    assert.equal(problemSeverity('not-checked'), 'information');
+    // Every cited statement is either judged or noted.
+    const claims = parseDraft(text).blocks.flatMap((b) => b.claims).filter((c) => c.explicitlyCited);
+    for (const c of claims) assert.ok(r.verdicts.some((v) => v.claim.start === c.start) || notes.some((p) => p.start === c.start), c.text);
+  });
+
+  it('leaves short uncited statements (headings, labels) without a note', () => {
+    const text = `# Strike\n\n${WRONG} [@ferry-strike].\n\nMore soon.\n`;
+    const r = checkDraft(text, [ferry]);
+    assert.deepEqual(r.problems, []);
   });
 });
