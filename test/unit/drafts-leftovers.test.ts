@@ -250,3 +250,33 @@ describe('drafts leftovers: cited statements too short to judge', () => {
     assert.deepEqual(r.problems, []);
   });
 });
+
+describe('drafts leftovers: e-mail addresses stay in the statement', () => {
+  it('keeps a bare or bracketed address in the statement’s text and prose, and never reads it as a citation', () => {
+    for (const [text, address] of [
+      ['Crews asked riders to write to rosters@nordlink.example before Friday [@ferry-strike].', 'rosters@nordlink.example'],
+      ['The union named <press@halden-union.example> as its contact [@ferry-strike].', 'press@halden-union.example'],
+      ['Timetables come from <mailto:ops@nordlink.example> each morning [@ferry-strike].', 'ops@nordlink.example'],
+      ['- Complaints go to help.desk@coast-buses.example\n- Buses queued [@ferry-strike]', 'help.desk@coast-buses.example'],
+    ] as const) {
+      const d = parseDraft(text);
+      const claims = d.blocks.flatMap((b) => b.claims);
+      const c = claims.find((x) => x.text.includes(address));
+      assert.ok(c, `${address} in ${JSON.stringify(claims.map((x) => x.text))}`);
+      const at = text.indexOf(address);
+      assert.equal(d.prose.slice(at, at + address.length), address);
+      assert.ok(at >= c.start && at + address.length <= c.end);
+      assert.ok(d.citations.every((x) => x.items.every((i) => i.key === 'ferry-strike')), JSON.stringify(d.citations));
+      const r = checkDraft(text, [ferry]);
+      assert.deepEqual(r.problems.filter((p) => p.code === 'unknown-key' || p.code === 'malformed-citation'), []);
+    }
+  });
+
+  it('judges a statement holding an address and finds the wrong weekday', () => {
+    const text = `${WRONG}, the union told desk@harbour-gazette.example [@ferry-strike].\n`;
+    const v = verdictOn(checkDraft(text, [ferry]), 'Thursday');
+    assert.equal(v.kind, 'contradicted');
+    assert.ok(v.claim.text.includes('desk@harbour-gazette.example'), v.claim.text);
+    assert.equal(text.slice(v.focus!.start, v.focus!.end), 'Thursday');
+  });
+});

@@ -349,8 +349,17 @@ function parsePiece(piece: string, dialect: Dialect): ProseView {
         break;
       case 'link':
         if (!p) return;
-        // Autolinks (`<https://…>`, bare URLs and e-mail addresses) are not prose.
-        if (piece[p.start] !== '[') return;
+        // Autolinks (`<https://…>`, bare URLs) are not prose; an e-mail address (`desk@site.org`,
+        // `<desk@site.org>`) is words of the statement, and no citation.
+        if (piece[p.start] !== '[') {
+          if (/^mailto:/i.test(n.url ?? '')) {
+            for (const c of n.children ?? []) {
+              const t = posOf(c);
+              if (t) keep.push({ start: t.start + (/^mailto:/i.test(piece.slice(t.start, t.end)) ? 7 : 0), end: t.end });
+            }
+          }
+          return;
+        }
         if (n.children?.length) {
           const first = posOf(n.children[0]);
           const lastChild = posOf(n.children[n.children.length - 1]);
