@@ -280,3 +280,67 @@ describe('drafts leftovers: e-mail addresses stay in the statement', () => {
     assert.equal(text.slice(v.focus!.start, v.focus!.end), 'Thursday');
   });
 });
+
+describe('drafts leftovers: front matter', () => {
+  const lineOf = (text: string, at: number) => text.slice(0, at).split(/\r\n|\n|\r/).length;
+
+  it('points a YAML error at the line of the error, not at the closing fence', () => {
+    for (const [text, line, starts] of [
+      ['---\ntitle: "Ferry crews strike\nauthor: Kari Berg\n---\nCrews walked out.\n', 2, '"Ferry'],
+      ['---\ntitle: Ferry\nsourcecheck:\n  references: [ferry-strike, coast-desk\nauthor: Kari\n---\nCrews walked out.\n', 4, '[ferry-strike'],
+      ["---\r\nauthor: Kari\r\nsummary: 'Crews walk out\r\n---\r\nCrews walked out.\r\n", 3, "'Crews"],
+      ['---\ntitle: Ferry\nauthor: Kari: Berg\n---\nCrews walked out.\n', 3, 'Kari'],
+      ['\uFEFF---\ndesk: {name: harbour\n---\nCrews walked out.\n', 2, '{name'],
+    ] as const) {
+      const d = parseDraft(text);
+      const n = d.notices.filter((x) => x.code === 'front-matter');
+      assert.equal(n.length, 1, text);
+      assert.equal(lineOf(text, n[0].start), line, `${JSON.stringify(text)}: ${n[0].message}`);
+      assert.ok(text.slice(n[0].start).startsWith(starts), JSON.stringify(text.slice(n[0].start, n[0].end)));
+      assert.match(n[0].message, new RegExp(`\\(line ${line}\\)`));
+      assert.ok(!/[\r\n]/.test(text.slice(n[0].start, n[0].end)), 'the span stays on its line');
+    }
+  });
+
+  it('warns on an unknown key inside sourcecheck:, suggesting the known one when close, and still reads the rest', () => {
+    const text = `---\ntitle: Ferry\nsourcecheck:\n  referencs: [ferry-strike]\n  colour: blue\n---\n${WRONG} [@ferry-strike].\n`;
+    const r = checkDraft(text, [ferry]);
+    const ws = r.problems.filter((p) => p.code === 'front-matter');
+    assert.deepEqual(ws.map((p) => text.slice(p.start, p.end)), ['referencs', 'colour']);
+    assert.match(ws[0].message, /Did you mean “references”\?/);
+    assert.doesNotMatch(ws[1].message, /Did you mean/);
+    assert.equal(problemSeverity('front-matter'), 'warning');
+    assert.deepEqual(ws[0].fixes.map((f) => f.edits), [[{ start: text.indexOf('referencs'), end: text.indexOf('referencs') + 9, newText: 'references' }]]);
+    assert.equal(verdictOn(r, 'Thursday').kind, 'contradicted');
+  });
+
+  it('warns the same way in TOML front matter, and not at all on the known key', () => {
+    const toml = `+++\ntitle = "Ferry"\n[sourcecheck]\nrefrences = ["ferry-strike"]\n+++\nCrews walked out.\n`;
+    const d = parseDraft(toml);
+    assert.deepEqual(d.notices.map((n) => toml.slice(n.start, n.end)), ['refrences']);
+    assert.equal(d.notices[0].suggestion, 'references');
+    assert.deepEqual(parseDraft(`---\nsourcecheck:\n  references: [ferry-strike]\n---\nCrews walked out.\n`).notices, []);
+  });
+
+  it('reports a nocite key that no reference has, at its place in the front matter; @* and known keys are fine', () => {
+    const text = `---\ntitle: Ferry\nnocite: |\n  @ferry-strike, @ferry-strke, @*\n---\nCommuters queued for buses along the coast road.\n`;
+    const r = checkDraft(text, [ferry]);
+    const unknown = r.problems.filter((p) => p.code === 'unknown-key');
+    assert.equal(unknown.length, 1, JSON.stringify(r.problems));
+    assert.equal(text.slice(unknown[0].start, unknown[0].end), 'ferry-strke');
+    assert.equal(unknown[0].suggestion, 'ferry-strike');
+    assert.deepEqual(unknown[0].fixes[0].edits, [{ start: unknown[0].start, end: unknown[0].end, newText: 'ferry-strike' }]);
+    const toml = `+++\nnocite = ["@coast-desk"]\n+++\nCommuters queued for buses.\n`;
+    const t = checkDraft(toml, [ferry]).problems.filter((p) => p.code === 'unknown-key');
+    assert.deepEqual(t.map((p) => toml.slice(p.start, p.end)), ['coast-desk']);
+  });
+
+  it('does not let nocite keys cite any statement (Pandoc semantics)', () => {
+    const text = `---\nnocite: "@ferry-strike"\n---\n${WRONG}.\n`;
+    const d = parseDraft(text);
+    for (const c of d.blocks.flatMap((b) => b.claims)) {
+      assert.deepEqual(c.cited, []);
+      assert.equal(c.explicitlyCited, false);
+    }
+  });
+});

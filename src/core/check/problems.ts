@@ -18,7 +18,10 @@ export function citationProblems(draft: Draft, byKey: ReadonlyMap<string, Refere
     noted.add(key);
     problems.push({ ...span, code: 'no-text', message: noTextMessage(sources.get(key)!), fixes: [] });
   };
-  for (const n of draft.notices) problems.push({ start: n.start, end: n.end, code: n.code, message: n.message, fixes: [] });
+  for (const n of draft.notices) {
+    const fixes = n.suggestion ? [{ title: `Change to “${n.suggestion}”`, kind: 'key' as const, safe: isSafeFixKind('key'), edits: [{ start: n.start, end: n.end, newText: n.suggestion }] }] : [];
+    problems.push({ start: n.start, end: n.end, code: n.code, message: n.message, ...(n.suggestion ? { suggestion: n.suggestion } : {}), fixes });
+  }
   for (const c of draft.citations) {
     if (c.error) {
       problems.push({ start: c.start, end: c.end, code: 'malformed-citation', message: `Malformed citation “${c.raw}”: ${c.error}`, fixes: [] });
@@ -75,6 +78,19 @@ export function citationProblems(draft: Draft, byKey: ReadonlyMap<string, Refere
       fixes: suggestion && at >= 0 ? [{ title: `Change to “${suggestion}”`, kind: 'key', safe: isSafeFixKind('key'), edits: [{ start: at, end: at + key.length, newText: suggestion }] }] : [],
     });
   }
+  // Pandoc's `nocite:` lists sources without citing them: an unknown key there is reported as in a citation (`@*` is all).
+  draft.nocite.forEach((key, i) => {
+    if (key === '*' || byKey.has(key) || sources.has(key)) return;
+    const span = draft.nociteSpans[i] ?? { start: Math.max(0, draft.text.indexOf(`@${key}`) + 1), end: Math.max(0, draft.text.indexOf(`@${key}`) + 1) + key.length };
+    const suggestion = nearestKey(key, keys);
+    problems.push({
+      ...span,
+      code: 'unknown-key',
+      message: `Unknown reference “${key}” in nocite.${suggestion ? ` Did you mean “${suggestion}”?` : ' No reference with this key is loaded.'}`,
+      suggestion,
+      fixes: suggestion ? [{ title: `Change to “${suggestion}”`, kind: 'key', safe: isSafeFixKind('key'), edits: [{ ...span, newText: suggestion }] }] : [],
+    });
+  });
   // A statement in another language, or with computed content, is noted once, not judged.
   for (const b of draft.blocks) {
     for (const c of b.claims) {

@@ -47,6 +47,8 @@ export interface Draft {
   inlineSources: SourceEntry[];
   /** Keys of Pandoc's `nocite:` (cited nowhere in the text; `*` for all). */
   nocite: string[];
+  /** Where each key of `nocite` stands in the front matter, same order (empty when they cannot be placed). */
+  nociteSpans: Span[];
   /** How reading went wrong where it did (front matter, MDX syntax); the rest of the draft is read. */
   notices: DraftNotice[];
 }
@@ -70,6 +72,8 @@ export interface ParseOptions {
 export interface DraftNotice extends Span {
   code: ProblemCode;
   message: string;
+  /** What the span should read instead (a mistyped front matter key), offered as a fix. */
+  suggestion?: string;
 }
 
 /**
@@ -85,6 +89,7 @@ export function parseDraft(text: string, options: ParseOptions = {}): Draft {
   const fm = readFrontMatter(text);
   const notices: DraftNotice[] = [];
   if (fm.problem) notices.push({ start: fm.problem.start, end: fm.problem.end, code: 'front-matter', message: fm.problem.message });
+  for (const w of fm.warnings) notices.push({ start: w.start, end: w.end, code: 'front-matter', message: w.message, ...(w.suggestion ? { suggestion: w.suggestion } : {}) });
   // The front matter becomes blank lines for the Markdown parser: offsets stay, nothing in it is prose.
   const body = fm.end ? blank(text.slice(0, fm.end)) + text.slice(fm.end) : text;
   const view = proseView(body, dialect, options.cache);
@@ -158,6 +163,7 @@ export function parseDraft(text: string, options: ParseOptions = {}): Draft {
     bibliographies: fm.bibliographies,
     inlineSources: fm.sources,
     nocite: fm.nocite,
+    nociteSpans: fm.nociteSpans,
     notices,
   };
 }
