@@ -96,8 +96,9 @@ export function citationProblems(draft: Draft, byKey: ReadonlyMap<string, Refere
     for (const c of b.claims) {
       if (c.computed) problems.push({ start: c.start, end: c.end, code: 'not-checked', message: 'Not checked: part of this statement is computed (inline code or an MDX expression), so its words are not known until the document is rendered.', fixes: [] });
       else if (c.language) problems.push({ start: c.start, end: c.end, code: 'not-english', message: `Not checked: only English statements are judged (this one reads as ${languageName(c.language)}).`, fixes: [] });
-      // A cited statement is never dropped silently: one too short to judge is noted.
-      else if (c.explicitlyCited && tooShortToJudge(c.text)) problems.push({ start: c.start, end: c.end, code: 'not-checked', message: `Not checked: “${c.text}” has too few words to check against a source (statements of ${MIN_JUDGED_WORDS} words or more are checked).`, fixes: [] });
+      // A cited statement is never dropped silently: one too short to judge is noted (one citing only
+      // unknown keys or sources with no text has their notes already, and would not be judged anyway).
+      else if (c.explicitlyCited && tooShortToJudge(c.text) && c.cited.some((k) => byKey.has(k))) problems.push({ start: c.start, end: c.end, code: 'not-checked', message: `Not checked: “${c.text}” has too few words to check against a source (statements of ${MIN_JUDGED_WORDS} words or more are checked).`, fixes: [] });
     }
   }
   return problems.sort((a, b) => a.start - b.start);
