@@ -4,7 +4,7 @@ import { findQuotes } from '../text/quotes';
 import { splitSentences } from '../text/sentences';
 import type { Citation, Claim, ProblemCode, SourceEntry, Span } from '../types';
 import { findCitations, keysInText } from './citations';
-import { COMPUTED, dialectOf, proseView, type Dialect, type LinkSpan, type ParseCache } from './markdown';
+import { COMPUTED, dialectOf, proseView, type Dialect, type LinkSpan, type ParseCache, type ProseView } from './markdown';
 import { readSuppressions, type Suppressions } from './suppress';
 import { partitionPoint } from '../text/search';
 
@@ -99,12 +99,7 @@ export function parseDraft(text: string, options: ParseOptions = {}): Draft {
   let prose = view.prose;
   // Citations are found in the prose view so that code and comments cannot hold one.
   const citations = findCitations(prose);
-  const footnoteKeys = new Map<string, string[]>();
-  for (const def of view.footnoteDefs) {
-    const keys = new Set(keysInText(prose.slice(def.start, def.end)));
-    for (let i = lowerBound(citations, def.start); i < citations.length && citations[i].start < def.end; i++) for (const item of citations[i].items) keys.add(item.key);
-    footnoteKeys.set(def.id, [...(footnoteKeys.get(def.id) ?? []), ...keys]);
-  }
+  const footnoteKeys = keysOfFootnotes(view.footnoteDefs, prose, citations);
   const masked: Span[] = citations.map((c) => ({ start: c.start, end: c.end }));
   prose = applyMask(prose, masked);
   const footnoteRefs: FootnoteRef[] = view.footnoteRefs;
@@ -116,37 +111,7 @@ export function parseDraft(text: string, options: ParseOptions = {}): Draft {
 
   const frontMatterKeys = fm.references;
   const notes: Notes = { citations, footnoteRefs, footnoteKeys, frontMatterKeys };
-  const rows = rowCitations(view.tableRows, view.blocks, prose, notes);
-  const blocks: Block[] = [];
-  let di = 0;
-  let ri = 0;
-  for (const b of view.blocks) {
-    while (ri < rows.length && rows[ri].end <= b.start) ri++;
-    const shared = ri < rows.length && rows[ri].start <= b.start ? rows[ri].keys : undefined;
-    const block = buildBlock(prose, b, blocks.length, notes, shared);
-    // In a footnote, a sentence that only cites ("See @key, ¶2.") is a citation, not a statement: the
-    // block is cut around it, so that its citation leads no neighbouring statement either.
-    while (di < view.footnoteDefs.length && view.footnoteDefs[di].end <= b.start) di++;
-    const inNote = di < view.footnoteDefs.length && view.footnoteDefs[di].start <= b.start;
-    // A Markdown link's label counts as a citation here ("See [the desk's report](https://…).").
-    const citesOnly = (c: Claim) => onlyCites(withoutLinks(prose, c, links));
-    if (inNote && block.claims.some(citesOnly)) {
-      let from: number | undefined;
-      const flush = (end: number) => {
-        if (from === undefined) return;
-        const part = buildBlock(prose, { start: from, end }, blocks.length, notes, shared);
-        if (part.claims.length) blocks.push(part);
-        from = undefined;
-      };
-      for (const c of block.claims) {
-        if (citesOnly(c)) flush(c.start);
-        else from ??= c.start;
-      }
-      flush(b.end);
-      continue;
-    }
-    if (block.claims.length) blocks.push(block);
-  }
+  const blocks = buildBlocks(view, prose, notes);
   return {
     text,
     prose,
@@ -166,6 +131,57 @@ export function parseDraft(text: string, options: ParseOptions = {}): Draft {
     nociteSpans: fm.nociteSpans,
     notices,
   };
+}
+
+/** Keys each footnote definition names (bracketed, in-text or in free text), by footnote id. */
+function keysOfFootnotes(defs: readonly FootnoteRef[], prose: string, citations: readonly Citation[]): Map<string, string[]> {
+  const footnoteKeys = new Map<string, string[]>();
+  for (const def of defs) {
+    const keys = new Set(keysInText(prose.slice(def.start, def.end)));
+    for (let i = lowerBound(citations, def.start); i < citations.length && citations[i].start < def.end; i++) for (const item of citations[i].items) keys.add(item.key);
+    footnoteKeys.set(def.id, [...(footnoteKeys.get(def.id) ?? []), ...keys]);
+  }
+  return footnoteKeys;
+}
+
+/**
+ * The blocks of statements of the view's blocks (in `prose`, citations blanked), those without
+ * statements left out: table cells get their row's keys (rowCitations), and a footnote's block is
+ * cut around its sentences that only cite.
+ */
+function buildBlocks(view: ProseView, prose: string, notes: Notes): Block[] {
+  const rows = rowCitations(view.tableRows, view.blocks, prose, notes);
+  const blocks: Block[] = [];
+  let di = 0;
+  let ri = 0;
+  // A Markdown link's label counts as a citation in a footnote ("See [the desk's report](https://…).").
+  const citesOnly = (c: Claim) => onlyCites(withoutLinks(prose, c, view.links));
+  for (const b of view.blocks) {
+    while (ri < rows.length && rows[ri].end <= b.start) ri++;
+    const shared = ri < rows.length && rows[ri].start <= b.start ? rows[ri].keys : undefined;
+    const block = buildBlock(prose, b, blocks.length, notes, shared);
+    // In a footnote, a sentence that only cites ("See @key, ¶2.") is a citation, not a statement: the
+    // block is cut around it, so that its citation leads no neighbouring statement either.
+    while (di < view.footnoteDefs.length && view.footnoteDefs[di].end <= b.start) di++;
+    const inNote = di < view.footnoteDefs.length && view.footnoteDefs[di].start <= b.start;
+    if (inNote && block.claims.some(citesOnly)) {
+      let from: number | undefined;
+      const flush = (end: number) => {
+        if (from === undefined) return;
+        const part = buildBlock(prose, { start: from, end }, blocks.length, notes, shared);
+        if (part.claims.length) blocks.push(part);
+        from = undefined;
+      };
+      for (const c of block.claims) {
+        if (citesOnly(c)) flush(c.start);
+        else from ??= c.start;
+      }
+      flush(b.end);
+      continue;
+    }
+    if (block.claims.length) blocks.push(block);
+  }
+  return blocks;
 }
 
 /** The dialect of a file by its name (`.qmd` → quarto, …), for front ends that have no language id. */
