@@ -149,8 +149,22 @@ describe('drafts leftovers: a citation alone in another cell of a table row', ()
     for (const x of r.verdicts) for (const c of x.claim.citations) assert.ok(c.start >= x.claim.start && c.end <= x.claim.end, JSON.stringify(c));
   });
 
+  it('cites the row from a link to a reference alone in a cell, which is no statement itself', () => {
+    const text = `| What happened | Source |\n|---|---|\n| ${WRONG} | [Harbour Gazette](${URL}) |\n| Commuters queued for buses | [timetable](https://harbour-gazette.example/timetable) |\n`;
+    const r = checkDraft(text, [ferry]);
+    const v = verdictOn(r, 'Thursday');
+    assert.equal(v.kind, 'contradicted');
+    assert.deepEqual(v.claim.cited, ['ferry-strike']);
+    assert.ok(v.claim.explicitlyCited);
+    assert.ok(r.verdicts.every((x) => !x.claim.text.includes('Harbour Gazette')), 'the link cell is not judged');
+    assert.deepEqual(r.problems, [], 'and gets no too-short note');
+    // A link to another page is no citation: its cell stays as it was, its row uncited.
+    const d = parseDraft(text);
+    assert.ok(d.blocks.some((b) => b.claims.some((c) => c.text === 'timetable')));
+  });
+
   it('re-checks incrementally to the same result as a fresh check (property)', () => {
-    const start = `| What happened | Source |\n|---|---|\n| ${WRONG} | [@ferry-strike] |\n| Commuters queued for buses | |\n`;
+    const start = `| What happened | Source |\n|---|---|\n| ${WRONG} | [@ferry-strike] |\n| Commuters queued for buses | |\n| Crews met the operator | [Gazette](${URL}) |\n`;
     const view = (r: CheckResult) => JSON.stringify(r.verdicts.map((v) => [v.claim.start, v.claim.end, v.kind, v.claim.cited, v.claim.explicitlyCited]));
     fc.assert(
       fc.property(fc.array(fc.record({ at: fc.nat(), insert: fc.constantFrom('x', 'very ', ' ') }), { minLength: 1, maxLength: 6 }), (edits) => {

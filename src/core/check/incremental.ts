@@ -79,7 +79,8 @@ export function editedDraft(old: string, prev: Draft, text: string): { draft: Dr
   const links = !delta ? prev.links : prev.links.map((l) => (l.end <= p ? l : l.start >= oldEnd ? { ...l, start: l.start + delta, end: l.end + delta, label: shiftSpan(l.label, delta) } : { ...l, end: l.end + delta, label: l.label.end >= oldEnd ? { start: l.label.start, end: l.label.end + delta } : l.label }));
   // A footnote definition holding the edit grows or shrinks with it.
   const footnoteDefs = !delta ? prev.footnoteDefs : prev.footnoteDefs.map((f) => (f.end <= p ? f : f.start >= oldEnd ? { ...f, start: f.start + delta, end: f.end + delta } : { ...f, end: f.end + delta }));
-  return { draft: { ...prev, text, prose, blocks, citations, footnoteRefs, footnoteDefs, links, suppressions: { inline, regions } }, block: bi, moved: delta !== 0 };
+  const tableRows = !delta ? prev.tableRows : prev.tableRows.map((r) => (r.end <= p ? r : r.start >= oldEnd ? { ...r, start: r.start + delta, end: r.end + delta } : { ...r, end: r.end + delta }));
+  return { draft: { ...prev, text, prose, blocks, citations, footnoteRefs, footnoteDefs, tableRows, links, suppressions: { inline, regions } }, block: bi, moved: delta !== 0 };
 }
 
 // Characters whose edit can change the structure of a draft rather than the words of one block.

@@ -1,7 +1,7 @@
 // Citations that only the loaded references can settle: whether an in-text `@word` is a citation or
 // a writer's `@handle`, and which reference a Markdown link cites by its URL. The parse knows no
 // references, so the checker resolves these on each check (cheaply: only blocks that hold one change).
-import type { Block, Draft } from '../draft/parse';
+import { withoutLinks, type Block, type Draft } from '../draft/parse';
 import { partitionPoint } from '../text/search';
 import { normalizeUrl } from '../text/url';
 import type { Citation, CitationProblem, Claim, Reference, Span } from '../types';
@@ -82,7 +82,9 @@ export function resolveCitations(draft: Draft, byKey: ReadonlyMap<string, unknow
   if (!links.length && !draft.citations.some((c) => c.form === 'in-text')) return { draft, problems };
 
   const dropped = droppedHandles(draft, byKey);
-  const moves = citationMoves(draft, dropped, links);
+  // A link alone in a table cell cites the row's other cells, as a key alone there does; the cell is no statement.
+  const cells = linkCells(draft, links);
+  const moves = citationMoves(draft, dropped, cells.size ? links.filter((c) => !cells.has(c)) : links);
   // A link citation inside a footnote cites the statements that call the footnote, as a key there does.
   const footnoteKeys = footnoteLinkKeys(draft, links);
   const marked = markedBy(draft, footnoteKeys);
@@ -94,14 +96,53 @@ export function resolveCitations(draft: Draft, byKey: ReadonlyMap<string, unknow
     const at = statementOf(draft, c.start);
     if (at) withKey.add(`${at.b}:${at.k}`);
   }
-  if (!moves.length && !dropped.size && !withKey.size && !marked.size) return { draft, problems };
+  const rows = rowLinkKeys(draft, cells);
+  if (!moves.length && !dropped.size && !withKey.size && !marked.size && !rows.size) return { draft, problems };
 
-  const blocks = rebuildStatements(draft, { prose, footnoteKeys, moves, dropped, also: [...withKey, ...marked] });
+  const also = [...withKey, ...marked];
+  for (const b of rows.keys()) draft.blocks[b].claims.forEach((_c, k) => also.push(`${b}:${k}`));
+  const blocks = rebuildStatements(draft, { prose, footnoteKeys, moves, dropped, also, rowKeys: rows });
+  for (const cell of new Set(cells.values())) blocks[cell] = { ...blocks[cell], claims: [] };
   const citations = [...draft.citations.filter((c) => !dropped.has(c)), ...links].sort((a, b) => a.start - b.start);
   const citedKeys = new Set<string>();
   for (const c of citations) for (const i of c.items) citedKeys.add(i.key);
   for (const ks of footnoteKeys.values()) for (const k of ks) citedKeys.add(k);
   return { draft: { ...draft, prose, blocks, citations, citedKeys: [...citedKeys], footnoteKeys }, problems };
+}
+
+/**
+ * Link citations that stand alone in a table cell (the cell's one statement has no words but link
+ * labels), each with the index of its cell's block.
+ */
+function linkCells(draft: Draft, links: readonly Citation[]): Map<Citation, number> {
+  const out = new Map<Citation, number>();
+  const rows = draft.tableRows;
+  if (!rows.length) return out;
+  for (const c of links) {
+    const r = partitionPoint(rows.length, (i) => rows[i].end <= c.start);
+    if (r >= rows.length || rows[r].start > c.start) continue;
+    const b = partitionPoint(draft.blocks.length, (i) => draft.blocks[i].end <= c.start);
+    const block = draft.blocks[b];
+    if (!block || block.start > c.end || block.claims.length !== 1) continue;
+    if (!/[\p{L}\p{N}]/u.test(withoutLinks(draft.prose, block.claims[0], draft.links))) out.set(c, b);
+  }
+  return out;
+}
+
+/** For each block of a row with a link alone in a cell (but that cell), its row keys with the links' keys added. */
+function rowLinkKeys(draft: Draft, cells: ReadonlyMap<Citation, number>): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  const rows = draft.tableRows;
+  for (const [c, cell] of cells) {
+    const row = rows[partitionPoint(rows.length, (i) => rows[i].end <= c.start)];
+    for (let b = partitionPoint(draft.blocks.length, (i) => draft.blocks[i].start < row.start); b < draft.blocks.length && draft.blocks[b].start < row.end; b++) {
+      if (b === cell || (cells.size > 1 && [...cells.values()].includes(b))) continue;
+      const keys = out.get(b) ?? [...(draft.blocks[b].rowKeys ?? [])];
+      for (const i of c.items) if (!keys.includes(i.key)) keys.push(i.key);
+      out.set(b, keys);
+    }
+  }
+  return out;
 }
 
 /** A statement's place: block index and statement index in it. */
@@ -202,7 +243,7 @@ function restoreHandles(draft: Draft, dropped: ReadonlySet<Citation>): string {
  * The draft's blocks with the statements that lose or gain a citation, hold restored words, or are
  * listed in `also` (`"b:k"`) rebuilt: their citations, cited keys and text. Other blocks are shared.
  */
-function rebuildStatements(draft: Draft, r: { prose: string; footnoteKeys: ReadonlyMap<string, string[]>; moves: readonly Move[]; dropped: ReadonlySet<Citation>; also: readonly string[] }): Block[] {
+function rebuildStatements(draft: Draft, r: { prose: string; footnoteKeys: ReadonlyMap<string, string[]>; moves: readonly Move[]; dropped: ReadonlySet<Citation>; also: readonly string[]; rowKeys: ReadonlyMap<number, string[]> }): Block[] {
   const claimsOf = new Map<number, Claim[]>();
   const touched = new Set<string>();
   const claims = (b: number) => {
@@ -235,7 +276,7 @@ function rebuildStatements(draft: Draft, r: { prose: string; footnoteKeys: Reado
     const [b, k] = id.split(':').map(Number);
     const cs = claims(b);
     const until = k + 1 < cs.length ? cs[k + 1].start : draft.blocks[b].end;
-    reciteStatement(draft, cs[k], until, draft.blocks[b].rowKeys, r.footnoteKeys);
+    reciteStatement(draft, cs[k], until, r.rowKeys.get(b) ?? draft.blocks[b].rowKeys, r.footnoteKeys);
     cs[k].text = statementText(draft, r.prose, cs[k]);
   }
   const blocks: Block[] = draft.blocks.slice();

@@ -4,7 +4,7 @@ import { findQuotes } from '../text/quotes';
 import { splitSentences } from '../text/sentences';
 import type { Citation, Claim, ProblemCode, SourceEntry, Span } from '../types';
 import { findCitations, keysInText } from './citations';
-import { COMPUTED, dialectOf, proseView, type Dialect, type LinkSpan, type ParseCache, type ProseView } from './markdown';
+import { COMPUTED, dialectOf, proseView, type Dialect, type LinkSpan, type ParseCache, type ProseView, type TableRow } from './markdown';
 import { readSuppressions, type Suppressions } from './suppress';
 import { partitionPoint } from '../text/search';
 
@@ -37,6 +37,8 @@ export interface Draft {
   footnoteKeys: Map<string, string[]>;
   /** Footnote definitions (`[^id]: …`, all their paragraphs), in text order: a link citation inside one cites the statements that call it. */
   footnoteDefs: FootnoteRef[];
+  /** Rows of GFM tables, in text order (a link alone in a cell cites its row, see check/resolve.ts). */
+  tableRows: TableRow[];
   /** Inline Markdown links of the prose (`[label](url)`), in text order; a link to a reference's URL cites it. */
   links: DraftLink[];
   /** The dialect the draft was read as. */
@@ -123,6 +125,7 @@ export function parseDraft(text: string, options: ParseOptions = {}): Draft {
     footnoteRefs,
     footnoteKeys,
     footnoteDefs: view.footnoteDefs,
+    tableRows: view.tableRows,
     links,
     dialect,
     bibliographies: fm.bibliographies,
@@ -295,9 +298,10 @@ function onlyCites(text: string): boolean {
 }
 
 /** A statement's words with the labels of the links inside it blanked, spaces squeezed. */
-function withoutLinks(prose: string, c: Span, links: readonly Span[]): string {
+export function withoutLinks(prose: string, c: Span, links: readonly Span[]): string {
   let words = prose.slice(c.start, c.end);
-  for (let i = lowerBound(links, c.start); i < links.length && links[i].start < c.end; i++) {
+  // Links never overlap, so their ends are in order too: the first that ends inside or after the statement.
+  for (let i = partitionPoint(links.length, (k) => links[k].end <= c.start); i < links.length && links[i].start < c.end; i++) {
     const l = links[i];
     const s = Math.max(l.start, c.start) - c.start;
     const e = Math.min(l.end, c.end) - c.start;
