@@ -163,6 +163,16 @@ describe('drafts leftovers: a citation alone in another cell of a table row', ()
     assert.ok(d.blocks.some((b) => b.claims.some((c) => c.text === 'timetable')));
   });
 
+  it('cites the row from an in-text key alone in a cell, but not from a handle', () => {
+    const text = `| What happened | Source |\n|---|---|\n| ${WRONG} | @ferry-strike |\n| Commuters queued for buses | @harbourdesk |\n`;
+    const r = checkDraft(text, [ferry]);
+    const v = verdictOn(r, 'Thursday');
+    assert.equal(v.kind, 'contradicted');
+    assert.deepEqual(v.claim.cited, ['ferry-strike']);
+    for (const x of r.verdicts) if (x.claim.text.includes('Commuters')) assert.deepEqual(x.claim.cited, []);
+    assert.deepEqual(r.problems, []);
+  });
+
   it('re-checks incrementally to the same result as a fresh check (property)', () => {
     const start = `| What happened | Source |\n|---|---|\n| ${WRONG} | [@ferry-strike] |\n| Commuters queued for buses | |\n| Crews met the operator | [Gazette](${URL}) |\n`;
     const view = (r: CheckResult) => JSON.stringify(r.verdicts.map((v) => [v.claim.start, v.claim.end, v.kind, v.claim.cited, v.claim.explicitlyCited]));

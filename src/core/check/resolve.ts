@@ -82,8 +82,8 @@ export function resolveCitations(draft: Draft, byKey: ReadonlyMap<string, unknow
   if (!links.length && !draft.citations.some((c) => c.form === 'in-text')) return { draft, problems };
 
   const dropped = droppedHandles(draft, byKey);
-  // A link alone in a table cell cites the row's other cells, as a key alone there does; the cell is no statement.
-  const cells = linkCells(draft, links);
+  // A link or in-text key alone in a table cell cites the row's other cells, as a bracketed key alone there does; the cell is no statement.
+  const cells = linkCells(draft, links, dropped);
   const moves = citationMoves(draft, dropped, cells.size ? links.filter((c) => !cells.has(c)) : links);
   // A link citation inside a footnote cites the statements that call the footnote, as a key there does.
   const footnoteKeys = footnoteLinkKeys(draft, links);
@@ -102,7 +102,7 @@ export function resolveCitations(draft: Draft, byKey: ReadonlyMap<string, unknow
   const also = [...withKey, ...marked];
   for (const b of rows.keys()) draft.blocks[b].claims.forEach((_c, k) => also.push(`${b}:${k}`));
   const blocks = rebuildStatements(draft, { prose, footnoteKeys, moves, dropped, also, rowKeys: rows });
-  for (const cell of new Set(cells.values())) blocks[cell] = { ...blocks[cell], claims: [] };
+  for (const cell of new Set(cells.values())) if (cell >= 0) blocks[cell] = { ...blocks[cell], claims: [] };
   const citations = [...draft.citations.filter((c) => !dropped.has(c)), ...links].sort((a, b) => a.start - b.start);
   const citedKeys = new Set<string>();
   for (const c of citations) for (const i of c.items) citedKeys.add(i.key);
@@ -112,12 +112,20 @@ export function resolveCitations(draft: Draft, byKey: ReadonlyMap<string, unknow
 
 /**
  * Link citations that stand alone in a table cell (the cell's one statement has no words but link
- * labels), each with the index of its cell's block.
+ * labels), each with the index of its cell's block; and in-text citations (not dropped as handles)
+ * alone in a cell, which has no block then (-1).
  */
-function linkCells(draft: Draft, links: readonly Citation[]): Map<Citation, number> {
+function linkCells(draft: Draft, links: readonly Citation[], dropped: ReadonlySet<Citation>): Map<Citation, number> {
   const out = new Map<Citation, number>();
   const rows = draft.tableRows;
   if (!rows.length) return out;
+  for (const c of draft.citations) {
+    if (c.form !== 'in-text' || dropped.has(c) || c.error) continue;
+    const r = partitionPoint(rows.length, (i) => rows[i].end <= c.start);
+    if (r >= rows.length || rows[r].start > c.start) continue;
+    const b = partitionPoint(draft.blocks.length, (i) => draft.blocks[i].end <= c.start);
+    if (!draft.blocks[b] || draft.blocks[b].start > c.start) out.set(c, -1);
+  }
   for (const c of links) {
     const r = partitionPoint(rows.length, (i) => rows[i].end <= c.start);
     if (r >= rows.length || rows[r].start > c.start) continue;
