@@ -174,6 +174,6 @@ function noteCount(code: string, n: number): string {
   const s = n > 1 ? 's' : '';
   if (code === 'no-text') return `${n} cited source${s} with no text to check against`;
   if (code === 'not-english') return `${n} statement${s} not in English, not checked`;
-  if (code === 'not-checked') return `${n} statement${s} with computed content, not checked`;
+  if (code === 'not-checked') return `${n} statement${s} not checked (computed content, or too few words)`;
   return `${n} note${s} [${code}]`;
 }

@@ -20,7 +20,7 @@ export const RULES: Record<string, string> = {
   'front-matter': 'The front matter is not closed or is not valid YAML or TOML; its keys are not read.',
   'draft-syntax': 'Part of the draft cannot be read in its dialect (MDX) or is too large to parse at once; it is read more simply.',
   'not-english': 'Not checked: only English statements are judged.',
-  'not-checked': 'Not checked: part of the statement is computed (inline code or an MDX expression).',
+  'not-checked': 'Not checked: part of the statement is computed (inline code or an MDX expression), or it has too few words to check.',
 };
 
 const HELP = 'https://github.com/sourcecheck/source-check#';

@@ -258,7 +258,7 @@ export type ProblemCode =
   | 'draft-syntax'
   /** A statement not in English: not judged (information only). */
   | 'not-english'
-  /** A statement with computed content (inline code, an MDX expression): not judged (information only). */
+  /** A statement with computed content (inline code, an MDX expression), or a cited one of too few words: not judged (information only). */
   | 'not-checked';
 
 /** A problem with the draft's citations rather than with a statement's content. */

@@ -8,7 +8,7 @@ import { tokenize } from '../text/tokens';
 import { normalizeUrl } from '../text/url';
 import type { CheckResult, Claim, Reference, SourceEntry, Verdict } from '../types';
 import { editedDraft } from './incremental';
-import { citationProblems } from './problems';
+import { citationProblems, tooShortToJudge } from './problems';
 import { resolveCitations, urlIndex, type UrlIndex } from './resolve';
 import { addLocatorFixes, applySuppressions, placeVerdicts, toVerdict, type CachedBlock } from './verdicts';
 
@@ -275,7 +275,8 @@ export class DraftChecker {
       refs = linked.filter((r) => analyse(r).matcher.find(tokens).length > 0);
       if (!refs.length) return [];
     }
-    if (!/[\p{L}]{2,}/u.test(claim.text) || claim.text.split(/\s+/).length < 3) return [];
+    // Noted by citationProblems when the statement is cited.
+    if (tooShortToJudge(claim.text)) return [];
     // Counted with line breaks and runs of spaces as one, so CRLF and LF drafts agree.
     const length = claim.end - claim.start > MAX_STATEMENT_CHARS ? draft.prose.slice(claim.start, claim.end).replace(/\s+/g, ' ').trim().length : 0;
     if (length > MAX_STATEMENT_CHARS) {

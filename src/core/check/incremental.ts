@@ -56,7 +56,7 @@ export function editedDraft(old: string, prev: Draft, text: string): { draft: Dr
       });
   const footnoteRefs = !delta ? prev.footnoteRefs : shiftTail(prev.footnoteRefs, oldEnd, (f) => ({ ...f, start: f.start + delta, end: f.end + delta }));
   const notes = { citations, footnoteRefs, footnoteKeys: prev.footnoteKeys, frontMatterKeys: prev.frontMatterKeys };
-  const edited = buildBlock(prose, span, b.index, notes);
+  const edited = buildBlock(prose, span, b.index, notes, b.rowKeys);
   if (!edited.claims.length) return undefined;
   const blocks: Block[] = prev.blocks.slice();
   blocks[bi] = edited;
@@ -77,7 +77,10 @@ export function editedDraft(old: string, prev: Draft, text: string): { draft: Dr
   const inline = prev.suppressions.inline.map((at) => (at >= oldEnd ? at + delta : at));
   // Links after the edit move; a link whose label holds the edit grows or shrinks with it.
   const links = !delta ? prev.links : prev.links.map((l) => (l.end <= p ? l : l.start >= oldEnd ? { ...l, start: l.start + delta, end: l.end + delta, label: shiftSpan(l.label, delta) } : { ...l, end: l.end + delta, label: l.label.end >= oldEnd ? { start: l.label.start, end: l.label.end + delta } : l.label }));
-  return { draft: { ...prev, text, prose, blocks, citations, footnoteRefs, links, suppressions: { inline, regions } }, block: bi, moved: delta !== 0 };
+  // A footnote definition holding the edit grows or shrinks with it.
+  const footnoteDefs = !delta ? prev.footnoteDefs : prev.footnoteDefs.map((f) => (f.end <= p ? f : f.start >= oldEnd ? { ...f, start: f.start + delta, end: f.end + delta } : { ...f, end: f.end + delta }));
+  const tableRows = !delta ? prev.tableRows : prev.tableRows.map((r) => (r.end <= p ? r : r.start >= oldEnd ? { ...r, start: r.start + delta, end: r.end + delta } : { ...r, end: r.end + delta }));
+  return { draft: { ...prev, text, prose, blocks, citations, footnoteRefs, footnoteDefs, tableRows, links, suppressions: { inline, regions } }, block: bi, moved: delta !== 0 };
 }
 
 // Characters whose edit can change the structure of a draft rather than the words of one block.

@@ -2,7 +2,7 @@ import type { Draft } from '../draft/parse';
 import { nearestKey } from '../draft/keys';
 import { isSafeFixKind } from '../fixes';
 import { displayDate } from '../reference/date';
-import type { CitationProblem, Reference, SourceEntry } from '../types';
+import type { CitationItem, CitationProblem, Claim, Fix, Reference, SourceEntry, Span } from '../types';
 
 /**
  * Citation problems of a draft: unreadable citations, unknown keys (with the nearest loaded key),
@@ -14,12 +14,15 @@ export function citationProblems(draft: Draft, byKey: ReadonlyMap<string, Refere
   const problems: CitationProblem[] = [];
   const keys = [...byKey.keys(), ...[...sources.keys()].filter((k) => !byKey.has(k))];
   const noted = new Set<string>();
-  const noText = (key: string, span: { start: number; end: number }) => {
+  const noText = (key: string, span: Span) => {
     if (noted.has(key)) return;
     noted.add(key);
     problems.push({ ...span, code: 'no-text', message: noTextMessage(sources.get(key)!), fixes: [] });
   };
-  for (const n of draft.notices) problems.push({ start: n.start, end: n.end, code: n.code, message: n.message, fixes: [] });
+  for (const n of draft.notices) {
+    const fixes = n.suggestion ? [keyFix(n, n.suggestion)] : [];
+    problems.push({ start: n.start, end: n.end, code: n.code, message: n.message, ...(n.suggestion ? { suggestion: n.suggestion } : {}), fixes });
+  }
   for (const c of draft.citations) {
     if (c.error) {
       problems.push({ start: c.start, end: c.end, code: 'malformed-citation', message: `Malformed citation “${c.raw}”: ${c.error}`, fixes: [] });
@@ -28,62 +31,89 @@ export function citationProblems(draft: Draft, byKey: ReadonlyMap<string, Refere
     for (const item of c.items) {
       const ref = byKey.get(item.key);
       if (!ref && sources.has(item.key)) noText(item.key, item.keySpan);
-      else if (!ref) {
-        const suggestion = nearestKey(item.key, keys);
-        // An in-text key that is kept as a citation (see check/resolve.ts) may still be meant as plain text.
-        const escape = c.form === 'in-text' ? ` If “@${item.key}” is not a citation, write “\\@${item.key}”.` : '';
-        problems.push({
-          ...item.keySpan,
-          code: 'unknown-key',
-          message: `Unknown reference “${item.key}”.${suggestion ? ` Did you mean “${suggestion}”?` : ' No reference with this key is loaded.'}${escape}`,
-          suggestion,
-          fixes: suggestion ? [{ title: `Change to “${suggestion}”`, kind: 'key', safe: isSafeFixKind('key'), edits: [{ ...item.keySpan, newText: suggestion }] }] : [],
-        });
-      } else if (item.paragraph !== undefined && item.paragraph > ref.paragraphs.length && item.locatorSpan) {
-        problems.push({
-          ...item.locatorSpan,
-          code: 'locator-out-of-range',
-          message: `“${ref.key}” has ${ref.paragraphs.length} paragraphs; ¶${item.paragraph} is past its end.`,
-          fixes: [],
-        });
-      } else if (item.page !== undefined && item.locatorSpan) {
-        const last = lastPage(ref);
-        if (last !== undefined && item.page > last) {
-          problems.push({
-            ...item.locatorSpan,
-            code: 'locator-out-of-range',
-            message: `“${ref.key}” has ${last} ${last === 1 ? 'page' : 'pages'}; p. ${item.page} is past its end.`,
-            fixes: [],
-          });
-        }
+      // An in-text key that is kept as a citation (see check/resolve.ts) may still be meant as plain text.
+      else if (!ref) problems.push(unknownKey(item.key, item.keySpan, keys, '', NOT_LOADED, c.form === 'in-text' ? ` If “@${item.key}” is not a citation, write “\\@${item.key}”.` : ''));
+      else {
+        const p = locatorProblem(item, ref);
+        if (p) problems.push(p);
       }
     }
   }
   for (const key of draft.frontMatterKeys) {
     if (byKey.has(key)) continue;
     const at = draft.text.indexOf(key);
-    if (sources.has(key)) {
-      noText(key, { start: Math.max(0, at), end: Math.max(0, at) + key.length });
-      continue;
-    }
-    const suggestion = nearestKey(key, keys);
-    problems.push({
-      start: Math.max(0, at),
-      end: Math.max(0, at) + key.length,
-      code: 'unknown-key',
-      message: `Unknown reference “${key}” in front matter.${suggestion ? ` Did you mean “${suggestion}”?` : ''}`,
-      suggestion,
-      fixes: suggestion && at >= 0 ? [{ title: `Change to “${suggestion}”`, kind: 'key', safe: isSafeFixKind('key'), edits: [{ start: at, end: at + key.length, newText: suggestion }] }] : [],
-    });
+    const span = { start: Math.max(0, at), end: Math.max(0, at) + key.length };
+    if (sources.has(key)) noText(key, span);
+    else problems.push(unknownKey(key, span, keys, ' in front matter', '', '', at >= 0));
   }
-  // A statement in another language, or with computed content, is noted once, not judged.
-  for (const b of draft.blocks) {
-    for (const c of b.claims) {
-      if (c.computed) problems.push({ start: c.start, end: c.end, code: 'not-checked', message: 'Not checked: part of this statement is computed (inline code or an MDX expression), so its words are not known until the document is rendered.', fixes: [] });
-      else if (c.language) problems.push({ start: c.start, end: c.end, code: 'not-english', message: `Not checked: only English statements are judged (this one reads as ${languageName(c.language)}).`, fixes: [] });
-    }
+  // Pandoc's `nocite:` lists sources without citing them: an unknown key there is reported as in a citation (`@*` is all).
+  draft.nocite.forEach((key, i) => {
+    if (key === '*' || byKey.has(key) || sources.has(key)) return;
+    const at = Math.max(0, draft.text.indexOf(`@${key}`) + 1);
+    problems.push(unknownKey(key, draft.nociteSpans[i] ?? { start: at, end: at + key.length }, keys, ' in nocite', NOT_LOADED));
+  });
+  for (const b of draft.blocks) for (const c of b.claims) {
+    const note = notJudgedNote(c, byKey);
+    if (note) problems.push(note);
   }
   return problems.sort((a, b) => a.start - b.start);
+}
+
+const NOT_LOADED = ' No reference with this key is loaded.';
+
+/** A fix replacing `span` with a known key. */
+function keyFix(span: Span, key: string): Fix {
+  return { title: `Change to “${key}”`, kind: 'key', safe: isSafeFixKind('key'), edits: [{ start: span.start, end: span.end, newText: key }] };
+}
+
+/**
+ * The `unknown-key` problem of `key` at `span` ("Unknown reference “key”` + `where`."), naming the
+ * nearest known key when there is one (with a fix to it when `placed`), else saying `none`; `tail` ends the message.
+ */
+function unknownKey(key: string, span: Span, keys: string[], where: string, none: string, tail = '', placed = true): CitationProblem {
+  const suggestion = nearestKey(key, keys);
+  return {
+    ...span,
+    code: 'unknown-key',
+    message: `Unknown reference “${key}”${where}.${suggestion ? ` Did you mean “${suggestion}”?` : none}${tail}`,
+    suggestion,
+    fixes: suggestion && placed ? [keyFix(span, suggestion)] : [],
+  };
+}
+
+/** A locator past the end of the cited reference (a paragraph, or a page of a paged reference). */
+function locatorProblem(item: CitationItem, ref: Reference): CitationProblem | undefined {
+  if (!item.locatorSpan) return undefined;
+  if (item.paragraph !== undefined) {
+    if (item.paragraph <= ref.paragraphs.length) return undefined;
+    return { ...item.locatorSpan, code: 'locator-out-of-range', message: `“${ref.key}” has ${ref.paragraphs.length} paragraphs; ¶${item.paragraph} is past its end.`, fixes: [] };
+  }
+  if (item.page === undefined) return undefined;
+  const last = lastPage(ref);
+  if (last === undefined || item.page <= last) return undefined;
+  return { ...item.locatorSpan, code: 'locator-out-of-range', message: `“${ref.key}” has ${last} ${last === 1 ? 'page' : 'pages'}; p. ${item.page} is past its end.`, fixes: [] };
+}
+
+/**
+ * The note on a statement that is not judged, once: computed content, another language, or (cited
+ * by a loaded reference, so it would be judged otherwise) too few words. A cited statement never
+ * vanishes silently; one citing only unknown keys or sources with no text has their notes already.
+ */
+function notJudgedNote(c: Claim, byKey: ReadonlyMap<string, Reference>): CitationProblem | undefined {
+  if (c.computed) return { start: c.start, end: c.end, code: 'not-checked', message: 'Not checked: part of this statement is computed (inline code or an MDX expression), so its words are not known until the document is rendered.', fixes: [] };
+  if (c.language) return { start: c.start, end: c.end, code: 'not-english', message: `Not checked: only English statements are judged (this one reads as ${languageName(c.language)}).`, fixes: [] };
+  if (c.explicitlyCited && tooShortToJudge(c.text) && c.cited.some((k) => byKey.has(k))) {
+    return { start: c.start, end: c.end, code: 'not-checked', message: `Not checked: “${c.text}” has too few words to check against a source (statements of ${MIN_JUDGED_WORDS} words or more are checked).`, fixes: [] };
+  }
+  return undefined;
+}
+
+/** Fewest words a statement needs to be judged: fewer say too little to compare with a source. */
+export const MIN_JUDGED_WORDS = 3;
+
+/** True for a statement's text too short to judge: fewer than MIN_JUDGED_WORDS words, or no word of two letters. */
+export function tooShortToJudge(text: string): boolean {
+  return !/[\p{L}]{2,}/u.test(text) || text.split(/\s+/).length < MIN_JUDGED_WORDS;
 }
 
 function languageName(code: string): string {

@@ -44,6 +44,11 @@ export interface LinkSpan extends Span {
   url: string;
 }
 
+/** A row of a GFM table; `header` for the table's first row. */
+export interface TableRow extends Span {
+  header: boolean;
+}
+
 /** A note on how the draft was read (an MDX syntax error, …), for the writer. */
 export interface ReadNotice extends Span {
   message: string;
@@ -58,6 +63,8 @@ export interface ProseView {
   footnoteRefs: FootnoteSpan[];
   footnoteDefs: FootnoteSpan[];
   links: LinkSpan[];
+  /** Rows of GFM tables, in text order: a citation alone in one cell of a row cites the row's other cells. */
+  tableRows: TableRow[];
   notices: ReadNotice[];
 }
 
@@ -67,7 +74,7 @@ export type ParseCache = Map<string, ProseView>;
 const blank = (s: string) => s.replace(/[^\r\n]/g, ' ');
 /** Stands in the prose for computed content (R Markdown/Quarto inline code, an MDX expression): the statement holding it is not judged. */
 export const COMPUTED = '\uFFFC';
-const EMPTY_VIEW = (prose: string): ProseView => ({ prose, blocks: [], comments: [], footnoteRefs: [], footnoteDefs: [], links: [], notices: [] });
+const EMPTY_VIEW = (prose: string): ProseView => ({ prose, blocks: [], comments: [], footnoteRefs: [], footnoteDefs: [], links: [], tableRows: [], notices: [] });
 
 /** Pieces shorter than this are parsed together with the next one: each parse has a fixed cost. */
 const MIN_CHUNK = 2_000;
@@ -100,6 +107,7 @@ export function proseView(text: string, dialect: Dialect, cache?: ParseCache, pl
     for (const f of v.footnoteRefs) out.footnoteRefs.push(sh(f));
     for (const f of v.footnoteDefs) out.footnoteDefs.push(sh(f));
     for (const l of v.links) out.links.push(s ? { ...sh(l), label: sh(l.label) } : l);
+    for (const r of v.tableRows) out.tableRows.push(sh(r));
     for (const n of v.notices) out.notices.push(sh(n));
   }
   if (cache) {
@@ -132,6 +140,7 @@ function tableView(piece: string): ProseView {
       parts.push(blank(line) + m[2]);
       continue;
     }
+    v.tableRows.push({ start: m.index, end: m.index + line.length, header: !v.tableRows.length });
     const cells = line.replace(/\\\|/g, '  ').replace(/`[^`]*`/g, blank);
     let out = '';
     let cellStart = 0;
@@ -274,91 +283,123 @@ function parseTree(text: string, dialect: Dialect, notices: ReadNotice[]): MdNod
 /** The prose view of one piece, offsets into the piece. */
 function parsePiece(piece: string, dialect: Dialect): ProseView {
   const v = EMPTY_VIEW('');
-  const tree = parseTree(piece, dialect, v.notices);
-  const keep: Span[] = [];
-  // Hard line breaks (a backslash or two spaces at a line's end): statements never run over one.
-  const breaks: number[] = [];
-  // Computed content inside statements: inline `r x` / `{python} x` code, MDX `{expressions}`.
-  const computed: number[] = [];
-  const posOf = (n: MdNode): Span | undefined => {
-    const s = n.position?.start.offset;
-    const e = n.position?.end.offset;
-    return s === undefined || e === undefined ? undefined : { start: s, end: e };
-  };
-  const blockOf = (n: MdNode) => {
-    const p = posOf(n);
-    if (p) v.blocks.push(p);
-  };
-  const commentsIn = (p: Span) => {
-    const raw = piece.slice(p.start, p.end);
-    for (const m of raw.matchAll(/<!--([\s\S]*?)-->/g)) v.comments.push({ start: p.start + m.index!, end: p.start + m.index! + m[0].length, body: m[1] });
-  };
-  const walk = (n: MdNode): void => {
-    const p = posOf(n);
-    switch (n.type) {
-      case 'text':
-        if (p) keep.push(p);
-        return;
-      case 'paragraph':
-        // A directive's label is not a statement.
-        if (n.data?.directiveLabel) return;
-        blockOf(n);
-        break;
-      case 'heading':
-      case 'tableCell':
-        blockOf(n);
-        break;
-      case 'html':
-        if (!p) return;
-        commentsIn(p);
-        for (const part of htmlBlockText(piece, p, keep, n)) v.blocks.push(part);
-        return;
-      case 'mdxFlowExpression':
-      case 'mdxTextExpression': {
-        const c = /^\s*\/\*([\s\S]*?)\*\/\s*$/.exec(n.value ?? '');
-        if (c && p) v.comments.push({ ...p, body: c[1] });
-        else if (p && n.type === 'mdxTextExpression' && (n.value ?? '').trim()) computed.push(p.start);
-        return;
+  const found: Found = { piece, dialect, view: v, keep: [], breaks: [], computed: [] };
+  walkNode(parseTree(piece, dialect, v.notices), found);
+  v.prose = keptProse(piece, dialect, found.keep, found.computed);
+  v.blocks = cutAtBreaks(v.prose, v.blocks, found.breaks);
+  return v;
+}
+
+/** What the walk over a piece's syntax tree collects besides the view's lists. */
+interface Found {
+  piece: string;
+  dialect: Dialect;
+  view: ProseView;
+  /** Spans of prose text, kept as written (all else is blanked). */
+  keep: Span[];
+  /** Hard line breaks (a backslash or two spaces at a line's end): statements never run over one. */
+  breaks: number[];
+  /** Computed content inside statements: inline `r x` / `{python} x` code, MDX `{expressions}`. */
+  computed: number[];
+}
+
+function posOf(n: MdNode): Span | undefined {
+  const s = n.position?.start.offset;
+  const e = n.position?.end.offset;
+  return s === undefined || e === undefined ? undefined : { start: s, end: e };
+}
+
+/** Never prose: code, math, front matter, definitions, images, ESM, struck-out text. */
+const NEVER_PROSE = new Set(['code', 'math', 'inlineMath', 'yaml', 'toml', 'definition', 'image', 'imageReference', 'thematicBreak', 'mdxjsEsm', 'delete']);
+
+/** Collects the prose, blocks, comments, footnotes, links and table rows of a node and its children into `f`. */
+function walkNode(n: MdNode, f: Found): void {
+  if (NEVER_PROSE.has(n.type)) return;
+  const p = posOf(n);
+  const v = f.view;
+  switch (n.type) {
+    case 'text':
+      if (p) f.keep.push(p);
+      return;
+    case 'paragraph':
+      // A directive's label is not a statement.
+      if (n.data?.directiveLabel) return;
+      if (p) v.blocks.push(p);
+      break;
+    case 'heading':
+    case 'tableCell':
+      if (p) v.blocks.push(p);
+      break;
+    case 'table':
+      n.children?.forEach((row, i) => {
+        const r = posOf(row);
+        if (r) v.tableRows.push({ ...r, header: i === 0 });
+      });
+      break;
+    case 'html':
+      if (p) htmlNode(n, p, f);
+      return;
+    case 'mdxFlowExpression':
+    case 'mdxTextExpression':
+      if (p) mdxExpression(n, p, f);
+      return;
+    case 'inlineCode':
+      if (p && (f.dialect === 'rmarkdown' || f.dialect === 'quarto') && /^`+\s*(?:r|\{[\w.-]+\})\s/.test(f.piece.slice(p.start, p.end))) f.computed.push(p.start);
+      return;
+    case 'break':
+      if (p) f.breaks.push(p.start);
+      return;
+    case 'footnoteReference':
+      if (p && n.identifier) v.footnoteRefs.push({ ...p, id: n.identifier });
+      return;
+    case 'footnoteDefinition':
+      if (p && n.identifier) v.footnoteDefs.push({ ...p, id: n.identifier });
+      break;
+    case 'link':
+      if (!p || !linkNode(n, p, f)) return;
+      break;
+  }
+  if (n.children) for (const c of n.children) walkNode(c, f);
+}
+
+/** An HTML block or inline tag: its comments, and the text between its tags as statement-bearing parts. */
+function htmlNode(n: MdNode, p: Span, f: Found): void {
+  const raw = f.piece.slice(p.start, p.end);
+  for (const m of raw.matchAll(/<!--([\s\S]*?)-->/g)) f.view.comments.push({ start: p.start + m.index!, end: p.start + m.index! + m[0].length, body: m[1] });
+  for (const part of htmlBlockText(f.piece, p, f.keep, n)) f.view.blocks.push(part);
+}
+
+/** An MDX `{expression}`: a comment (`{/* … *\/}`), or computed content when inline and not empty. */
+function mdxExpression(n: MdNode, p: Span, f: Found): void {
+  const c = /^\s*\/\*([\s\S]*?)\*\/\s*$/.exec(n.value ?? '');
+  if (c) f.view.comments.push({ ...p, body: c[1] });
+  else if (n.type === 'mdxTextExpression' && (n.value ?? '').trim()) f.computed.push(p.start);
+}
+
+/**
+ * A link: an inline one (`[label](url)`) is recorded with its label's span and walked (its label is
+ * prose); an autolink (`<https://…>`, a bare URL) is not prose; an e-mail address (`desk@site.org`,
+ * `<desk@site.org>`) is words of the statement, and no citation. True when the children are to be walked.
+ */
+function linkNode(n: MdNode, p: Span, f: Found): boolean {
+  if (f.piece[p.start] !== '[') {
+    if (/^mailto:/i.test(n.url ?? '')) {
+      for (const c of n.children ?? []) {
+        const t = posOf(c);
+        if (t) f.keep.push({ start: t.start + (/^mailto:/i.test(f.piece.slice(t.start, t.end)) ? 7 : 0), end: t.end });
       }
-      case 'inlineCode':
-        if (p && (dialect === 'rmarkdown' || dialect === 'quarto') && /^`+\s*(?:r|\{[\w.-]+\})\s/.test(piece.slice(p.start, p.end))) computed.push(p.start);
-        return;
-      case 'break':
-        if (p) breaks.push(p.start);
-        return;
-      case 'footnoteReference':
-        if (p && n.identifier) v.footnoteRefs.push({ ...p, id: n.identifier });
-        return;
-      case 'footnoteDefinition':
-        if (p && n.identifier) v.footnoteDefs.push({ ...p, id: n.identifier });
-        break;
-      case 'link':
-        if (!p) return;
-        // Autolinks (`<https://…>`, bare URLs and e-mail addresses) are not prose.
-        if (piece[p.start] !== '[') return;
-        if (n.children?.length) {
-          const first = posOf(n.children[0]);
-          const lastChild = posOf(n.children[n.children.length - 1]);
-          if (first && lastChild) v.links.push({ ...p, label: { start: first.start, end: lastChild.end }, url: n.url ?? '' });
-        } else v.links.push({ ...p, label: { start: p.start + 1, end: p.start + 1 }, url: n.url ?? '' });
-        break;
-      // Never prose: code, math, front matter, definitions, images, ESM, struck-out text.
-      case 'code':
-      case 'math':
-      case 'inlineMath':
-      case 'yaml':
-      case 'toml':
-      case 'definition':
-      case 'image':
-      case 'imageReference':
-      case 'thematicBreak':
-      case 'mdxjsEsm':
-      case 'delete':
-        return;
     }
-    if (n.children) for (const c of n.children) walk(c);
-  };
-  walk(tree);
+    return false;
+  }
+  const first = n.children?.length ? posOf(n.children[0]) : undefined;
+  const last = n.children?.length ? posOf(n.children[n.children.length - 1]) : undefined;
+  if (!n.children?.length) f.view.links.push({ ...p, label: { start: p.start + 1, end: p.start + 1 }, url: n.url ?? '' });
+  else if (first && last) f.view.links.push({ ...p, label: { start: first.start, end: last.end }, url: n.url ?? '' });
+  return true;
+}
+
+/** The piece with everything but the kept spans blanked, markup left in them blanked, computed content marked. */
+function keptProse(piece: string, dialect: Dialect, keep: Span[], computed: number[]): string {
   keep.sort((a, b) => a.start - b.start);
   const parts: string[] = [];
   let pos = 0;
@@ -373,9 +414,15 @@ function parsePiece(piece: string, dialect: Dialect): ProseView {
   // Quarto shortcodes and Pandoc attributes (`{#sec-intro}`, `{.smallcaps}`) are markup.
   if (dialect !== 'mdx') prose = prose.replace(/\{\{<[^\r\n]*?>\}\}|\{[#.][^}\r\n]*\}/g, blank);
   for (const at of computed) prose = prose.slice(0, at) + COMPUTED + prose.slice(at + 1);
-  v.prose = prose;
-  // Blocks start at their first prose character but end where the parser ends them, so that a
-  // citation or footnote mark closing a paragraph (blanked in the prose) still belongs to it.
+  return prose;
+}
+
+/**
+ * The blocks in text order, each cut at its hard line breaks, without those with no words. Blocks
+ * start at their first prose character but end where the parser ends them, so that a citation or
+ * footnote mark closing a paragraph (blanked in the prose) still belongs to it.
+ */
+function cutAtBreaks(prose: string, spans: Span[], breaks: number[]): Span[] {
   const blocks: Span[] = [];
   const pushBlock = (start: number, end: number) => {
     let s = start;
@@ -383,14 +430,12 @@ function parsePiece(piece: string, dialect: Dialect): ProseView {
     if (/[\p{L}\p{N}]/u.test(prose.slice(s, end))) blocks.push({ start: s, end });
   };
   breaks.sort((a, b) => a - b);
-  for (const b of v.blocks.sort((a, b) => a.start - b.start)) {
-    // A block with hard line breaks is cut at each of them.
+  for (const b of spans.sort((a, b) => a.start - b.start)) {
     let from = b.start;
     for (const at of breaks) if (at > from && at < b.end) (pushBlock(from, at), (from = at));
     pushBlock(from, b.end);
   }
-  v.blocks = blocks;
-  return v;
+  return blocks;
 }
 
 /**

@@ -4,7 +4,7 @@ import { findQuotes } from '../text/quotes';
 import { splitSentences } from '../text/sentences';
 import type { Citation, Claim, ProblemCode, SourceEntry, Span } from '../types';
 import { findCitations, keysInText } from './citations';
-import { COMPUTED, dialectOf, proseView, type Dialect, type LinkSpan, type ParseCache } from './markdown';
+import { COMPUTED, dialectOf, proseView, type Dialect, type LinkSpan, type ParseCache, type ProseView, type TableRow } from './markdown';
 import { readSuppressions, type Suppressions } from './suppress';
 import { partitionPoint } from '../text/search';
 
@@ -15,6 +15,8 @@ export type { Dialect, ParseCache } from './markdown';
 export interface Block extends Span {
   index: number;
   claims: Claim[];
+  /** For a table cell: keys cited by the citations standing alone in other cells of its row (a "Source" column); they cite each of its statements. */
+  rowKeys?: string[];
 }
 
 export interface Draft {
@@ -33,6 +35,10 @@ export interface Draft {
   suppressions: Suppressions;
   footnoteRefs: FootnoteRef[];
   footnoteKeys: Map<string, string[]>;
+  /** Footnote definitions (`[^id]: …`, all their paragraphs), in text order: a link citation inside one cites the statements that call it. */
+  footnoteDefs: FootnoteRef[];
+  /** Rows of GFM tables, in text order (a link alone in a cell cites its row, see check/resolve.ts). */
+  tableRows: TableRow[];
   /** Inline Markdown links of the prose (`[label](url)`), in text order; a link to a reference's URL cites it. */
   links: DraftLink[];
   /** The dialect the draft was read as. */
@@ -43,6 +49,8 @@ export interface Draft {
   inlineSources: SourceEntry[];
   /** Keys of Pandoc's `nocite:` (cited nowhere in the text; `*` for all). */
   nocite: string[];
+  /** Where each key of `nocite` stands in the front matter, same order (empty when they cannot be placed). */
+  nociteSpans: Span[];
   /** How reading went wrong where it did (front matter, MDX syntax); the rest of the draft is read. */
   notices: DraftNotice[];
 }
@@ -66,6 +74,8 @@ export interface ParseOptions {
 export interface DraftNotice extends Span {
   code: ProblemCode;
   message: string;
+  /** What the span should read instead (a mistyped front matter key), offered as a fix. */
+  suggestion?: string;
 }
 
 /**
@@ -81,6 +91,7 @@ export function parseDraft(text: string, options: ParseOptions = {}): Draft {
   const fm = readFrontMatter(text);
   const notices: DraftNotice[] = [];
   if (fm.problem) notices.push({ start: fm.problem.start, end: fm.problem.end, code: 'front-matter', message: fm.problem.message });
+  for (const w of fm.warnings) notices.push({ start: w.start, end: w.end, code: 'front-matter', message: w.message, ...(w.suggestion ? { suggestion: w.suggestion } : {}) });
   // The front matter becomes blank lines for the Markdown parser: offsets stay, nothing in it is prose.
   const body = fm.end ? blank(text.slice(0, fm.end)) + text.slice(fm.end) : text;
   const view = proseView(body, dialect, options.cache);
@@ -90,12 +101,7 @@ export function parseDraft(text: string, options: ParseOptions = {}): Draft {
   let prose = view.prose;
   // Citations are found in the prose view so that code and comments cannot hold one.
   const citations = findCitations(prose);
-  const footnoteKeys = new Map<string, string[]>();
-  for (const def of view.footnoteDefs) {
-    const keys = new Set(keysInText(prose.slice(def.start, def.end)));
-    for (let i = lowerBound(citations, def.start); i < citations.length && citations[i].start < def.end; i++) for (const item of citations[i].items) keys.add(item.key);
-    footnoteKeys.set(def.id, [...(footnoteKeys.get(def.id) ?? []), ...keys]);
-  }
+  const footnoteKeys = keysOfFootnotes(view.footnoteDefs, prose, citations);
   const masked: Span[] = citations.map((c) => ({ start: c.start, end: c.end }));
   prose = applyMask(prose, masked);
   const footnoteRefs: FootnoteRef[] = view.footnoteRefs;
@@ -107,31 +113,7 @@ export function parseDraft(text: string, options: ParseOptions = {}): Draft {
 
   const frontMatterKeys = fm.references;
   const notes: Notes = { citations, footnoteRefs, footnoteKeys, frontMatterKeys };
-  const blocks: Block[] = [];
-  let di = 0;
-  for (const b of view.blocks) {
-    const block = buildBlock(prose, b, blocks.length, notes);
-    // In a footnote, a sentence that only cites ("See @key, ¶2.") is a citation, not a statement: the
-    // block is cut around it, so that its citation leads no neighbouring statement either.
-    while (di < view.footnoteDefs.length && view.footnoteDefs[di].end <= b.start) di++;
-    const inNote = di < view.footnoteDefs.length && view.footnoteDefs[di].start <= b.start;
-    if (inNote && block.claims.some((c) => onlyCites(c.text))) {
-      let from: number | undefined;
-      const flush = (end: number) => {
-        if (from === undefined) return;
-        const part = buildBlock(prose, { start: from, end }, blocks.length, notes);
-        if (part.claims.length) blocks.push(part);
-        from = undefined;
-      };
-      for (const c of block.claims) {
-        if (onlyCites(c.text)) flush(c.start);
-        else from ??= c.start;
-      }
-      flush(b.end);
-      continue;
-    }
-    if (block.claims.length) blocks.push(block);
-  }
+  const blocks = buildBlocks(view, prose, notes);
   return {
     text,
     prose,
@@ -142,13 +124,67 @@ export function parseDraft(text: string, options: ParseOptions = {}): Draft {
     suppressions,
     footnoteRefs,
     footnoteKeys,
+    footnoteDefs: view.footnoteDefs,
+    tableRows: view.tableRows,
     links,
     dialect,
     bibliographies: fm.bibliographies,
     inlineSources: fm.sources,
     nocite: fm.nocite,
+    nociteSpans: fm.nociteSpans,
     notices,
   };
+}
+
+/** Keys each footnote definition names (bracketed, in-text or in free text), by footnote id. */
+function keysOfFootnotes(defs: readonly FootnoteRef[], prose: string, citations: readonly Citation[]): Map<string, string[]> {
+  const footnoteKeys = new Map<string, string[]>();
+  for (const def of defs) {
+    const keys = new Set(keysInText(prose.slice(def.start, def.end)));
+    for (let i = lowerBound(citations, def.start); i < citations.length && citations[i].start < def.end; i++) for (const item of citations[i].items) keys.add(item.key);
+    footnoteKeys.set(def.id, [...(footnoteKeys.get(def.id) ?? []), ...keys]);
+  }
+  return footnoteKeys;
+}
+
+/**
+ * The blocks of statements of the view's blocks (in `prose`, citations blanked), those without
+ * statements left out: table cells get their row's keys (rowCitations), and a footnote's block is
+ * cut around its sentences that only cite.
+ */
+function buildBlocks(view: ProseView, prose: string, notes: Notes): Block[] {
+  const rows = rowCitations(view.tableRows, view.blocks, prose, notes);
+  const blocks: Block[] = [];
+  let di = 0;
+  let ri = 0;
+  // A Markdown link's label counts as a citation in a footnote ("See [the desk's report](https://…).").
+  const citesOnly = (c: Claim) => onlyCites(withoutLinks(prose, c, view.links));
+  for (const b of view.blocks) {
+    while (ri < rows.length && rows[ri].end <= b.start) ri++;
+    const shared = ri < rows.length && rows[ri].start <= b.start ? rows[ri].keys : undefined;
+    const block = buildBlock(prose, b, blocks.length, notes, shared);
+    // In a footnote, a sentence that only cites ("See @key, ¶2.") is a citation, not a statement: the
+    // block is cut around it, so that its citation leads no neighbouring statement either.
+    while (di < view.footnoteDefs.length && view.footnoteDefs[di].end <= b.start) di++;
+    const inNote = di < view.footnoteDefs.length && view.footnoteDefs[di].start <= b.start;
+    if (inNote && block.claims.some(citesOnly)) {
+      let from: number | undefined;
+      const flush = (end: number) => {
+        if (from === undefined) return;
+        const part = buildBlock(prose, { start: from, end }, blocks.length, notes, shared);
+        if (part.claims.length) blocks.push(part);
+        from = undefined;
+      };
+      for (const c of block.claims) {
+        if (citesOnly(c)) flush(c.start);
+        else from ??= c.start;
+      }
+      flush(b.end);
+      continue;
+    }
+    if (block.claims.length) blocks.push(block);
+  }
+  return blocks;
 }
 
 /** The dialect of a file by its name (`.qmd` → quarto, …), for front ends that have no language id. */
@@ -162,10 +198,40 @@ export interface Notes {
   frontMatterKeys: string[];
 }
 
-/** The statements of one block of prose, with the citations that stand in or right after each. */
-export function buildBlock(prose: string, b: Span, index: number, notes: Notes): Block {
+/**
+ * Table rows whose citations or footnote marks stand alone in a cell (a cell with no words of its
+ * own, once citations are blanked from `prose`), with the keys they cite; rows without such a cell
+ * are left out. In text order.
+ */
+function rowCitations(rows: readonly Span[], cells: readonly Span[], prose: string, notes: Notes): (Span & { keys: string[] })[] {
+  const out: (Span & { keys: string[] })[] = [];
+  let ci = 0;
+  for (const row of rows) {
+    // Cells with words of their own: a citation inside one belongs to its statement only.
+    const worded: Span[] = [];
+    for (ci = lowerBound(cells, row.start); ci < cells.length && cells[ci].start < row.end; ci++) if (/[\p{L}\p{N}]/u.test(prose.slice(cells[ci].start, cells[ci].end))) worded.push(cells[ci]);
+    const alone = (x: Span) => !worded.some((c) => c.start <= x.start && x.start < c.end);
+    const keys = new Set<string>();
+    for (let i = lowerBound(notes.citations, row.start); i < notes.citations.length && notes.citations[i].start < row.end; i++) {
+      const c = notes.citations[i];
+      if (c.form === undefined && !c.error && alone(c)) for (const item of c.items) keys.add(item.key);
+    }
+    for (let i = lowerBound(notes.footnoteRefs, row.start); i < notes.footnoteRefs.length && notes.footnoteRefs[i].start < row.end; i++) {
+      const f = notes.footnoteRefs[i];
+      if (alone(f)) for (const k of notes.footnoteKeys.get(f.id) ?? []) keys.add(k);
+    }
+    if (keys.size) out.push({ start: row.start, end: row.end, keys: [...keys] });
+  }
+  return out;
+}
+
+/**
+ * The statements of one block of prose, with the citations that stand in or right after each.
+ * `rowKeys` (a table cell's: see Block.rowKeys) cite every statement of the block.
+ */
+export function buildBlock(prose: string, b: Span, index: number, notes: Notes, rowKeys?: readonly string[]): Block {
   const { citations, footnoteRefs, footnoteKeys, frontMatterKeys } = notes;
-  const block: Block = { start: b.start, end: b.end, index, claims: [] };
+  const block: Block = { start: b.start, end: b.end, index, claims: [], ...(rowKeys?.length ? { rowKeys: [...rowKeys] } : {}) };
   const sentences = joinLocators(prose, splitSentences(prose, b.start, b.end));
   // Citations and footnote marks are in text order: find the first in the block, then walk.
   let ci = lowerBound(citations, b.start);
@@ -181,6 +247,7 @@ export function buildBlock(prose: string, b: Span, index: number, notes: Notes):
     const cited = new Set<string>();
     for (const c of own) for (const i of c.items) cited.add(i.key);
     for (const f of marks) for (const k2 of footnoteKeys.get(f.id) ?? []) cited.add(k2);
+    for (const k2 of rowKeys ?? []) cited.add(k2);
     const explicitlyCited = cited.size > 0;
     for (const k2 of frontMatterKeys) cited.add(k2);
     const raw = prose.slice(s.start, s.end);
@@ -222,15 +289,28 @@ function joinLocators(prose: string, sentences: Span[]): Span[] {
   return out;
 }
 
-/** Words that only point at a source ("see", "cf.", "according to", "reporting by"), and locators. */
-const CITE_WORDS = /\b(?:see(?:\s+also)?|cf|also|sources?|via|according\s+to|reporting\s+by|from|and|in|at|on|p|pp|paras?|par|paragraphs?|sec|ch|chap|page|pages|passim|ibid|idem|et\s+al)\b|¶+|§+|[\d\p{P}\s–—-]+/giu;
+/** Words that only point at a source ("see", "cf.", "according to", "reported by"), and locators. */
+const CITE_WORDS = /\b(?:see(?:\s+also)?|cf|also|sources?|via|according\s+to|report(?:ed|ing)\s+by|from|and|in|at|on|p|pp|paras?|par|paragraphs?|sec|ch|chap|page|pages|passim|ibid|idem|et\s+al)\b|¶+|§+|[\d\p{P}\s–—-]+/giu;
 
 /** True when a footnote sentence, without its citations (already blanked), locators and pointing words, has no words left. */
 function onlyCites(text: string): boolean {
   return !/[\p{L}]/u.test(text.replace(CITE_WORDS, ' '));
 }
 
-function lowerBound(spans: Span[], at: number): number {
+/** A statement's words with the labels of the links inside it blanked, spaces squeezed. */
+export function withoutLinks(prose: string, c: Span, links: readonly Span[]): string {
+  let words = prose.slice(c.start, c.end);
+  // Links never overlap, so their ends are in order too: the first that ends inside or after the statement.
+  for (let i = partitionPoint(links.length, (k) => links[k].end <= c.start); i < links.length && links[i].start < c.end; i++) {
+    const l = links[i];
+    const s = Math.max(l.start, c.start) - c.start;
+    const e = Math.min(l.end, c.end) - c.start;
+    words = words.slice(0, s) + blank(words.slice(s, e)) + words.slice(e);
+  }
+  return words.replace(/\s+/g, ' ').trim();
+}
+
+function lowerBound(spans: readonly Span[], at: number): number {
   return partitionPoint(spans.length, (i) => spans[i].start < at);
 }
 

@@ -11,6 +11,8 @@ import type { SourceEntry, Span } from '../types';
 /** A problem reading front matter: where (offsets in the whole text) and what, for the writer. */
 export interface FrontMatterProblem extends Span {
   message: string;
+  /** What the span should read instead (a mistyped key's nearest known key). */
+  suggestion?: string;
 }
 
 /** What front matter says, as far as we read it. */
@@ -30,6 +32,10 @@ export interface FrontMatter {
   bibliographies: string[];
   /** Keys of Pandoc's `nocite:` (`@a, @b`, or `@*` for all), without `@`. */
   nocite: string[];
+  /** Where each key of `nocite` stands in the text (the key without `@`), same order; empty when it cannot be placed. */
+  nociteSpans: Span[];
+  /** Keys read but not understood (a mistyped key inside `sourcecheck:`), offsets in the whole text: the rest is read. */
+  warnings: FrontMatterProblem[];
   /** Pandoc's inline bibliography: the CSL items of `references:` (objects with an `id`). */
   sources: SourceEntry[];
   /** Set when the block is not closed or its content cannot be read; the other fields are then empty. */
@@ -74,7 +80,12 @@ export function frontMatterEnd(text: string): number {
   return block && 'body' in block && block.kind === 'yaml' ? readFrontMatter(text).end : (block?.end ?? 0);
 }
 
-const EMPTY = (end: number, kind?: 'yaml' | 'toml'): FrontMatter => ({ end, kind, fields: {}, references: [], bibliographies: [], nocite: [], sources: [] });
+const EMPTY = (end: number, kind?: 'yaml' | 'toml'): FrontMatter => ({ end, kind, fields: {}, references: [], bibliographies: [], nocite: [], nociteSpans: [], warnings: [], sources: [] });
+
+/** The keys `sourcecheck:` front matter knows. */
+const SOURCECHECK_KEYS = ['references'];
+/** A Pandoc key after `@` in `nocite:` (or `*`, all). */
+const NOCITE_KEY = /@(\*|[\p{L}\p{N}_](?:[\p{L}\p{N}_:.#$%&+?<>~/-]*[\p{L}\p{N}_])?)/gu;
 
 /**
  * Reads the front matter at the start of `text` (YAML between `---` lines, closed by `---` or `...`;
@@ -97,12 +108,16 @@ export function readFrontMatter(text: string): FrontMatter {
     const doc = yamlParser().parseDocument(block.body, { prettyErrors: false, uniqueKeys: false });
     const err = doc.errors[0];
     if (err) {
-      const at = block.bodyStart + Math.min(err.pos[0], block.body.length);
-      return { ...EMPTY(block.end, 'yaml'), problem: { start: at, end: Math.max(at + 1, Math.min(block.bodyStart + err.pos[1], block.end)), message: `The front matter is not valid YAML (line ${lineOf(text, at)}): ${firstLine(err.message)}. Its keys are not read.` } };
+      const at = block.bodyStart + yamlErrorAt(doc, err, block.body);
+      const lineEnd = block.bodyStart + lineOffset(block.body, lineOf(block.body, at - block.bodyStart) - 1) + lineLength(block.body, lineOf(block.body, at - block.bodyStart) - 1);
+      return { ...EMPTY(block.end, 'yaml'), problem: { start: at, end: Math.max(at + 1, lineEnd), message: `The front matter is not valid YAML (line ${lineOf(text, at)}): ${firstLine(err.message)}. Its keys are not read.` } };
     }
     data = doc.toJS();
     // A YAML block that is not a mapping (a sentence between two `---` lines) is not front matter (Pandoc): it is prose.
     if (data !== null && data !== undefined && !isRecord(data)) return EMPTY(0);
+    const read = { ...interpret(data), end: block.end, kind: block.kind };
+    placeKeys(read, data, block, yamlLocator(doc));
+    return read;
   } else {
     try {
       data = tomlParser().parse(block.body);
@@ -113,7 +128,123 @@ export function readFrontMatter(text: string): FrontMatter {
       return { ...EMPTY(block.end, 'toml'), problem: { start: at, end: Math.max(at + 1, at + lineLength(block.body, line - 1)), message: `The front matter is not valid TOML (line ${lineOf(text, at)}): ${message}. Its keys are not read.` } };
     }
   }
-  return { ...interpret(data), end: block.end, kind: block.kind };
+  const read = { ...interpret(data), end: block.end, kind: block.kind };
+  placeKeys(read, data, block, tomlLocator(block.body));
+  return read;
+}
+
+/**
+ * Where a YAML error is, as an offset into `body`: the library's position, except for a construct
+ * left open (a quote or a flow `[`/`{` never closed), which the library reports where the text ends
+ * (the closing fence): then the place it opens. Never past the content's last character.
+ */
+function yamlErrorAt(doc: import('yaml').Document, err: import('yaml').YAMLError, body: string): number {
+  const at = err.pos[0];
+  if (err.code === 'MISSING_CHAR' || err.code === 'BAD_INDENT') {
+    let open: number | undefined;
+    yamlParser().visit(doc, (_key, node) => {
+      const r = (node as { range?: [number, number, number] } | null)?.range;
+      if (!r || r[1] !== at || r[0] >= at) return;
+      const opened = (yamlParser().isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) || (yamlParser().isCollection(node) && node.flow);
+      if (opened && (open === undefined || r[0] > open)) open = r[0];
+    });
+    if (open !== undefined) return open;
+  }
+  const last = body.trimEnd().length - 1;
+  return Math.max(0, Math.min(at, last));
+}
+
+/** Finds where keys and values stand in a front matter block's body (offsets into the body). */
+interface KeyLocator {
+  /** The span of `name` as a key inside the mapping at top-level key `parent`. */
+  keyIn(parent: string, name: string): Span | undefined;
+  /** The span of the source text of top-level key `name`'s value. */
+  valueOf(name: string): Span | undefined;
+}
+
+function yamlLocator(doc: import('yaml').Document): KeyLocator {
+  const y = yamlParser();
+  const pairOf = (map: unknown, name: string) => (y.isMap(map) ? map.items.find((p) => y.isScalar(p.key) && p.key.value === name) : undefined);
+  const span = (node: unknown): Span | undefined => {
+    const r = (node as { range?: [number, number, number] } | null)?.range;
+    return r ? { start: r[0], end: r[1] } : undefined;
+  };
+  return {
+    keyIn: (parent, name) => span(pairOf(pairOf(doc.contents, parent)?.value, name)?.key),
+    valueOf: (name) => span(pairOf(doc.contents, name)?.value),
+  };
+}
+
+/** TOML has no positions from its reader: keys are found in the text after their table or parent key. */
+function tomlLocator(body: string): KeyLocator {
+  const keyAt = (name: string, from: number): Span | undefined => {
+    const re = new RegExp(`(^|[\\s{,])(["']?)${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\2\\s*=`, 'gm');
+    re.lastIndex = from;
+    const m = re.exec(body);
+    return m ? { start: m.index + m[1].length + m[2].length, end: m.index + m[1].length + m[2].length + name.length } : undefined;
+  };
+  return {
+    keyIn: (parent, name) => {
+      const table = new RegExp(`^[ \\t]*\\[${parent}\\]|(^|[\\s{,])${parent}\\s*=`, 'm').exec(body);
+      return table ? keyAt(name, table.index) : undefined;
+    },
+    valueOf: (name) => {
+      const k = keyAt(name, 0);
+      if (!k) return undefined;
+      const rest = body.slice(k.end);
+      const close = rest.trimStart().startsWith('[') ? rest.indexOf(']') + 1 : 0;
+      const end = close > 0 ? k.end + close : k.end + (/[\r\n]|$/.exec(rest)?.index ?? rest.length);
+      return { start: k.end, end };
+    },
+  };
+}
+
+/**
+ * Places what needs a position in the draft: each `nocite` key, and a warning for each key inside
+ * `sourcecheck:` that is not one we read (with the nearest known key as suggestion).
+ */
+function placeKeys(read: FrontMatter, data: unknown, block: Block, where: KeyLocator): void {
+  const at = (s: Span): Span => ({ start: block.bodyStart + s.start, end: block.bodyStart + s.end });
+  if (read.nocite.length) {
+    const value = where.valueOf('nocite');
+    const spans: Span[] = [];
+    if (value) for (const m of block.body.slice(value.start, value.end).matchAll(NOCITE_KEY)) spans.push(at({ start: value.start + m.index! + 1, end: value.start + m.index! + m[0].length }));
+    read.nociteSpans = spans.length === read.nocite.length ? spans : [];
+  }
+  if (!isRecord(data) || data.sourcecheck === undefined) return;
+  const own = data.sourcecheck;
+  if (!isRecord(own)) {
+    const s = where.valueOf('sourcecheck') ?? where.keyIn('sourcecheck', 'sourcecheck');
+    const span = s ? at(s) : { start: block.bodyStart, end: block.bodyStart + 1 };
+    read.warnings.push({ ...span, message: `“sourcecheck:” in front matter must be a mapping, for example “sourcecheck: { references: [source-key] }”; it is ignored.` });
+    return;
+  }
+  for (const name of Object.keys(own)) {
+    if (SOURCECHECK_KEYS.includes(name)) continue;
+    const s = where.keyIn('sourcecheck', name);
+    const span = s ? at(s) : { start: block.bodyStart, end: block.bodyStart + 1 };
+    const near = SOURCECHECK_KEYS.find((k) => closeTo(name, k));
+    read.warnings.push({
+      ...span,
+      message: `Unknown key “${name}” in “sourcecheck:” front matter; it is ignored.${near ? ` Did you mean “${near}”?` : ` Known keys: ${SOURCECHECK_KEYS.map((k) => `“${k}”`).join(', ')}.`}`,
+      ...(near && s ? { suggestion: near } : {}),
+    });
+  }
+}
+
+/** True when `a` is a plausible typo of `b`: within a third of its length in edits (insert, delete, substitute), case ignored. */
+function closeTo(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  const limit = Math.max(1, Math.floor(y.length / 3));
+  if (Math.abs(x.length - y.length) > limit) return false;
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= y.length; j++) cur.push(Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1)));
+    prev = cur;
+  }
+  return prev[y.length] <= limit;
 }
 
 /** Reads `key:`, `title:` and other flat fields from front matter (YAML or TOML); {} when there is none or it cannot be read. */
@@ -146,7 +277,7 @@ function interpret(data: unknown): Omit<FrontMatter, 'end' | 'kind'> {
     for (const x of refs) if (isRecord(x) && scalar(x.id)) out.sources.push(cslSource(x));
   }
   for (const x of asList(data.bibliography)) if (typeof x === 'string' && x.trim()) out.bibliographies.push(x.trim());
-  for (const x of asList(data.nocite)) if (typeof x === 'string') for (const m of x.matchAll(/@(\*|[\p{L}\p{N}_](?:[\p{L}\p{N}_:.#$%&+?<>~/-]*[\p{L}\p{N}_])?)/gu)) out.nocite.push(m[1]);
+  for (const x of asList(data.nocite)) if (typeof x === 'string') for (const m of x.matchAll(NOCITE_KEY)) out.nocite.push(m[1]);
   out.references = [...new Set(out.references)];
   return out;
 }
