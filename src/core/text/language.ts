@@ -64,8 +64,10 @@ export function nonEnglishLanguage(text: string): string | undefined {
       return top && top !== 'en' ? top : 'und';
     }
   }
-  const words = text.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
-  const lower = words.filter((w) => !/^\p{Lu}/u.test(w));
+  // Plain ASCII (most English prose): the same words and capitals by cheaper, ASCII-only patterns.
+  const ascii = !/[^\x00-\x7f]/.test(text);
+  const words = (ascii ? text.match(/[A-Za-z][A-Za-z'-]*/g) : text.match(/[\p{L}][\p{L}'’-]*/gu)) ?? [];
+  const lower = ascii ? words.filter((w) => !(w.charCodeAt(0) >= 65 && w.charCodeAt(0) <= 90)) : words.filter((w) => !/^\p{Lu}/u.test(w));
   if (lower.length < MIN_WORDS || lower.join('').length < MIN_LETTERS) return undefined;
   let guard = 0;
   for (const w of lower) if (ENGLISH_GUARD.has(w) && ++guard >= 2) return undefined;
