@@ -275,7 +275,8 @@ export class DraftChecker {
       refs = linked.filter((r) => analyse(r).matcher.find(tokens).length > 0);
       if (!refs.length) return [];
     }
-    if (!/[\p{L}]{2,}/u.test(claim.text) || claim.text.split(/\s+/).length < 3) return [];
+    // Fewer than three words (two runs of spaces), tested without splitting every statement.
+    if (!/[\p{L}]{2,}/u.test(claim.text) || !/\s\S+\s/.test(claim.text)) return [];
     // Counted with line breaks and runs of spaces as one, so CRLF and LF drafts agree.
     const length = claim.end - claim.start > MAX_STATEMENT_CHARS ? draft.prose.slice(claim.start, claim.end).replace(/\s+/g, ' ').trim().length : 0;
     if (length > MAX_STATEMENT_CHARS) {
