@@ -4,7 +4,7 @@ import { assembleBibliography, checkDraft, DraftChecker, loadReference, parseBib
 import { irregularBase, wordnetAntonyms as antonyms, wordnetSameAs as sameAs, wordnetSynonyms as synonyms } from '../core';
 import { ReferenceReader } from '../vscode/referenceReader';
 import { paragraphsPdf } from '../../test/support/pdfs';
-import { compare, firstRun, formatComparison, type Tool, TOOLS } from './versus';
+import { compare, firstRun, formatComparison, judgeFresh, type Tool, TOOLS } from './versus';
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -234,6 +234,25 @@ export async function hostBlocking(): Promise<string> {
   return `100-page PDF through the reader thread: ${fmt(first)} the first time, ${fmt(again)} unchanged (content-hash cache); this (host) thread busy ${fmt(busy)} in all, longest stall ${fmt(h.max / 1e6)} (target < 50 ms; ${fmt(idle.max / 1e6)} when idle on this machine)`;
 }
 
+/**
+ * For profiling the warm path (`node --cpu-prof dist/bench.js --repeat N`): judges the comparison
+ * draft with a fresh checker N times and prints the best and median times.
+ */
+function repeatJudge(n: number): void {
+  const [builtin] = builtinReferences();
+  const draft = comparisonDraft(builtin);
+  const cpu: number[] = [];
+  const ts = Array.from({ length: n }, () => {
+    const c = process.cpuUsage();
+    const ms = time(() => judgeFresh(draft, [builtin]));
+    const used = process.cpuUsage(c);
+    cpu.push((used.user + used.system) / 1000);
+    return ms;
+  });
+  // CPU time too: on a shared machine it varies less than the wall clock.
+  console.log(`${n} fresh checks: best ${fmt(Math.min(...ts))}, median ${fmt(median(ts))}; CPU time best ${fmt(Math.min(...cpu))}, median ${fmt(median(cpu))}`);
+}
+
 async function runCase(name: string): Promise<void> {
   const line = await CASES[name]();
   const { maxRSS } = process.resourceUsage();
@@ -358,6 +377,7 @@ if (require.main === module) {
   };
   if (at >= 0) runCase(process.argv[at + 1]).catch(fail);
   else if (process.argv.includes('--wordnet')) wordnetFirstUse();
+  else if (process.argv.includes('--repeat')) repeatJudge(Number(process.argv[process.argv.indexOf('--repeat') + 1]) || 30);
   else if (first >= 0 && TOOLS.includes(process.argv[first + 1] as Tool)) firstRun(process.argv[first + 1] as Tool, comparisonDraft).catch(fail);
   else main().catch(fail);
 }

@@ -113,7 +113,8 @@ export const MIN_JUDGED_WORDS = 3;
 
 /** True for a statement's text too short to judge: fewer than MIN_JUDGED_WORDS words, or no word of two letters. */
 export function tooShortToJudge(text: string): boolean {
-  return !/[\p{L}]{2,}/u.test(text) || text.split(/\s+/).length < MIN_JUDGED_WORDS;
+  // Three words (MIN_JUDGED_WORDS) means a word between two runs of spaces; tested without splitting every statement.
+  return !/[\p{L}]{2,}/u.test(text) || !/\s\S+\s/.test(text);
 }
 
 function languageName(code: string): string {

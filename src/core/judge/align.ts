@@ -96,7 +96,8 @@ function unit(kind: Unit['kind'], tokens: Token[], first: number, last: number, 
     last,
     start: tokens[first].start,
     end: tokens[last].end,
-    text: tokens.slice(first, last + 1).map((t) => t.text).join(' '),
+    // Most units are one token: its text, without building two arrays to join.
+    text: first === last ? tokens[first].text : tokens.slice(first, last + 1).map((t) => t.text).join(' '),
     weight,
     entityId,
     stem: tokens[first].stem,
@@ -450,26 +451,66 @@ export interface Alignment {
   wide?: Alignment;
 }
 
+/** What `align` works out once per statement and reference, shared by its steps. */
+interface AlignWork {
+  ref: Reference;
+  a: ReferenceAnalysis;
+  view: ClaimView;
+  units: Unit[];
+  tokens: Token[];
+  /** 1 for the units taken as the passage's subject (weighed as said). */
+  topicFlags: Uint8Array;
+  /** The units' total weight, topic units left out (1 when there is none). */
+  total: number;
+  /** Each unit's rarity in the reference. */
+  idfs: number[];
+  /** Each unit's sentences (indexes, ascending). */
+  lists: Ids[];
+  /** Each sentence's score: the weighed units it says. */
+  scoreOf: Float64Array;
+  /** Units weighed as amounts, which a window's sentences decide together. */
+  pooled: boolean[];
+}
+
 /** Finds the sentences of a reference that best cover a statement: single sentences and adjacent pairs. */
 export function align(view: ClaimView, ref: Reference): Alignment | undefined {
   const a = analyse(ref);
   const { units, tokens } = view;
   if (!units.length) return undefined;
-  const topic = passageTopic(view, a);
-  // The number of a title the passage never names is part of that subject ("Part 2" of a title).
-  for (const i of [...topic]) if (units[i + 1] && titleNumber(units[i + 1], tokens) && units[i + 1].first === units[i].last + 1) topic.add(i + 1);
-  // Read for every unit of every window: flags rather than set lookups.
-  const topicFlags = new Uint8Array(units.length);
-  for (const i of topic) topicFlags[i] = 1;
-  const isTopic = (i: number) => topicFlags[i] === 1;
-  const weightOf = (u: Unit, i: number) => (isTopic(i) ? 0 : u.weight);
-  const total = units.reduce((n, u, i) => n + weightOf(u, i), 0) || 1;
+  const topicFlags = topicUnits(view, a);
+  const total = units.reduce((n, u, i) => n + (topicFlags[i] === 1 ? 0 : u.weight), 0) || 1;
   const idfs = units.map((u) => a.idf.get(u.entityId ?? tokens[u.first].concept) ?? a.idf.get(tokens[u.first].stem) ?? 1);
   // Only sentences that say at least one unit of the statement can score: each unit's sentences
   // come from the reference's inverted index, and scores add up over those lists alone.
   const idx = sentenceIndex(a);
-  const n = a.sentences.length;
   const lists = units.map((u) => coveringSentences(u, tokens, a, idx));
+  const { scoreOf, hits } = sentenceScores(units, idfs, lists, a.sentences.length);
+  if (!hits.length) return undefined;
+  const top = bestSentences(hits, scoreOf, 5);
+  const pooled = units.map((u) => amountOf(u, tokens) !== undefined);
+  const work: AlignWork = { ref, a, view, units, tokens, topicFlags, total, idfs, lists, scoreOf, pooled };
+  const best = pickBest(work, adjacentWindows(top, a));
+  if (best) {
+    const w = pickBest(work, wideWindows(work, top.slice(0, 3)));
+    if (w && actorsMeet(work, w) && w.coverage > best.coverage + 0.05) best.wide = w;
+  }
+  return best;
+}
+
+/** Flags (1) for the units taken as the passage's subject, see `passageTopic`, with the number of a title among them. */
+function topicUnits(view: ClaimView, a: ReferenceAnalysis): Uint8Array {
+  const { units, tokens } = view;
+  const topic = passageTopic(view, a);
+  // The number of a title the passage never names is part of that subject ("Part 2" of a title).
+  for (const i of [...topic]) if (units[i + 1] && titleNumber(units[i + 1], tokens) && units[i + 1].first === units[i].last + 1) topic.add(i + 1);
+  // Read for every unit of every window: flags rather than set lookups.
+  const flags = new Uint8Array(units.length);
+  for (const i of topic) flags[i] = 1;
+  return flags;
+}
+
+/** Each sentence's score (the rarity-weighed units it says), and the sentences that say any, in order of first hit. */
+function sentenceScores(units: Unit[], idfs: number[], lists: Ids[], n: number): { scoreOf: Float64Array; hits: number[] } {
   const scoreOf = new Float64Array(n);
   const seen = new Uint8Array(n);
   const hits: number[] = [];
@@ -485,21 +526,26 @@ export function align(view: ClaimView, ref: Reference): Alignment | undefined {
       scoreOf[k] += w;
     }
   });
-  if (!hits.length) return undefined;
-  // Sentences by score, ties in sentence order (as a stable sort of all sentences would leave them).
+  return { scoreOf, hits };
+}
+
+/** The `count` best sentences by score, ties in sentence order (as a stable sort of all sentences would leave them). */
+function bestSentences(hits: number[], scoreOf: Float64Array, count: number): number[] {
   const before = (x: number, y: number, sx: number, sy: number) => sx > sy || (sx === sy && x < y);
-  // The five best.
   const top: number[] = [];
   for (const k of hits) {
     const sk = scoreOf[k];
-    if (top.length === 5 && !before(k, top[4], sk, scoreOf[top[4]])) continue;
+    if (top.length === count && !before(k, top[count - 1], sk, scoreOf[top[count - 1]])) continue;
     let at = top.length;
     while (at > 0 && before(k, top[at - 1], sk, scoreOf[top[at - 1]])) at--;
     top.splice(at, 0, k);
-    if (top.length > 5) top.pop();
+    if (top.length > count) top.pop();
   }
-  const pooled = units.map((u) => amountOf(u, tokens) !== undefined);
-  const hitOf = (k: number) => lists.map((list) => has(list, k));
+  return top;
+}
+
+/** Each sentence alone, and with the sentence before and after it in the same paragraph. */
+function adjacentWindows(top: number[], a: ReferenceAnalysis): SentenceInfo[][] {
   const windows: SentenceInfo[][] = [];
   for (const k of top) {
     const s = a.sentences[k];
@@ -509,19 +555,30 @@ export function align(view: ClaimView, ref: Reference): Alignment | undefined {
       if (nb && nb.sentence.paragraph === s.sentence.paragraph) windows.push(d < 0 ? [nb, s] : [s, nb]);
     }
   }
+  return windows;
+}
+
+/** Which units sentence `k` says, from the units' sentence lists. */
+const unitsSaid = (work: AlignWork, k: number): boolean[] => work.lists.map((list) => has(list, k));
+
+/**
+ * A statement may gather what several sentences say ("born in X ... moved to Y in 1990"): each seed
+ * sentence grown, twice, with the sentence that adds most of what is still missing; every grown
+ * window (in reference order) is returned.
+ */
+function wideWindows(work: AlignWork, seeds: number[]): SentenceInfo[][] {
+  const { a, units, topicFlags, idfs, lists } = work;
   const wide: SentenceInfo[][] = [];
-  // A statement may gather what several sentences say ("born in X ... moved to Y in 1990"): grow the
-  // best single sentences with the sentences that add most of what is still missing.
-  const gainOf = new Float64Array(n);
+  const gainOf = new Float64Array(a.sentences.length);
   const touched: number[] = [];
-  for (const seed of top.slice(0, 3)) {
+  for (const seed of seeds) {
     const window = [a.sentences[seed]];
-    const have = hitOf(seed);
+    const have = unitsSaid(work, seed);
     for (let step = 0; step < 2; step++) {
       // What each sentence adds: the weight of the units it says that the window still lacks.
       units.forEach((u, i) => {
-        if (have[i] || isTopic(i)) return;
-        const g = weightOf(u, i) * idfs[i];
+        if (have[i] || topicFlags[i] === 1) return;
+        const g = u.weight * idfs[i];
         const list = lists[i];
         for (let j = 0; j < list.length; j++) {
           const k = list[j];
@@ -543,10 +600,16 @@ export function align(view: ClaimView, ref: Reference): Alignment | undefined {
       touched.length = 0;
       if (pick < 0) break;
       window.push(a.sentences[pick]);
-      hitOf(pick).forEach((h, i) => (have[i] ||= h));
+      unitsSaid(work, pick).forEach((h, i) => (have[i] ||= h));
       wide.push([...window].sort((x, y) => x.sentence.index - y.sentence.index));
     }
   }
+  return wide;
+}
+
+/** The window covering most of the statement: a second sentence must add something real to be worth citing. */
+function pickBest(work: AlignWork, list: SentenceInfo[][]): Alignment | undefined {
+  const { ref, view, units, tokens, topicFlags, total, lists, scoreOf, pooled } = work;
   // Which units each sentence says, worked out once per sentence: the windows share their sentences.
   const saysOf = new Map<number, Uint8Array>();
   const says = (k: number): Uint8Array => {
@@ -558,44 +621,41 @@ export function align(view: ClaimView, ref: Reference): Alignment | undefined {
     }
     return flags;
   };
-  const pickBest = (list: SentenceInfo[][]): Alignment | undefined => {
-    let best: Alignment | undefined;
-    for (const window of list) {
-      // A unit other than an amount is said in a window when it is said in one of its sentences.
-      const flags = window.map((s) => says(s.sentence.index));
-      const covered: boolean[] = new Array(units.length);
-      let got = 0;
-      for (let i = 0; i < units.length; i++) {
-        const u = units[i];
-        let c = isTopic(i);
-        if (!c) {
-          if (pooled[i]) c = covers(u, tokens, window);
-          else for (let w = 0; w < flags.length && !c; w++) c = flags[w][i] === 1;
-        }
-        covered[i] = c;
-        // In unit order, as a sum over all units (an uncovered unit adds nothing).
-        if (c) got += weightOf(u, i);
+  let best: Alignment | undefined;
+  for (const window of list) {
+    // A unit other than an amount is said in a window when it is said in one of its sentences.
+    const flags = window.map((s) => says(s.sentence.index));
+    const covered: boolean[] = new Array(units.length);
+    let got = 0;
+    for (let i = 0; i < units.length; i++) {
+      const u = units[i];
+      const topic = topicFlags[i] === 1;
+      let c = topic;
+      if (!c) {
+        if (pooled[i]) c = covers(u, tokens, window);
+        else for (let w = 0; w < flags.length && !c; w++) c = flags[w][i] === 1;
       }
-      const coverage = got / total;
-      const score = window.reduce((n, s) => n + (scoreOf[s.sentence.index] ?? 0), 0) / window.length;
-      // A second sentence must add something real to be worth citing.
-      if (!best || coverage > best.coverage + 0.05 || (Math.abs(coverage - best.coverage) <= 0.05 && window.length < best.window.length) || (Math.abs(coverage - best.coverage) <= 0.05 && window.length === best.window.length && score > best.score)) {
-        best = { ref, window, coverage, covered, view, score };
-      }
+      covered[i] = c;
+      // In unit order, as a sum over all units (an uncovered unit adds nothing).
+      if (c) got += topic ? 0 : u.weight;
     }
-    return best;
-  };
-  const best = pickBest(windows);
-  if (best) {
-    const w = pickBest(wide);
-    // Far sentences may add a date or a detail, not join two actors: the people and bodies the statement
-    // names must meet in one sentence ("X met Y" is not backed by one sentence on X and another on Y).
-    const actors = units
-      .map((u, i) => ({ u, i }))
-      .filter(({ u }) => u.entityId && ['person', 'organisation', 'organization'].includes(a.entityById.get(u.entityId)?.kind ?? ''));
-    const ids = new Set(actors.map(({ u }) => u.entityId));
-    const met = ids.size < 2 || (w && w.window.some((s) => [...ids].every((id) => s.entityIds.has(id as string))));
-    if (w && met && w.coverage > best.coverage + 0.05) best.wide = w;
+    const coverage = got / total;
+    const score = window.reduce((n, s) => n + (scoreOf[s.sentence.index] ?? 0), 0) / window.length;
+    if (!best || coverage > best.coverage + 0.05 || (Math.abs(coverage - best.coverage) <= 0.05 && window.length < best.window.length) || (Math.abs(coverage - best.coverage) <= 0.05 && window.length === best.window.length && score > best.score)) {
+      best = { ref, window, coverage, covered, view, score };
+    }
   }
   return best;
+}
+
+/**
+ * Far sentences may add a date or a detail, not join two actors: the people and bodies the statement
+ * names must meet in one sentence of the wide window ("X met Y" is not backed by one sentence on X
+ * and another on Y).
+ */
+function actorsMeet(work: AlignWork, w: Alignment): boolean {
+  const { a, units } = work;
+  const actors = units.filter((u) => u.entityId && ['person', 'organisation', 'organization'].includes(a.entityById.get(u.entityId)?.kind ?? ''));
+  const ids = new Set(actors.map((u) => u.entityId));
+  return ids.size < 2 || w.window.some((s) => [...ids].every((id) => s.entityIds.has(id as string)));
 }

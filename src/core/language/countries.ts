@@ -57,6 +57,20 @@ function load(): Tables {
 
 /** Lower case, accents folded, typographic apostrophes made plain, a leading "the" and a possessive dropped. */
 function fold(s: string): string {
+  // Asked of every capitalised word of every statement: remembered per distinct short phrase.
+  if (s.length > 40) return foldUncached(s);
+  let f = foldMemo.get(s);
+  if (f === undefined) {
+    f = foldUncached(s);
+    if (foldMemo.size >= 50_000) foldMemo.clear();
+    // A slice of a longer text may share its memory: a copy as the key, so the memo holds no draft alive.
+    foldMemo.set(s.length > 12 ? s.split('').join('') : s, f);
+  }
+  return f;
+}
+const foldMemo = new Map<string, string>();
+
+function foldUncached(s: string): string {
   return s
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

@@ -21,6 +21,8 @@
 
 interface Raw {
   words: string;
+  /** Every `restart`-th word is written in full (shares no prefix with the one before). */
+  restart?: number;
   pos: string;
   senses: string;
   antonyms: string;
@@ -102,9 +104,16 @@ function readNumbers(text: string): { values: Int32Array; groups: Int32Array } {
 
 interface Data {
   raw: Raw;
-  /** Sorted as JavaScript sorts strings (the build script sorts them so), hence searched, not hashed. */
-  words: string[];
-  pos: Uint8Array;
+  /** How many words there are. */
+  n: number;
+  /** Where each word's code starts in `raw.words` (n + 1 entries, the last one past the end). */
+  starts: Int32Array;
+  /** Words per block; a block's first word is written in full. */
+  block: number;
+  /** Blocks of words decoded so far (sorted as JavaScript sorts strings, hence searched, not hashed). */
+  blocks: (string[] | undefined)[];
+  /** First words of the blocks, read so far. */
+  heads: (string | undefined)[];
   /** Synsets each word keeps, and the words that keep each synset. */
   senses: Graph;
   members: Graph;
@@ -121,25 +130,15 @@ function load(): Data {
   // Required here rather than imported, so that the bundle parses the JSON on first use only.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const raw = require('./data/wordnet.json') as Raw;
-  // Front-coded (see the build script): shared-prefix length in base 36, then the rest.
-  const words: string[] = [];
+  // Front-coded (see the build script): shared-prefix length in base 36, then the rest. Only where
+  // each word starts is found now (decoding all 40,000 words cost a fresh process 20 ms or more);
+  // a block of words is decoded when a word in it is first asked for.
   const coded = raw.words;
-  let prev = '';
-  for (let k = 0; k < coded.length; ) {
-    let end = coded.indexOf(' ', k);
-    if (end < 0) end = coded.length;
-    const c = coded.charCodeAt(k);
-    const shared = c <= 57 ? c - 48 : c - 87;
-    prev = shared ? prev.slice(0, shared) + coded.slice(k + 1, end) : coded.slice(k + 1, end);
-    words.push(prev);
-    k = end + 1;
-  }
-  const n = words.length;
-  const pos = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = raw.pos.charCodeAt(i);
-    pos[i] = c <= 57 ? c - 48 : c - 87;
-  }
+  const n = raw.pos.length;
+  const starts = new Int32Array(n + 1);
+  for (let i = 1, k = 0; i < n; i++) starts[i] = k = coded.indexOf(' ', k) + 1;
+  starts[n] = coded.length + 1;
+  const block = raw.restart ?? n;
   // senses: one ';'-group per word, its synset numbers.
   const { values, groups } = readNumbers(raw.senses);
   const senses = new Graph(groups, values);
@@ -151,15 +150,77 @@ function load(): Data {
     flat[k + 1] = w;
   }
   const members = Graph.fromPairs(synsetCount, flat, true, false);
-  const exceptions = new Map<string, number[]>();
-  if (raw.exceptions)
-    for (const e of raw.exceptions.split(';')) {
-      const [form, , ...bases] = e.split(' ');
-      const ids = bases.map((x) => parseInt(x, 36));
-      exceptions.set(form, [...(exceptions.get(form) ?? []), ...ids]);
-    }
-  data = { raw, words, pos, senses, members, exceptions, graphs: new Map() };
+  const exceptions = readExceptions(raw.exceptions);
+  data = { raw, n, starts, block, blocks: [], heads: [], senses, members, exceptions, graphs: new Map() };
   return data;
+}
+
+/**
+ * The exception lists, "form tag id id…" entries separated by ';' (ids in base 36), as form → base
+ * ids (a form listed twice keeps both entries' ids, in order). Read with indexOf rather than split
+ * and spread: a fresh process reads some 4,000 of them before its first verdict.
+ */
+function readExceptions(text: string): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (let k = 0; k < text.length; ) {
+    let end = text.indexOf(';', k);
+    if (end < 0) end = text.length;
+    let space = text.indexOf(' ', k);
+    if (space < 0 || space > end) space = end;
+    const form = text.slice(k, space);
+    let ids = out.get(form);
+    if (!ids) out.set(form, (ids = []));
+    // Past the tag, each id up to the next space.
+    let at = text.indexOf(' ', space + 1);
+    while (at >= 0 && at < end) {
+      let next = text.indexOf(' ', at + 1);
+      if (next < 0 || next > end) next = end;
+      ids.push(parseInt(text.slice(at + 1, next), 36));
+      at = next;
+    }
+    k = end + 1;
+  }
+  return out;
+}
+
+/** The words of block `b`, decoded on first use. */
+function blockWords(d: Data, b: number): string[] {
+  let words = d.blocks[b];
+  if (words) return words;
+  words = [];
+  const coded = d.raw.words;
+  let prev = '';
+  for (let i = b * d.block, last = Math.min(d.n, i + d.block); i < last; i++) {
+    const k = d.starts[i];
+    const end = d.starts[i + 1] - 1;
+    const c = coded.charCodeAt(k);
+    const shared = c <= 57 ? c - 48 : c - 87;
+    prev = shared ? prev.slice(0, shared) + coded.slice(k + 1, end) : coded.slice(k + 1, end);
+    words.push(prev);
+  }
+  d.blocks[b] = words;
+  return words;
+}
+
+/** The first word of block `b` (written in full), remembered: the binary search reads the same few often. */
+function headOf(d: Data, b: number): string {
+  let h = d.heads[b];
+  if (h === undefined) {
+    const i = b * d.block;
+    h = d.heads[b] = d.raw.words.slice(d.starts[i] + 1, d.starts[i + 1] - 1);
+  }
+  return h;
+}
+
+/** The word with id `i`. */
+function wordAt(d: Data, i: number): string {
+  return blockWords(d, Math.floor(i / d.block))[i % d.block];
+}
+
+/** The part-of-speech bits of word `i`. */
+function posOf(d: Data, i: number): number {
+  const c = d.raw.pos.charCodeAt(i);
+  return c <= 57 ? c - 48 : c - 87;
 }
 
 /**
@@ -167,17 +228,17 @@ function load(): Data {
  * of these; a map of all 40,000 words would cost more to build than they do). Undefined if absent.
  */
 function idOf(d: Data, word: string): number | undefined {
-  const words = d.words;
+  // The last block whose first word is not after `word`, then the word within it.
   let lo = 0;
-  let hi = words.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const w = words[mid];
-    if (w === word) return mid;
-    if (w < word) lo = mid + 1;
+  let hi = Math.ceil(d.n / d.block) - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (headOf(d, mid) <= word) lo = mid;
     else hi = mid - 1;
   }
-  return undefined;
+  const words = blockWords(d, lo);
+  const at = words.indexOf(word);
+  return at < 0 ? undefined : lo * d.block + at;
 }
 
 type Table = 'antonyms' | 'indirectAntonyms' | 'derivations' | 'broader' | 'narrower';
@@ -189,7 +250,7 @@ function graph(d: Data, table: Table): Graph {
     const field = table === 'narrower' ? 'broader' : table;
     const { values } = readNumbers(d.raw[field] ?? '');
     const directed = table === 'broader' || table === 'narrower';
-    g = Graph.fromPairs(d.words.length, values, table !== 'narrower', !directed || table === 'narrower');
+    g = Graph.fromPairs(d.n, values, table !== 'narrower', !directed || table === 'narrower');
     d.graphs.set(table, g);
   }
   return g;
@@ -227,7 +288,7 @@ function lemmaIds(word: string): number[] {
     if (w.length <= end.length || !w.endsWith(end)) continue;
     const base = w.slice(0, w.length - end.length) + repl;
     const i = idOf(d, base);
-    if (i !== undefined && d.pos[i] & p) push(i);
+    if (i !== undefined && posOf(d, i) & p) push(i);
   }
   out = found;
   if (lemmaCache.size < 100_000) lemmaCache.set(w, out);
@@ -273,7 +334,7 @@ function irregularForms(): Map<string, string> {
  */
 export function lemmas(word: string): string[] {
   const d = load();
-  return lemmaIds(word).map((i) => d.words[i]);
+  return lemmaIds(word).map((i) => wordAt(d, i));
 }
 
 const setCache = new Map<string, ReadonlySet<string>>();
@@ -289,9 +350,9 @@ function relation(kind: Kind, lemma: string): ReadonlySet<string> {
   if (i === undefined) return EMPTY;
   const out = new Set<string>();
   if (kind === 'syn') {
-    for (const s of d.senses.of(i)) for (const j of d.members.of(s)) if (j !== i) out.add(d.words[j]);
+    for (const s of d.senses.of(i)) for (const j of d.members.of(s)) if (j !== i) out.add(wordAt(d, j));
   } else {
-    for (const j of graph(d, kind).of(i)) out.add(d.words[j]);
+    for (const j of graph(d, kind).of(i)) out.add(wordAt(d, j));
   }
   const result: ReadonlySet<string> = out.size ? out : EMPTY;
   if (setCache.size < 100_000) setCache.set(key, result);
@@ -359,8 +420,8 @@ export function related(a: string, b: string, directOnly = false): 'same' | 'opp
   for (const i of la) {
     for (const j of lb) {
       if (i === j) return 'same';
-      const wj = d.words[j];
-      const wi = d.words[i];
+      const wj = wordAt(d, j);
+      const wi = wordAt(d, i);
       if (synonyms(wi).has(wj) || derivations(wi).has(wj)) return 'same';
       if ((directOnly ? directAntonyms(wi) : antonyms(wi)).has(wj)) opposite = true;
     }
@@ -388,7 +449,7 @@ export function sameAs(word: string): ReadonlySet<string> {
   const d = load();
   const out = new Set<string>();
   for (const i of lemmaIds(word)) {
-    const w = d.words[i];
+    const w = wordAt(d, i);
     out.add(w);
     for (const x of synonyms(w)) out.add(x);
     for (const x of derivations(w)) out.add(x);

@@ -155,80 +155,101 @@ interface Draft {
   hints: { locative: number; speaker: number; org: number };
 }
 
+/** The entities being gathered from a reference: drafts by lower-case name, and the nationality words seen. */
+interface Gathered {
+  byName: Map<string, Draft>;
+  nationalityWords: Set<string>;
+  nextId: number;
+}
+
 /** Extracts the entities of a reference from its sentences; nothing is known in advance. */
 export function extractEntities(ref: Reference): Entity[] {
-  const byName = new Map<string, Draft>();
-  const nationalityWords = new Set<string>();
-  let nextId = 1;
-
-  const entityFor = (name: string, sentence: number): Draft => {
-    const key = name.toLowerCase();
-    let e = byName.get(key);
-    if (!e) {
-      e = {
-        id: `e${nextId++}`,
-        name,
-        aliases: new Set(),
-        demonyms: new Set(),
-        keySentence: sentence,
-        keyScore: 0,
-        hints: { locative: 0, speaker: 0, org: 0 },
-      };
-      byName.set(key, e);
-    }
-    return e;
-  };
-
+  const g: Gathered = { byName: new Map(), nationalityWords: new Set(), nextId: 1 };
   for (const sentence of ref.sentences) {
     const tokens = tokenize(ref.text, sentence.start, sentence.end);
-    for (const p of namePhrases(tokens)) {
-      if (p.nationality) nationalityWords.add(p.nationality.text.replace(/-\w+$/, ''));
-      if (!p.name && p.title) {
-        // An office on its own ("the British Prime Minister"): attached to its holder later.
-        const office = entityFor(officeName(p), sentence.index);
-        office.kind = 'office';
-        continue;
-      }
-      if (!p.name) continue;
-      const nameTokens = tokens.slice(p.name.first, p.name.last + 1);
-      if (nameTokens.every((t) => FUNCTION_CAPITALS.has(t.text))) continue;
-      let name = p.name.text;
-      const e = entityFor(name, sentence.index);
-      const before = tokens[p.first - 1];
-      const after = tokens[p.last + 1];
-      if (p.title) {
-        e.kind = 'person';
-        const office = p.title.text;
-        const score = 3;
-        if (!e.office || score > e.keyScore) {
-          e.office = office;
-          if (p.nationality) e.nationality = p.nationality.text;
-        }
-        const officeEntity = entityFor(officeName(p), sentence.index);
-        officeEntity.kind = 'office';
-        officeEntity.holder = e.id;
-        officeEntity.nationality = p.nationality?.text;
-        if (score > e.keyScore) {
-          e.keyScore = score;
-          e.keySentence = sentence.index;
-        }
-      } else if (p.nationality && !e.nationality) {
-        e.nationality = p.nationality.text.replace(/-(?:made|built|based|supplied)$/i, '');
-      }
-      // "physician Leah Okafor": a descriptor of what someone does before a full name.
-      if (!e.kind && p.name.last > p.name.first && p.first === p.name.first && isPersonDescriptor(before)) e.kind = 'person';
-      if (before && LOCATIVE_PREPOSITIONS.has(before.lower)) e.hints.locative++;
-      if (after && SPEECH_VERBS.has(after.lower)) e.hints.speaker++;
-      if (after && (after.lower === 'has' || after.lower === 'have') && tokens[p.last + 2] && SPEECH_VERBS.has(tokens[p.last + 2].lower)) e.hints.speaker++;
-      if (tokens[p.first]?.text === 'The' || nameTokens.some((t) => ORG_WORDS.has(t.text))) e.hints.org++;
-      if (nameTokens.some((t) => FACILITY_WORDS.has(t.text))) e.hints.locative++;
-      if (name.includes(',')) e.aliases.add(name.split(',')[0]);
-      if (tokens[p.first]?.text === 'The') e.aliases.add(`The ${name}`);
-    }
+    for (const p of namePhrases(tokens)) notePhrase(g, p, tokens, sentence.index);
   }
+  mergeShortForms(g.byName);
+  mergeAcronyms(g.byName, g.nationalityWords);
+  linkDemonyms([...g.byName.values()], g.nationalityWords);
+  const all = [...g.byName.values()];
+  assignOfficeHolders(all);
+  const byId = new Map(all.map((d) => [d.id, d]));
+  const entities = all.map((d) => toEntity(d, byId));
+  locateMentions(ref, entities);
+  return entities.filter((e) => e.mentions.length > 0);
+}
 
+/** The draft named `name` (in any case), made with the next id when it is new. */
+function entityFor(g: Gathered, name: string, sentence: number): Draft {
+  const key = name.toLowerCase();
+  let e = g.byName.get(key);
+  if (!e) {
+    e = {
+      id: `e${g.nextId++}`,
+      name,
+      aliases: new Set(),
+      demonyms: new Set(),
+      keySentence: sentence,
+      keyScore: 0,
+      hints: { locative: 0, speaker: 0, org: 0 },
+    };
+    g.byName.set(key, e);
+  }
+  return e;
+}
+
+/** What one name phrase of a sentence tells: an office, a person holding one, a nationality, hints of the kind. */
+function notePhrase(g: Gathered, p: NamePhrase, tokens: Token[], sentence: number): void {
+  if (p.nationality) g.nationalityWords.add(p.nationality.text.replace(/-\w+$/, ''));
+  if (!p.name && p.title) {
+    // An office on its own ("the British Prime Minister"): attached to its holder later.
+    const office = entityFor(g, officeName(p), sentence);
+    office.kind = 'office';
+    return;
+  }
+  if (!p.name) return;
+  const nameTokens = tokens.slice(p.name.first, p.name.last + 1);
+  if (nameTokens.every((t) => FUNCTION_CAPITALS.has(t.text))) return;
+  const name = p.name.text;
+  const e = entityFor(g, name, sentence);
+  const before = tokens[p.first - 1];
+  const after = tokens[p.last + 1];
+  if (p.title) noteOffice(g, e, p, sentence);
+  else if (p.nationality && !e.nationality) e.nationality = p.nationality.text.replace(/-(?:made|built|based|supplied)$/i, '');
+  // "physician Leah Okafor": a descriptor of what someone does before a full name.
+  if (!e.kind && p.name.last > p.name.first && p.first === p.name.first && isPersonDescriptor(before)) e.kind = 'person';
+  if (before && LOCATIVE_PREPOSITIONS.has(before.lower)) e.hints.locative++;
+  if (after && SPEECH_VERBS.has(after.lower)) e.hints.speaker++;
+  if (after && (after.lower === 'has' || after.lower === 'have') && tokens[p.last + 2] && SPEECH_VERBS.has(tokens[p.last + 2].lower)) e.hints.speaker++;
+  if (tokens[p.first]?.text === 'The' || nameTokens.some((t) => ORG_WORDS.has(t.text))) e.hints.org++;
+  if (nameTokens.some((t) => FACILITY_WORDS.has(t.text))) e.hints.locative++;
+  if (name.includes(',')) e.aliases.add(name.split(',')[0]);
+  if (tokens[p.first]?.text === 'The') e.aliases.add(`The ${name}`);
+}
+
+/** A name with a title ("Harbour Commissioner Ada Lindqvist"): a person holding an office, and the office held by them. */
+function noteOffice(g: Gathered, e: Draft, p: NamePhrase, sentence: number): void {
+  e.kind = 'person';
+  const office = (p.title as NonNullable<NamePhrase['title']>).text;
+  const score = 3;
+  if (!e.office || score > e.keyScore) {
+    e.office = office;
+    if (p.nationality) e.nationality = p.nationality.text;
+  }
+  const officeEntity = entityFor(g, officeName(p), sentence);
+  officeEntity.kind = 'office';
+  officeEntity.holder = e.id;
+  officeEntity.nationality = p.nationality?.text;
+  if (score > e.keyScore) {
+    e.keyScore = score;
+    e.keySentence = sentence;
+  }
+}
+
+/** A later surname or short form ("Vasquez") is the person named in full elsewhere ("Elena Vasquez"). */
+function mergeShortForms(byName: Map<string, Draft>): void {
   const drafts = [...byName.values()];
-  // A later surname or short form ("Vasquez") is the person named in full elsewhere ("Elena Vasquez").
   // Candidates by last word, in order (whether a draft is an office never changes from here on).
   const byLastWord = new Map<string, Draft[]>();
   for (const d of drafts) {
@@ -246,8 +267,10 @@ export function extractEntities(ref: Reference): Entity[] {
       byName.delete(short.name.toLowerCase());
     }
   }
-  // Acronyms stand for the capitalised phrase whose initials they spell ("U.S." for "United States").
-  const live = () => [...byName.values()];
+}
+
+/** Acronyms stand for the capitalised phrase whose initials they spell ("U.S." for "United States"). */
+function mergeAcronyms(byName: Map<string, Draft>, nationalityWords: Set<string>): void {
   // Candidates by word count and initials, in order; the first one not yet merged away is taken.
   const byInitials = new Map<string, Draft[]>();
   for (const d of byName.values()) {
@@ -256,7 +279,7 @@ export function extractEntities(ref: Reference): Entity[] {
     if (list) list.push(d);
     else byInitials.set(k, [d]);
   }
-  for (const word of [...nationalityWords, ...live().map((d) => d.name)]) {
+  for (const word of [...nationalityWords, ...[...byName.values()].map((d) => d.name)]) {
     const letters = word.replace(/\./g, '');
     if (!/^[A-Z]{2,6}$/.test(letters)) continue;
     const full = byInitials.get(`${letters.length} ${letters}`)?.find((d) => byName.get(d.name.toLowerCase()) === d);
@@ -269,8 +292,10 @@ export function extractEntities(ref: Reference): Entity[] {
       byName.delete(word.toLowerCase());
     }
   }
-  // Adjectives of nationality point to the place they come from ("Norwegian" → "Norway").
-  const places = live();
+}
+
+/** Adjectives of nationality point to the place they come from ("Norwegian" → "Norway"). */
+function linkDemonyms(places: Draft[], nationalityWords: Set<string>): void {
   for (const word of nationalityWords) {
     if (word.includes('.')) continue;
     const stem = word.replace(/(?:ian|ean|an|ish|ese|ic|i)$/, '');
@@ -281,9 +306,10 @@ export function extractEntities(ref: Reference): Entity[] {
       place.hints.locative++;
     }
   }
+}
 
-  const entities: Entity[] = [];
-  const all = live();
+/** Offices named alone ("the British Prime Minister") belong to the first person who holds that office. */
+function assignOfficeHolders(all: Draft[]): void {
   // The first person who holds each office, by the office's name in lower case.
   const holders = new Map<string, Draft>();
   for (const p of all) {
@@ -291,58 +317,62 @@ export function extractEntities(ref: Reference): Entity[] {
     const k = officeKey(p.office, p.nationality);
     if (!holders.has(k)) holders.set(k, p);
   }
-  const byId = new Map(all.map((d) => [d.id, d]));
   for (const d of all) {
     if (d.kind === 'office' && !d.holder) {
-      // Offices named alone ("the British Prime Minister") belong to whoever holds that office.
       const holder = holders.get(d.name.toLowerCase());
       if (holder) d.holder = holder.id;
     }
   }
-  for (const d of all) {
-    const kind: EntityKind =
-      d.kind ??
-      (d.hints.org > 0
-        ? 'organisation'
-        : d.hints.locative > 0 || d.demonyms.size > 0
-          ? 'place'
-          : d.hints.speaker > 0 && d.name.split(' ').length >= 2
+}
+
+/** The kind a draft's hints point to when nothing named it outright. */
+function kindOf(d: Draft): EntityKind {
+  return (
+    d.kind ??
+    (d.hints.org > 0
+      ? 'organisation'
+      : d.hints.locative > 0 || d.demonyms.size > 0
+        ? 'place'
+        : d.hints.speaker > 0 && d.name.split(' ').length >= 2
+          ? 'person'
+          : d.hints.speaker > 0
             ? 'person'
-            : d.hints.speaker > 0
-              ? 'person'
-              : 'thing');
-    const name = kind === 'thing' && /[a-z]s$/.test(d.name) && !ORG_WORDS.has(d.name.split(' ').pop() ?? '') ? d.name.slice(0, -1) : d.name;
-    const aliases = new Set(d.aliases);
-    if (name !== d.name) aliases.add(d.name);
-    if (kind === 'person' && d.name.includes(' ')) aliases.add(d.name.split(/\s+/).pop() as string);
-    if (kind === 'office') aliases.add(`the ${d.name}`);
-    for (const dem of d.demonyms) aliases.add(dem);
-    aliases.delete(name);
-    const description =
-      kind === 'person' && d.office
-        ? [d.nationality, d.office].filter(Boolean).join(' ')
-        : kind === 'office' && d.holder
-          ? `office held by ${byId.get(d.holder)?.name ?? 'someone named in the source'}`
-          : d.nationality && kind === 'thing'
-            ? `${d.nationality} ${kindWord(kind)}`
-            : undefined;
-    entities.push({
-      id: d.id,
-      kind,
-      name,
-      aliases: [...aliases],
-      office: d.office,
-      nationality: d.nationality,
-      demonyms: d.demonyms.size ? [...d.demonyms] : undefined,
-      holder: d.holder,
-      description,
-      mentions: [],
-      paragraphs: [],
-      keySentence: d.keySentence,
-    });
-  }
-  locateMentions(ref, entities);
-  return entities.filter((e) => e.mentions.length > 0);
+            : 'thing')
+  );
+}
+
+/** A finished entity from its draft (no mentions yet): kind, name, aliases and description. */
+function toEntity(d: Draft, byId: Map<string, Draft>): Entity {
+  const kind = kindOf(d);
+  const name = kind === 'thing' && /[a-z]s$/.test(d.name) && !ORG_WORDS.has(d.name.split(' ').pop() ?? '') ? d.name.slice(0, -1) : d.name;
+  const aliases = new Set(d.aliases);
+  if (name !== d.name) aliases.add(d.name);
+  if (kind === 'person' && d.name.includes(' ')) aliases.add(d.name.split(/\s+/).pop() as string);
+  if (kind === 'office') aliases.add(`the ${d.name}`);
+  for (const dem of d.demonyms) aliases.add(dem);
+  aliases.delete(name);
+  const description =
+    kind === 'person' && d.office
+      ? [d.nationality, d.office].filter(Boolean).join(' ')
+      : kind === 'office' && d.holder
+        ? `office held by ${byId.get(d.holder)?.name ?? 'someone named in the source'}`
+        : d.nationality && kind === 'thing'
+          ? `${d.nationality} ${kindWord(kind)}`
+          : undefined;
+  return {
+    id: d.id,
+    kind,
+    name,
+    aliases: [...aliases],
+    office: d.office,
+    nationality: d.nationality,
+    demonyms: d.demonyms.size ? [...d.demonyms] : undefined,
+    holder: d.holder,
+    description,
+    mentions: [],
+    paragraphs: [],
+    keySentence: d.keySentence,
+  };
 }
 
 function kindWord(kind: EntityKind): string {

@@ -49,6 +49,32 @@ let detector: typeof import('tinyld').detectAll | undefined;
 const detectAll = (text: string) => (detector ??= (require('tinyld') as typeof import('tinyld')).detectAll)(text);
 const MIN_LETTERS = 12;
 
+const LETTER = /\p{L}/u;
+const LATIN = /\p{Script=Latin}/u;
+/** How many letters `text` has, and how many of them are Latin, counted in one pass (ASCII without a regex). */
+function letterCounts(text: string): { letters: number; latin: number } {
+  let letters = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+        letters++;
+        latin++;
+      }
+      continue;
+    }
+    const cp = text.codePointAt(i) as number;
+    const ch = String.fromCodePoint(cp);
+    if (cp > 0xffff) i++;
+    if (LETTER.test(ch)) {
+      letters++;
+      if (LATIN.test(ch)) latin++;
+    }
+  }
+  return { letters, latin };
+}
+
 /**
  * The ISO 639-1 code of the language `text` (a statement) is written in, when it is confidently not
  * English; undefined when it is English or too short or too full of names to tell. Names mislead
@@ -61,16 +87,17 @@ export function nonEnglishLanguage(text: string): string | undefined {
   text = text.replace(/[@#][\p{L}\p{N}_{][^\s,;\])]*/gu, ' ');
   // Mostly letters of another script (Japanese, Chinese, Cyrillic, Arabic…): not English, whatever the
   // detector says of so few space-separated words; "und" (undetermined) when it cannot name the language.
-  const letters = text.match(/\p{L}/gu) ?? [];
-  if (letters.length >= 4) {
-    const latin = letters.filter((c) => /\p{Script=Latin}/u.test(c)).length;
-    if (latin * 2 < letters.length) {
+  const { letters, latin } = letterCounts(text);
+  if (letters >= 4) {
+    if (latin * 2 < letters) {
       const top = detectAll(text)[0]?.lang;
       return top && top !== 'en' ? top : 'und';
     }
   }
-  const words = text.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
-  const lower = words.filter((w) => !/^\p{Lu}/u.test(w));
+  // Plain ASCII (most English prose): the same words and capitals by cheaper, ASCII-only patterns.
+  const ascii = !/[^\x00-\x7f]/.test(text);
+  const words = (ascii ? text.match(/[A-Za-z][A-Za-z'-]*/g) : text.match(/[\p{L}][\p{L}'’-]*/gu)) ?? [];
+  const lower = ascii ? words.filter((w) => !(w.charCodeAt(0) >= 65 && w.charCodeAt(0) <= 90)) : words.filter((w) => !/^\p{Lu}/u.test(w));
   let guard = 0;
   for (const w of lower) if (ENGLISH_GUARD.has(w) && ++guard >= 2) return undefined;
   // The first word is capitalised as the sentence's first, not as a name, when it is a function word.

@@ -28,8 +28,7 @@ export function splitSentences(text: string, start = 0, end = text.length): Span
 }
 
 function endsSentenceAfterDot(text: string, sentenceStart: number, dot: number, after: number, end: number): boolean {
-  const before = /([\p{L}\p{N}.]+)$/u.exec(text.slice(Math.max(sentenceStart, dot - 40), dot));
-  const word = before ? before[1] : '';
+  const word = text.slice(trailingWordStart(text, Math.max(sentenceStart, dot - 40), dot), dot);
   const nextMatch = /^\s+(["'“‘(]?)(\S+)/.exec(text.slice(after, Math.min(end, after + 60)));
   if (!nextMatch) return true;
   const next = nextMatch[2].replace(/[^\p{L}\p{N}].*$/u, '');
@@ -42,6 +41,33 @@ function endsSentenceAfterDot(text: string, sentenceStart: number, dot: number, 
   if (isInitial) return false;
   if (ABBREVIATIONS.has(lowerWord)) return false;
   return true;
+}
+
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+
+/**
+ * Where the run of letters, digits and dots that ends at `to` starts, not before `from` (`to` when
+ * there is none): what /([\p{L}\p{N}.]+)$/u finds in text.slice(from, to), scanned backwards
+ * instead of tried from every position.
+ */
+function trailingWordStart(text: string, from: number, to: number): number {
+  let i = to;
+  while (i > from) {
+    const c = text.charCodeAt(i - 1);
+    if (c < 128) {
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46) {
+        i--;
+        continue;
+      }
+      break;
+    }
+    // A letter outside the Basic Multilingual Plane is a surrogate pair, both halves inside the range.
+    const pair = c >= 0xdc00 && c <= 0xdfff && i - 2 >= from && (text.charCodeAt(i - 2) & 0xfc00) === 0xd800;
+    const w = pair ? 2 : 1;
+    if (!WORD_CHAR.test(text.slice(i - w, i))) break;
+    i -= w;
+  }
+  return i;
 }
 
 function pushTrimmed(text: string, s: number, e: number, out: Span[]): void {
