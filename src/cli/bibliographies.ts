@@ -5,7 +5,7 @@
 // one, a missing attached file or a duplicate key is a warning on standard error, the rest is used.
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { asEntryReference, assembleBibliography, BIBLIOGRAPHY_EXTENSIONS, attachmentText, entryReferenceMeta, InputError, isAbsolutePath, loadReference, maxReferenceBytes, parseBibliography, referenceFormatOf, type Reference, type SourceEntry } from '../core';
+import { asEntryReference, assembleBibliography, unreadableSources, BIBLIOGRAPHY_EXTENSIONS, attachmentText, entryReferenceMeta, InputError, isAbsolutePath, loadReference, maxReferenceBytes, parseBibliography, referenceFormatOf, type Reference, type SourceEntry } from '../core';
 import { loadWebOrPdfReference, readTextFile } from './io';
 
 /** Largest bibliography read (a 2,000-entry Zotero export is about 1 MB). */
@@ -80,7 +80,7 @@ function loadOne(path: string, loaded: readonly Reference[]): BibliographySet {
     if (typeof why === 'string') warnings.push(`Bibliography “${path}”, entry “${entry.key}”: ${why}`);
   }
   const { references, sources, issues } = assembleBibliography(bib, attached, loaded);
-  return { references, sources, warnings: [...warnings, ...issues] };
+  return { references, sources: [...sources, ...unreadableSources(bib)], warnings: [...warnings, ...issues] };
 }
 
 /** The reference read from an attached file, or a sentence saying why it cannot be used. */

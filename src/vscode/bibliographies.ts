@@ -15,6 +15,7 @@ import {
   InputError,
   isAbsolutePath,
   loadReference,
+  unreadableSources,
   type Bibliography,
   type Reference,
   type SourceEntry,
@@ -97,7 +98,10 @@ export async function loadBibliographyFiles(
       const why = attached.get(entry.key);
       if (typeof why === 'string') out.issues.push({ uri, message: `Bibliography ${label(uri)}, entry “${entry.key}”: ${why}` });
     }
-    const { references, sources, issues } = assembleBibliography({ path: uri.scheme === 'file' ? uri.fsPath : uri.toString(), entries: bib.entries }, attached, loaded);
+    const bibPath = uri.scheme === 'file' ? uri.fsPath : uri.toString();
+    const assembled = assembleBibliography({ path: bibPath, entries: bib.entries }, attached, loaded);
+    const { references, issues } = assembled;
+    const sources = [...assembled.sources, ...unreadableSources({ path: bibPath, entries: bib.entries, issues: bib.issues })];
     for (const message of issues) out.issues.push({ uri, message });
     for (const r of references) {
       if (keys.has(r.key)) {

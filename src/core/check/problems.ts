@@ -1,5 +1,5 @@
 import type { Draft } from '../draft/parse';
-import { nearestKey } from '../draft/keys';
+import { nearestCitationKey } from '../draft/keys';
 import { isSafeFixKind } from '../fixes';
 import { displayDate } from '../reference/date';
 import type { CitationItem, CitationProblem, Claim, Fix, Reference, SourceEntry, Span } from '../types';
@@ -30,7 +30,9 @@ export function citationProblems(draft: Draft, byKey: ReadonlyMap<string, Refere
     }
     for (const item of c.items) {
       const ref = byKey.get(item.key);
-      if (!ref && sources.has(item.key)) noText(item.key, item.keySpan);
+      const unreadable = ref ? undefined : sources.get(item.key)?.unreadable;
+      if (unreadable) problems.push({ ...item.keySpan, code: 'unknown-key', message: `${unreadable}.`, fixes: [] });
+      else if (!ref && sources.has(item.key)) noText(item.key, item.keySpan);
       // An in-text key that is kept as a citation (see check/resolve.ts) may still be meant as plain text.
       else if (!ref) problems.push(unknownKey(item.key, item.keySpan, keys, '', NOT_LOADED, c.form === 'in-text' ? ` If “@${item.key}” is not a citation, write “\\@${item.key}”.` : ''));
       else {
@@ -71,7 +73,7 @@ function keyFix(span: Span, key: string): Fix {
  * nearest known key when there is one (with a fix to it when `placed`), else saying `none`; `tail` ends the message.
  */
 function unknownKey(key: string, span: Span, keys: string[], where: string, none: string, tail = '', placed = true): CitationProblem {
-  const suggestion = nearestKey(key, keys);
+  const suggestion = nearestCitationKey(key, keys);
   return {
     ...span,
     code: 'unknown-key',

@@ -1,6 +1,7 @@
 // Citations that only the loaded references can settle: whether an in-text `@word` is a citation or
 // a writer's `@handle`, and which reference a Markdown link cites by its URL. The parse knows no
 // references, so the checker resolves these on each check (cheaply: only blocks that hold one change).
+import { isNearMiss } from '../draft/keys';
 import { withoutLinks, type Block, type Draft } from '../draft/parse';
 import { partitionPoint } from '../text/search';
 import { normalizeUrl } from '../text/url';
@@ -33,38 +34,7 @@ export function looksLikeCitation(c: Citation, keys: readonly string[]): boolean
   const item = c.items[0];
   if (!item) return true;
   if (item.locator) return true;
-  return keys.some((k) => nearMiss(item.key, k));
-}
-
-/** A typo's distance: case differences are free; up to 1 edit for keys of 4+ characters, 2 for 8+. */
-function nearMiss(a: string, b: string): boolean {
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  if (x === y) return true;
-  const limit = Math.min(x.length, y.length) >= 8 ? 2 : Math.min(x.length, y.length) >= 4 ? 1 : 0;
-  if (!limit || Math.abs(x.length - y.length) > limit) return false;
-  return editDistance(x, y, limit) <= limit;
-}
-
-/** Optimal string alignment distance (insert, delete, substitute, swap neighbours), or limit + 1 once past `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  let prev2: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
-      cur.push(d);
-      best = Math.min(best, d);
-    }
-    if (best > limit) return limit + 1;
-    prev2 = prev;
-    prev = cur;
-  }
-  return prev[b.length];
+  return keys.some((k) => isNearMiss(item.key, k));
 }
 
 /**
