@@ -41,3 +41,33 @@ describe('fixcite: unknown-key suggestions keep to the edit-distance rule', () =
     assert.deepEqual(p.fixes, []);
   });
 });
+
+describe('fixcite: every kind of link to a reference URL cites it', () => {
+  const url = 'https://pellworth-gazette.example/orchard/cider-harvest/';
+  const ref = orchard('cider-harvest', { url });
+  const forms = [
+    `${STATEMENT}, says [the Gazette][gz].\n\n[gz]: ${url}?utm_campaign=autumn\n`,
+    `${STATEMENT}, says [the Gazette].\n\n[the gazette]: ${url}\n`,
+    `${STATEMENT}, says <https://www.pellworth-gazette.example/orchard/cider-harvest>.\n`,
+    `${STATEMENT}, says https://pellworth-gazette.example/orchard/cider-harvest today.\n`,
+    `${STATEMENT}, says <a href="${url}">the Gazette</a>.\n`,
+    `${STATEMENT}, says [the Gazette](${url}).\n`,
+  ];
+  for (const text of forms) {
+    it(`cites from ${JSON.stringify(text.slice(STATEMENT.length, STATEMENT.length + 24))}`, () => {
+      const r = checkDraft(text, [ref, orchard('unrelated')]);
+      const v = r.verdicts.find((x) => x.claim.text.startsWith('The Pellworth'));
+      assert.ok(v, JSON.stringify(r.verdicts.map((x) => x.claim.text)));
+      assert.deepEqual(v.claim.cited, ['cider-harvest']);
+    });
+  }
+
+  it('a link to a known source without text gives its no-text note and is judged against no other source', () => {
+    const text = `The Pellworth orchard cooperative pressed eleven tonnes of cider apples in October, the [radio](https://radio-pellworth.example/cider) said.\n\nThe press hall on Marrow Lane reopened after repairs [@cider-harvest].\n`;
+    const r = checkDraft(text, [ref], { knownSources: [{ key: 'radio-cider', title: 'Radio cider piece', url: 'https://radio-pellworth.example/cider', declaredIn: '/lib/orchard.bib' }] });
+    const note = r.problems.find((p) => p.code === 'no-text');
+    assert.ok(note, JSON.stringify(r.problems));
+    assert.equal(text.slice(note.start, note.end), 'https://radio-pellworth.example/cider');
+    assert.equal(r.verdicts.filter((v) => v.claim.text.includes('eleven')).length, 0, JSON.stringify(r.verdicts.map((v) => [v.claim.text, v.kind])));
+  });
+});

@@ -5,7 +5,7 @@ import { isNearMiss } from '../draft/keys';
 import { withoutLinks, type Block, type Draft } from '../draft/parse';
 import { partitionPoint } from '../text/search';
 import { normalizeUrl } from '../text/url';
-import type { Citation, CitationProblem, Claim, Reference, Span } from '../types';
+import type { Citation, CitationProblem, Claim, Reference, SourceEntry, Span } from '../types';
 
 /** Normalised URL (see normalizeUrl) → keys of the references with that address, in load order. */
 export type UrlIndex = ReadonlyMap<string, readonly string[]>;
@@ -48,7 +48,7 @@ export function looksLikeCitation(c: Citation, keys: readonly string[]): boolean
  */
 export function resolveCitations(draft: Draft, byKey: ReadonlyMap<string, unknown>, byUrl: UrlIndex): { draft: Draft; problems: CitationProblem[] } {
   const problems: CitationProblem[] = [];
-  const links = linkCitations(draft, byUrl, problems);
+  const links = linkCitations(draft, byUrl, problems, draft.links.length ? sourceUrls(byKey) : undefined);
   if (!links.length && !draft.citations.some((c) => c.form === 'in-text')) return { draft, problems };
 
   const dropped = droppedHandles(draft, byKey);
@@ -141,12 +141,13 @@ interface Move {
  * key's span on the link's address, or on its label when the address is not found); one
  * `ambiguous-link` problem onto `problems` for each URL that several references share.
  */
-function linkCitations(draft: Draft, byUrl: UrlIndex, problems: CitationProblem[]): Citation[] {
+function linkCitations(draft: Draft, byUrl: UrlIndex, problems: CitationProblem[], bySourceUrl?: UrlIndex): Citation[] {
   const links: Citation[] = [];
-  if (!byUrl.size) return links;
+  if (!byUrl.size && !bySourceUrl?.size) return links;
   for (const link of draft.links) {
     const u = normalizeUrl(link.url);
-    const keys = u ? byUrl.get(u) : undefined;
+    // A reference's URL first; else a known source's (a bibliography entry without text: its `no-text` note).
+    const keys = u ? byUrl.get(u) ?? bySourceUrl?.get(u)?.slice(0, 1) : undefined;
     if (!keys) continue;
     const at = draft.text.indexOf(link.url, link.label.end);
     const span: Span = at >= 0 && at < link.end ? { start: at, end: at + link.url.length } : { start: link.label.start, end: link.label.end };
@@ -162,6 +163,27 @@ function linkCitations(draft: Draft, byUrl: UrlIndex, problems: CitationProblem[
     }
   }
   return links;
+}
+
+const sourceUrlMemo = new WeakMap<ReadonlyMap<string, unknown>, UrlIndex>();
+
+/** The URLs of the known sources without text in `known` (values with `declaredIn`, see SourceEntry), once per map. */
+function sourceUrls(known: ReadonlyMap<string, unknown>): UrlIndex {
+  let index = sourceUrlMemo.get(known);
+  if (index) return index;
+  const out = new Map<string, string[]>();
+  for (const [key, v] of known) {
+    const s = v as Partial<SourceEntry> | undefined;
+    if (!s || typeof s !== 'object' || typeof s.declaredIn !== 'string' || typeof s.url !== 'string' || s.unreadable) continue;
+    const u = normalizeUrl(s.url);
+    if (!u) continue;
+    const keys = out.get(u);
+    if (!keys) out.set(u, [key]);
+    else if (!keys.includes(key)) keys.push(key);
+  }
+  index = out;
+  sourceUrlMemo.set(known, index);
+  return index;
 }
 
 /** In-text citations whose keys are all unknown and that do not read as citations (see looksLikeCitation): `@handles`. */
