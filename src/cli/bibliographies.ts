@@ -1,7 +1,8 @@
 // Bibliographies on the command line: `--bibliography FILE`, a config file's `bibliographies` and a
 // draft's own `bibliography:`. Each entry with a readable attached file becomes a reference under its
 // key; one whose URL or DOI matches a loaded reference takes that text; the rest are known sources
-// (a `no-text` note when cited). An unreadable bibliography is bad input (exit 2); a syntax error in
+// (a `no-text` note when cited). An unreadable bibliography given on the command line or in the
+// config file is bad input (exit 2); a draft's own that cannot be read is a problem on the draft. A syntax error in
 // one, a missing attached file or a duplicate key is a warning on standard error, the rest is used.
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -20,6 +21,8 @@ export interface BibliographySet {
   sources: SourceEntry[];
   /** Warnings for standard error: syntax errors, duplicate keys, attached files that cannot be used. */
   warnings: string[];
+  /** Bibliographies of `optional` (a draft's own `bibliography:`) that could not be read, with why. */
+  failed?: { path: string; message: string }[];
 }
 
 /**
@@ -27,13 +30,20 @@ export interface BibliographySet {
  * DOI matching and key clashes). `cache` lets several drafts share one reading of a file.
  * Throws InputError when a bibliography cannot be read at all.
  */
-export function loadBibliographies(paths: string[], loaded: readonly Reference[], cache = new Map<string, BibliographySet>()): BibliographySet {
-  const out: BibliographySet = { references: [], sources: [], warnings: [] };
+export function loadBibliographies(paths: string[], loaded: readonly Reference[], cache = new Map<string, BibliographySet>(), optional: ReadonlySet<string> = new Set()): BibliographySet {
+  const out: BibliographySet = { references: [], sources: [], warnings: [], failed: [] };
   const keys = new Set(loaded.map((r) => r.key));
   for (const path of [...new Set(paths)]) {
     let one = cache.get(path);
     if (!one) {
-      one = loadOne(path, loaded);
+      try {
+        one = loadOne(path, loaded);
+      } catch (e) {
+        // A draft's own `bibliography:` that cannot be read is a problem on that draft; the rest is still checked.
+        if (!optional.has(path) || !(e instanceof InputError)) throw e;
+        out.failed!.push({ path, message: e.message });
+        continue;
+      }
       cache.set(path, one);
       out.warnings.push(...one.warnings);
     }

@@ -71,3 +71,33 @@ describe('fixcite: every kind of link to a reference URL cites it', () => {
     assert.equal(r.verdicts.filter((v) => v.claim.text.includes('eleven')).length, 0, JSON.stringify(r.verdicts.map((v) => [v.claim.text, v.kind])));
   });
 });
+
+describe('fixcite: a draft whose own bibliography is missing is still checked', () => {
+  const { mkdtempSync, writeFileSync, rmSync } = require('node:fs') as typeof import('node:fs');
+  const { tmpdir } = require('node:os') as typeof import('node:os');
+  const { join } = require('node:path') as typeof import('node:path');
+  const { runCheck } = require('../../src/cli/check') as typeof import('../../src/cli/check');
+  let dir = '';
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'fixcite-'));
+    writeFileSync(join(dir, 'orchard.md'), '---\nkey: cider-press\ntitle: Cider press\n---\nThe Pellworth orchard cooperative pressed nine tonnes of cider apples in October.\n');
+    writeFileSync(join(dir, 'draft.md'), `---\ntitle: Cider\nbibliography: gone/cider.bib\n---\n${STATEMENT} [@cider-press].\n`);
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('warns on the bibliography: value and judges the rest (exit 1, not 2)', () => {
+    let out = '';
+    const code = runCheck([join(dir, 'draft.md')], 'json', (s) => (out += s), { references: [join(dir, 'orchard.md')] });
+    const json = JSON.parse(out) as { files: { claims: { cited: string[] }[]; problems: { code: string; message: string; range: { start: { line: number; character: number } } }[] }[] };
+    const p = json.files[0].problems.find((x) => x.code === 'front-matter');
+    assert.ok(p, out);
+    assert.match(p.message, /“gone\/cider\.bib”/);
+    assert.deepEqual(p.range.start, { line: 2, character: 14 });
+    assert.deepEqual(json.files[0].claims.map((c) => c.cited), [['cider-press']]);
+    assert.equal(code, 1);
+  });
+
+  it('keeps exit 2 (an InputError) for a --bibliography that cannot be read', () => {
+    assert.throws(() => runCheck([join(dir, 'draft.md')], 'json', () => {}, { references: [join(dir, 'orchard.md')], bibliographies: [join(dir, 'nowhere.bib')] }), /does not exist/);
+  });
+});
