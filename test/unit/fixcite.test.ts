@@ -101,3 +101,33 @@ describe('fixcite: a draft whose own bibliography is missing is still checked', 
     assert.throws(() => runCheck([join(dir, 'draft.md')], 'json', () => {}, { references: [join(dir, 'orchard.md')], bibliographies: [join(dir, 'nowhere.bib')] }), /does not exist/);
   });
 });
+
+describe('fixcite: the misquote fix keeps the source quote’s last word', () => {
+  const quoteRef = (body: string) => loadReference(`${body}\n\nThe press hall on Marrow Lane reopened after repairs in the spring.`, { key: 'press-talk', title: 'Press talk', path: '/refs/press-talk.md' });
+  const fixOf = (text: string, ref: Reference) => {
+    const r = checkDraft(text, [ref]);
+    const v = r.verdicts.find((x) => x.category === 'quote');
+    assert.ok(v, JSON.stringify(r.verdicts.map((x) => [x.kind, x.category, x.message])));
+    const fix = v.fixes.find((f) => /quote/i.test(f.title));
+    assert.ok(fix, JSON.stringify(v.fixes));
+    return fix.edits[0].newText;
+  };
+
+  it('takes a source word left out before the quote’s last word, up to that word', () => {
+    const ref = quoteRef('"After nine dry summers the growers of Pellworth finally own a proper press," Hale told the meeting on Monday.');
+    const text = '"After nine dry summers the growers of Pellworth finally got a press," Hale said [@press-talk].\n';
+    assert.equal(fixOf(text, ref), 'After nine dry summers the growers of Pellworth finally own a proper press');
+  });
+
+  it('stops at the quote’s end when the source goes on past it', () => {
+    const ref = quoteRef('"After nine dry summers the growers of Pellworth finally own a proper press and a cold store for the whole valley," Hale told the meeting.');
+    const text = '"After nine dry summers the growers of Pellworth finally got a press," Hale said [@press-talk].\n';
+    assert.equal(fixOf(text, ref), 'After nine dry summers the growers of Pellworth finally own a proper press');
+  });
+
+  it('keeps the last word when punctuation follows it inside the source’s marks', () => {
+    const ref = quoteRef('Hale said: "After nine dry summers the growers of Pellworth finally own a proper press!" The meeting agreed.');
+    const text = '"After nine dry summers the growers of Pellworth finally got a press," Hale said [@press-talk].\n';
+    assert.equal(fixOf(text, ref), 'After nine dry summers the growers of Pellworth finally own a proper press');
+  });
+});
