@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { checkDraft, loadReference, parseBibliography, unreadableSources, type Reference } from '../../src/core';
+import { checkDraft, loadReference, parseBibliography, safeFixes, unreadableSources, type Reference } from '../../src/core';
 import { isNearMiss, nearestCitationKey } from '../../src/core/draft/keys';
 
 const orchard = (key: string, extra: Partial<Reference> = {}) =>
@@ -129,5 +129,21 @@ describe('fixcite: the misquote fix keeps the source quote’s last word', () =>
     const ref = quoteRef('Hale said: "After nine dry summers the growers of Pellworth finally own a proper press!" The meeting agreed.');
     const text = '"After nine dry summers the growers of Pellworth finally got a press," Hale said [@press-talk].\n';
     assert.equal(fixOf(text, ref), 'After nine dry summers the growers of Pellworth finally own a proper press');
+  });
+});
+
+describe('fixcite: a contradicted statement gets the locator fix, outside fix all', () => {
+  it('offers ¶1 for a wrong ¶ on a contradicted statement, not applied by fix all', () => {
+    const ref = orchard('cider-ledger');
+    const text = 'The Pellworth orchard cooperative pressed four tonnes of cider apples in October [@cider-ledger, ¶2].\n';
+    const r = checkDraft(text, [ref]);
+    const v = r.verdicts.find((x) => x.claim.text.includes('four tonnes'));
+    assert.ok(v);
+    assert.equal(v.kind, 'contradicted');
+    const fix = v.fixes.find((f) => f.kind === 'locator');
+    assert.ok(fix, JSON.stringify(v.fixes.map((f) => f.title)));
+    assert.equal(fix.edits[0].newText, '¶1');
+    assert.equal(fix.safe, false);
+    assert.ok(!safeFixes(r).some((f) => f.kind === 'locator'));
   });
 });
