@@ -33,6 +33,8 @@ export interface BibliographySet {
 export function loadBibliographies(paths: string[], loaded: readonly Reference[], cache = new Map<string, BibliographySet>(), optional: ReadonlySet<string> = new Set()): BibliographySet {
   const out: BibliographySet = { references: [], sources: [], warnings: [], failed: [] };
   const keys = new Set(loaded.map((r) => r.key));
+  // Who holds each key, for the warning when a later one has it too.
+  const holders = new Map<string, string>(loaded.map((r) => [r.key, `the reference “${r.path}”`]));
   for (const path of [...new Set(paths)]) {
     let one = cache.get(path);
     if (!one) {
@@ -49,14 +51,20 @@ export function loadBibliographies(paths: string[], loaded: readonly Reference[]
     }
     for (const r of one.references) {
       if (keys.has(r.key)) {
-        out.warnings.push(`Bibliography “${path}”: the key “${r.key}” is already used by another reference; the first is used.`);
+        out.warnings.push(`Bibliography “${path}”: the key “${r.key}” is already used by ${holders.get(r.key) ?? 'another reference'}; the first is used.`);
         continue;
       }
       keys.add(r.key);
+      holders.set(r.key, `the entry in “${path}”`);
       out.references.push(r);
     }
     for (const s of one.sources) {
-      if (keys.has(s.key)) continue;
+      if (keys.has(s.key)) {
+        // An entry without text under a loaded reference's key would otherwise vanish without a word.
+        if (!s.unreadable) out.warnings.push(`Bibliography “${path}”: the entry “${s.key}” has the key of ${holders.get(s.key) ?? 'another reference'}; that one is used, and this entry is not.`);
+        continue;
+      }
+      holders.set(s.key, `the entry in “${path}”`);
       keys.add(s.key);
       out.sources.push(s);
     }

@@ -112,7 +112,12 @@ export async function loadBibliographyFiles(
       out.references.push(r);
     }
     for (const s of sources) {
-      if (keys.has(s.key)) continue;
+      if (keys.has(s.key)) {
+        // An entry without text under a loaded reference's key would otherwise vanish without a word.
+        const holder = loaded.find((r) => r.key === s.key);
+        if (!s.unreadable) out.issues.push({ uri, message: `Bibliography ${label(uri)}: the entry “${s.key}” has the key of ${holder ? `the reference “${holder.path}”` : 'another reference'}; that one is used, and this entry is not.` });
+        continue;
+      }
       keys.add(s.key);
       out.sources.push(s);
     }

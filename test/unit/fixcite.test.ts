@@ -147,3 +147,35 @@ describe('fixcite: a contradicted statement gets the locator fix, outside fix al
     assert.ok(!safeFixes(r).some((f) => f.kind === 'locator'));
   });
 });
+
+describe('fixcite: key clashes are named, and an @ in a link label is no citation', () => {
+  const { mkdtempSync, writeFileSync, rmSync } = require('node:fs') as typeof import('node:fs');
+  const { tmpdir } = require('node:os') as typeof import('node:os');
+  const { join } = require('node:path') as typeof import('node:path');
+  const { loadBibliographies } = require('../../src/cli/bibliographies') as typeof import('../../src/cli/bibliographies');
+
+  it('warns when a bibliography entry has the key of a loaded reference, naming both', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fixcite-bib-'));
+    try {
+      const bib = join(dir, 'orchard.bib');
+      writeFileSync(bib, '@misc{cider-harvest,\n  title = {Harvest notes without text}\n}\n@misc{cider-stores,\n  title = {Stores}\n}\n');
+      const got = loadBibliographies([bib], [orchard('cider-harvest')]);
+      const w = got.warnings.find((x) => x.includes('“cider-harvest”'));
+      assert.ok(w, JSON.stringify(got.warnings));
+      assert.match(w, /orchard\.bib/);
+      assert.match(w, /\/refs\/cider-harvest\.md/);
+      assert.deepEqual(got.sources.map((s) => s.key), ['cider-stores']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads `[see @key](url)` as link text, as Pandoc does', () => {
+    const text = `${STATEMENT} ([see @cider-press](https://elsewhere.example/page)).\n`;
+    const r = checkDraft(text, [orchard('cider-press')]);
+    assert.ok(!r.verdicts.some((v) => v.claim.cited.includes('cider-press') && v.claim.explicitlyCited), JSON.stringify(r.verdicts.map((v) => [v.claim.text, v.claim.cited])));
+    assert.ok(!r.problems.some((p) => p.code === 'unknown-key'));
+    const plain = checkDraft(`${STATEMENT} (see @cider-press).\n`, [orchard('cider-press')]);
+    assert.ok(plain.verdicts.some((v) => v.claim.cited.includes('cider-press') && v.claim.explicitlyCited));
+  });
+});

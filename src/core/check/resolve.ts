@@ -190,8 +190,20 @@ function sourceUrls(known: ReadonlyMap<string, unknown>): UrlIndex {
 function droppedHandles(draft: Draft, byKey: ReadonlyMap<string, unknown>): Set<Citation> {
   const keys = [...byKey.keys()];
   const dropped = new Set<Citation>();
-  for (const c of draft.citations) if (c.form === 'in-text' && c.items.length && c.items.every((i) => !byKey.has(i.key)) && !looksLikeCitation(c, keys)) dropped.add(c);
+  for (const c of draft.citations) {
+    if (c.form !== 'in-text') continue;
+    // An `@key` in a link's label is the label's words, as Pandoc reads it (no citations inside link text).
+    if (inLinkLabel(draft, c.start)) dropped.add(c);
+    else if (c.items.length && c.items.every((i) => !byKey.has(i.key)) && !looksLikeCitation(c, keys)) dropped.add(c);
+  }
   return dropped;
+}
+
+/** True when `at` lies inside the label of one of the draft's links (in text order, none nested). */
+function inLinkLabel(draft: Draft, at: number): boolean {
+  const links = draft.links;
+  const i = partitionPoint(links.length, (k) => links[k].end <= at);
+  return i < links.length && links[i].label.start <= at && at < links[i].label.end;
 }
 
 /** In-text citations that stand in another statement than the one the parse gave them (or are dropped), and link citations, each with where it goes. */
