@@ -179,3 +179,26 @@ describe('fixcite: key clashes are named, and an @ in a link label is no citatio
     assert.ok(plain.verdicts.some((v) => v.claim.cited.includes('cider-press') && v.claim.explicitlyCited));
   });
 });
+
+describe('fixcite: an <a href> inside an HTML comment cites nothing', () => {
+  it('leaves a commented-out anchor alone', () => {
+    const url = 'https://pellworth-gazette.example/orchard/cider-harvest/';
+    const text = `${STATEMENT}. <!-- <a href="${url}">old link</a> -->\n`;
+    const r = checkDraft(text, [orchard('cider-harvest', { url }), orchard('unrelated')]);
+    assert.ok(!r.verdicts.some((v) => v.claim.explicitlyCited), JSON.stringify(r.verdicts.map((v) => [v.claim.text, v.claim.cited])));
+  });
+});
+
+describe('fixcite: an unreadable entry named in front matter or nocite says why too', () => {
+  it('reports it in references: and nocite: with the reason, no key fix', () => {
+    const sources = [{ key: 'pressnote', title: 'pressnote', declaredIn: '/lib/orchard.bib', unreadable: '“pressnote” is in orchard.bib line 5, which could not be read: expected "text", got EOF' }];
+    for (const fm of ['references: [pressnote]', 'nocite: |\n  @pressnote']) {
+      const text = `---\n${fm}\n---\n${STATEMENT} [@cider-press].\n`;
+      const r = checkDraft(text, [orchard('cider-press'), orchard('unpressnote')], { knownSources: sources });
+      const p = r.problems.find((x) => x.code === 'unknown-key');
+      assert.ok(p, `${fm}: ${JSON.stringify(r.problems)}`);
+      assert.match(p.message, /could not be read/);
+      assert.deepEqual(p.fixes, []);
+    }
+  });
+});

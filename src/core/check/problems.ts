@@ -45,13 +45,20 @@ export function citationProblems(draft: Draft, byKey: ReadonlyMap<string, Refere
     if (byKey.has(key)) continue;
     const at = draft.text.indexOf(key);
     const span = { start: Math.max(0, at), end: Math.max(0, at) + key.length };
-    if (sources.has(key)) noText(key, span);
+    const unreadable = sources.get(key)?.unreadable;
+    if (unreadable) problems.push({ ...span, code: 'unknown-key', message: `${unreadable}.`, fixes: [] });
+    else if (sources.has(key)) noText(key, span);
     else problems.push(unknownKey(key, span, keys, ' in front matter', '', '', at >= 0));
   }
   // Pandoc's `nocite:` lists sources without citing them: an unknown key there is reported as in a citation (`@*` is all).
   draft.nocite.forEach((key, i) => {
-    if (key === '*' || byKey.has(key) || sources.has(key)) return;
+    const unreadable = byKey.has(key) ? undefined : sources.get(key)?.unreadable;
+    if (key === '*' || byKey.has(key) || (sources.has(key) && !unreadable)) return;
     const at = Math.max(0, draft.text.indexOf(`@${key}`) + 1);
+    if (unreadable) {
+      problems.push({ ...(draft.nociteSpans[i] ?? { start: at, end: at + key.length }), code: 'unknown-key', message: `${unreadable}.`, fixes: [] });
+      return;
+    }
     problems.push(unknownKey(key, draft.nociteSpans[i] ?? { start: at, end: at + key.length }, keys, ' in nocite', NOT_LOADED));
   });
   for (const b of draft.blocks) for (const c of b.claims) {

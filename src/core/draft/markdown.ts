@@ -386,7 +386,7 @@ function htmlNode(n: MdNode, p: Span, f: Found): void {
   for (const m of raw.matchAll(/<!--([\s\S]*?)-->/g)) f.view.comments.push({ start: p.start + m.index!, end: p.start + m.index! + m[0].length, body: m[1] });
   for (const part of htmlBlockText(f.piece, p, f.keep, n)) f.view.blocks.push(part);
   // `<a href="…">` cites as `[label](url)` does (its text stays prose; the tag is the link's span).
-  for (const m of raw.matchAll(/<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>`=]+))[^>]*>/gi)) {
+  for (const m of raw.replace(/<!--[\s\S]*?(?:-->|$)/g, blank).matchAll(/<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>`=]+))[^>]*>/gi)) {
     const start = p.start + m.index!;
     const end = start + m[0].length;
     f.view.links.push({ start, end, label: { start, end: start }, url: decodeEntities(m[1] ?? m[2] ?? m[3] ?? '') });
