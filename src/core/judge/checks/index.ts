@@ -14,6 +14,7 @@ import { place } from './place';
 import { quote } from './quote';
 import { quoteSpeaker } from './quote-speaker';
 import { role } from './role';
+import { speaker } from './speaker';
 import { substitution } from './substitution';
 import { time } from './time';
 import type { CheckDefinition } from './types';
@@ -21,4 +22,4 @@ import type { CheckDefinition } from './types';
 export type { CheckDefinition } from './types';
 
 /** Every check the judge runs, most specific first. */
-export const CHECKS: readonly CheckDefinition[] = [quote, quoteSpeaker, role, attribution, citing, origin, place, time, duration, number, order, contrast, negation, antonym, substitution, lexicalAntonym, modality];
+export const CHECKS: readonly CheckDefinition[] = [quote, quoteSpeaker, role, attribution, speaker, citing, origin, place, time, duration, number, order, contrast, negation, antonym, substitution, lexicalAntonym, modality];
