@@ -3,6 +3,7 @@ import { antonym } from './antonym';
 import { attribution } from './attribution';
 import { citing } from './citing';
 import { contrast } from './contrast';
+import { count } from './count';
 import { duration } from './duration';
 import { lexicalAntonym } from './lexical-antonym';
 import { modality } from './modality';
@@ -22,4 +23,4 @@ import type { CheckDefinition } from './types';
 export type { CheckDefinition } from './types';
 
 /** Every check the judge runs, most specific first. */
-export const CHECKS: readonly CheckDefinition[] = [quote, quoteSpeaker, role, attribution, speaker, citing, origin, place, time, duration, number, order, contrast, negation, antonym, substitution, lexicalAntonym, modality];
+export const CHECKS: readonly CheckDefinition[] = [quote, quoteSpeaker, role, attribution, speaker, citing, origin, place, time, duration, number, count, order, contrast, negation, antonym, substitution, lexicalAntonym, modality];
