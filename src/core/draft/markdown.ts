@@ -433,10 +433,27 @@ function cutAtBreaks(prose: string, spans: Span[], breaks: number[]): Span[] {
   breaks.sort((a, b) => a - b);
   for (const b of spans.sort((a, b) => a.start - b.start)) {
     let from = b.start;
-    for (const at of breaks) if (at > from && at < b.end) (pushBlock(from, at), (from = at));
+    for (const at of breaks) if (at > from && at < b.end && !continuesOver(prose, from, at, b.end)) (pushBlock(from, at), (from = at));
     pushBlock(from, b.end);
   }
   return blocks;
+}
+
+/** Words a sentence does not end on: after one, a hard line break is inside the sentence. */
+const CONNECTOR_END = /(?:^|[^\p{L}\p{N}])(?:and|or|but|nor|so|yet|that|which|who|whom|whose|where|when|while|because|although|though|if|than|as|of|to|in|on|at|by|for|from|with|into|onto|about|after|before|over|under|between|the|a|an|its|their|his|her|our|said|says|is|are|was|were|be|been|has|have|had)$/iu;
+
+/**
+ * True when the text after a hard line break at `at` goes on with the sentence before it: it starts
+ * with a lower-case letter or a digit (after opening quotes or brackets), or the text before ends in
+ * a comma, semicolon, dash or a connecting word ("and", "of", "the", …). A hard break then only wraps
+ * the line ("approved 24 million dollars··⏎for the terminal"); otherwise it ends a statement
+ * ("met Reyes on Friday\⏎Farmers praised…").
+ */
+function continuesOver(prose: string, from: number, at: number, end: number): boolean {
+  const after = /^[\s"“‘'(\[]*(.)/su.exec(prose.slice(at, Math.min(end, at + 200)));
+  if (after && /[\p{Ll}\p{N}]/u.test(after[1])) return true;
+  const before = prose.slice(Math.max(from, at - 200), at).replace(/[\s\\]+$/, '');
+  return /[,;–—-]$/.test(before) || CONNECTOR_END.test(before);
 }
 
 /**
