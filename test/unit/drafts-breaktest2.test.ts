@@ -31,4 +31,30 @@ describe('draft reading fixes (break test 2)', () => {
       }
     }
   });
+
+  it('an unclosed code fence, $$ block, HTML comment or <pre> gives a notice at the line it opens on', () => {
+    const cases: [string, RegExp][] = [
+      ['~~~~r\nsummary(yields)\n~~~\n', /code fence opened on line 5 /],
+      ['```\n', /code fence opened on line 5 /],
+      ['$$\ny = mx + b\n', /math block opened on line 5 /],
+      ['<!-- ask Okafor about the frost dates\n', /HTML comment opened on line 5 /],
+      ['<pre>\nrow 1\n', /<pre> element opened on line 5 /],
+    ];
+    for (const eol of EOLS) {
+      for (const [open, re] of cases) {
+        const text = `---${eol}title: Harvest${eol}---${eol}Okafor toured the packing shed on Monday [@orchard-log].${eol}${open.replaceAll('\n', eol)}${eol}Growers blamed the late frost [@orchard-log].${eol}`;
+        const d = parseDraft(text);
+        assert.equal(d.notices.length, 1, JSON.stringify([eol, open, d.notices]));
+        const n = d.notices[0];
+        assert.equal(n.code, 'draft-syntax');
+        assert.match(n.message, re);
+        assert.match(n.message, /never closed; nothing after it is checked/);
+        assert.equal(text.slice(n.start, n.end), open.split('\n')[0]);
+      }
+    }
+    // Closed ones, and one that its list item closes, give none.
+    for (const text of ['Okafor toured the shed.\n\n````\ncode\n`````\n\nGrowers blamed frost.\n', '$$\ny = 1\n$$\n\nGrowers blamed frost.\n', '<!-- note\nmore -->\n\nGrowers blamed frost.\n', '- Okafor toured the shed.\n  ```\n  code\n\nGrowers blamed frost.\n']) {
+      assert.deepEqual(parseDraft(text).notices, [], JSON.stringify(text));
+    }
+  });
 });

@@ -108,7 +108,7 @@ export function proseView(text: string, dialect: Dialect, cache?: ParseCache, pl
     for (const f of v.footnoteDefs) out.footnoteDefs.push(sh(f));
     for (const l of v.links) out.links.push(s ? { ...sh(l), label: sh(l.label) } : l);
     for (const r of v.tableRows) out.tableRows.push(sh(r));
-    for (const n of v.notices) out.notices.push(sh(n));
+    for (const n of v.notices) out.notices.push(withLine(work, sh(n)));
   }
   if (cache) {
     cache.clear();
@@ -116,6 +116,15 @@ export function proseView(text: string, dialect: Dialect, cache?: ParseCache, pl
   }
   out.prose = prose.join('');
   return out;
+}
+
+/** Stands in a notice's message for the line number (1-based) where the notice starts, filled in by proseView. */
+const LINE = '\u0000';
+
+function withLine(text: string, n: ReadNotice): ReadNotice {
+  if (!n.message.includes(LINE)) return n;
+  const line = (text.slice(0, n.start).match(/\r\n|\n|\r/g)?.length ?? 0) + 1;
+  return { ...n, message: n.message.replaceAll(LINE, String(line)) };
 }
 
 /** A table longer than this (a pasted data dump) is read row by row instead of by the Markdown parser, with a notice. */
@@ -315,8 +324,9 @@ const NEVER_PROSE = new Set(['code', 'math', 'inlineMath', 'yaml', 'toml', 'defi
 
 /** Collects the prose, blocks, comments, footnotes, links and table rows of a node and its children into `f`. */
 function walkNode(n: MdNode, f: Found): void {
-  if (NEVER_PROSE.has(n.type)) return;
   const p = posOf(n);
+  if (p && (n.type === 'code' || n.type === 'math' || n.type === 'html')) unclosed(n.type, p, f);
+  if (NEVER_PROSE.has(n.type)) return;
   const v = f.view;
   switch (n.type) {
     case 'text':
@@ -361,6 +371,40 @@ function walkNode(n: MdNode, f: Found): void {
       break;
   }
   if (n.children) for (const c of n.children) walkNode(c, f);
+}
+
+/**
+ * A code fence, `$$` math block, HTML comment or raw HTML element (`<pre>`, `<script>`, …) that is
+ * never closed runs, as CommonMark reads it, to the end of its container, often the draft's end: a
+ * notice at its opening line says so, as nothing in it is checked.
+ */
+function unclosed(type: string, p: Span, f: Found): void {
+  const raw = f.piece.slice(p.start, p.end);
+  const lines = raw.split(/\r\n|\n|\r/);
+  const last = lines[lines.length - 1].trim();
+  let what: string | undefined;
+  if (type === 'code' || type === 'math') {
+    const open = (type === 'code' ? /^ {0,3}(`{3,}|~{3,})/ : /^ {0,3}(\${2,})/).exec(lines[0]);
+    if (!open) return;
+    const ch = open[1][0];
+    const closed = lines.length > 1 && last.length >= open[1].length && [...last].every((c) => c === ch);
+    if (closed) return;
+    what = type === 'code' ? 'code fence' : '`$$` math block';
+  } else {
+    if (/^[ \t]*<!--/.test(raw)) {
+      if (raw.includes('-->')) return;
+      what = 'HTML comment';
+    } else {
+      const el = /^[ \t]*<(pre|script|style|textarea)(?=[\s>]|$)/i.exec(raw);
+      if (!el || new RegExp(`</${el[1]}\\s*>`, 'i').test(raw)) return;
+      what = `<${el[1].toLowerCase()}> element`;
+    }
+  }
+  // Only when it runs to the end of the piece (which an unclosed one makes the draft's end): one
+  // that its list item or block quote closes hides nothing after it.
+  if (/\S/.test(f.piece.slice(p.end))) return;
+  const lead = lines[0].length - lines[0].trimStart().length;
+  f.view.notices.push({ start: p.start + lead, end: p.start + lines[0].length, message: `The ${what} opened on line ${LINE} is never closed; nothing after it is checked.` });
 }
 
 /** An HTML block or inline tag: its comments, and the text between its tags as statement-bearing parts. */
