@@ -2,7 +2,8 @@
 // fences/comments/math, invisible characters glued to words, quotations wrapped over lines, broken
 // MDX, and the statement text shown in messages.
 import { strict as assert } from 'node:assert';
-import { parseDraft } from '../../src/core';
+import { checkDraft, loadReference, parseDraft, referenceMetaFromText } from '../../src/core';
+import { tokenize } from '../../src/core/text/tokens';
 
 const statements = (text: string, dialect?: 'markdown' | 'mdx') => parseDraft(text, { dialect }).blocks.flatMap((b) => b.claims);
 const EOLS = ['\n', '\r\n', '\r'];
@@ -55,6 +56,43 @@ describe('draft reading fixes (break test 2)', () => {
     // Closed ones, and one that its list item closes, give none.
     for (const text of ['Okafor toured the shed.\n\n````\ncode\n`````\n\nGrowers blamed frost.\n', '$$\ny = 1\n$$\n\nGrowers blamed frost.\n', '<!-- note\nmore -->\n\nGrowers blamed frost.\n', '- Okafor toured the shed.\n  ```\n  code\n\nGrowers blamed frost.\n']) {
       assert.deepEqual(parseDraft(text).notices, [], JSON.stringify(text));
+    }
+  });
+
+  it('invisible characters are no words: glued to a word they hide nothing, inside one they join its halves', () => {
+    const words = (s: string) => tokenize(s).map((t) => [t.text, s.slice(t.start, t.end)]);
+    assert.deepEqual(words('by 🌧️Monday'), [['by', 'by'], ['🌧', '🌧'], ['Monday', 'Monday']]);
+    assert.deepEqual(words('by ⛅\uFE0FMonday'), [['by', 'by'], ['⛅', '⛅'], ['Monday', 'Monday']]);
+    assert.deepEqual(words('Mon\u00ADday'), [['Monday', 'Mon\u00ADday']]);
+    assert.deepEqual(words('har\u200Bvest x\u200Cy w\u200Dz u\u2060v'), [['harvest', 'har\u200Bvest'], ['xy', 'x\u200Cy'], ['wz', 'w\u200Dz'], ['uv', 'u\u2060v']]);
+    assert.deepEqual(words('sixty\u200B hours'), [['sixty', 'sixty'], ['hours', 'hours']]);
+    assert.deepEqual(words('Monday\uFE0F.'), [['Monday', 'Monday'], ['.', '.']]);
+    assert.equal(tokenize('Mon\u00ADday')[0].lower, 'monday');
+    assert.equal(tokenize('\u200B')[0], undefined);
+
+    const refText = '---\nkey: orchard-log\ntitle: Orchard log\n---\nGrower Chidi Okafor toured the packing shed in Wenatchee on Thursday.\n';
+    const ref = loadReference(refText, referenceMetaFromText(refText, 'orchard-log.md'));
+    for (const day of ['🍎\uFE0FMonday', 'Mon\u00ADday', '\u200BMonday', 'Mon\u2060day']) {
+      const r = checkDraft(`Okafor toured the packing shed in Wenatchee on ${day} [@orchard-log].\n`, [ref]);
+      assert.ok(r.verdicts.some((v) => v.kind === 'contradicted' && /Thursday/.test(v.message)), JSON.stringify([day, r.verdicts.map((v) => [v.kind, v.claim.text])]));
+    }
+  });
+
+  it('a quotation wrapped over a line break (in a paragraph, list item or block quote) is found and checked', () => {
+    const refText = '---\nkey: orchard-talk\ntitle: Orchard talk\n---\n"The frost took half the blossoms before we could light the heaters," Okafor told growers on Thursday.\n';
+    const ref = loadReference(refText, referenceMetaFromText(refText, 'orchard-talk.md'));
+    for (const eol of EOLS) {
+      for (const [lead, cont] of [['', ''], ['- ', '  '], ['> ', '> '], ['> ', '']]) {
+        const text = `${lead}"The frost took half the orchards before we could${eol}${cont}light the heaters," Okafor told growers [@orchard-talk].${eol}`;
+        const show = JSON.stringify([eol, lead, cont]);
+        const [claim] = statements(text);
+        assert.equal(claim.quotes.length, 1, show);
+        assert.equal(claim.quotes[0].text, 'The frost took half the orchards before we could light the heaters,', show);
+        const r = checkDraft(text, [ref]);
+        assert.ok(r.verdicts.some((v) => v.kind === 'contradicted' && v.category === 'quote'), show + JSON.stringify(r.verdicts.map((v) => [v.kind, v.category])));
+      }
+      // Never over a blank line.
+      assert.deepEqual(statements(`"The frost took${eol}${eol}half the blossoms," Okafor said.${eol}`).flatMap((c) => c.quotes), [], JSON.stringify(eol));
     }
   });
 });

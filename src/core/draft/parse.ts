@@ -268,7 +268,7 @@ export function buildBlock(prose: string, b: Span, index: number, notes: Notes, 
       cited: [...cited],
       explicitlyCited,
       citations: own,
-      quotes: findQuotes(prose, s.start, s.end).map((q) => ({ ...q, text: prose.slice(q.start, q.end) })),
+      quotes: findQuotes(prose, s.start, s.end).map((q) => ({ ...q, text: prose.slice(q.start, q.end).replace(/[ \t]*(?:\r\n|\n|\r)\s*/g, ' ') })),
       block: index,
     });
   });
