@@ -95,4 +95,22 @@ describe('draft reading fixes (break test 2)', () => {
       assert.deepEqual(statements(`"The frost took${eol}${eol}half the blossoms," Okafor said.${eol}`).flatMap((c) => c.quotes), [], JSON.stringify(eol));
     }
   });
+
+  it('broken MDX: the fallback reads no import/export line as a statement, and the notice marks the line micromark reports', () => {
+    for (const eol of EOLS) {
+      const lines = ['import Chart from "./chart.js"', 'export const season = {', '  year: 2026 }', '', 'Okafor toured the packing shed on Monday [@orchard-log].', '', 'Growers said the frost {cost them 30 percent [@orchard-log].', ''];
+      const text = lines.join(eol);
+      const d = parseDraft(text, { dialect: 'mdx' });
+      const texts = d.blocks.flatMap((b) => b.claims).map((c) => c.text);
+      assert.ok(!texts.some((t) => /import|export|year/.test(t)), JSON.stringify([eol, texts]));
+      assert.ok(texts.some((t) => t.startsWith('Okafor toured')), JSON.stringify(texts));
+      assert.equal(d.notices.length, 1);
+      const n = d.notices[0];
+      assert.equal(text.slice(n.start, n.end), lines[6], JSON.stringify(eol));
+      assert.match(n.message, /at line 7, column \d+/);
+    }
+    // A prose line that starts "export" inside a paragraph is still prose.
+    const d = parseDraft('Okafor said apple\nexport volumes fell by half {oops.\n', { dialect: 'mdx' });
+    assert.ok(d.blocks.flatMap((b) => b.claims).some((c) => /export volumes/.test(c.text)));
+  });
 });

@@ -282,12 +282,45 @@ function parseTree(text: string, dialect: Dialect, notices: ReadNotice[]): MdNod
     try {
       return fromMarkdown(piece, { extensions: [...base.extensions, mdxjs()], mdastExtensions: [...base.mdastExtensions, mdxFromMarkdown()] }) as MdNode;
     } catch (e) {
-      const err = e as { message?: string; place?: { offset?: number; start?: { offset?: number } } };
-      const at = Math.min(piece.length, err.place?.offset ?? err.place?.start?.offset ?? 0);
-      notices.push({ start: at, end: Math.min(piece.length, at + 1), message: `This MDX cannot be read (${(err.message ?? String(e)).split('\n')[0]}); the draft is read as plain Markdown until it is fixed.` });
+      notices.push(mdxNotice(piece, e));
+      // ESM (`import …`, `export …` after a blank line) is never prose, in the fallback either.
+      return fromMarkdown(blankEsm(piece), base) as MdNode;
     }
   }
   return fromMarkdown(piece, base) as MdNode;
+}
+
+type Point = { line?: number; column?: number; offset?: number };
+
+/**
+ * The notice for an MDX syntax error: at the line micromark reports (its words, not a bare line
+ * break: an error at a line's end or the end of the text marks that line), naming line and column.
+ */
+function mdxNotice(piece: string, e: unknown): ReadNotice {
+  const err = e as { reason?: string; message?: string; line?: number; column?: number; place?: Point & { start?: Point } };
+  const pt: Point = err.place?.start ?? err.place ?? {};
+  const line = pt.line ?? err.line;
+  const column = pt.column ?? err.column;
+  const starts = [0];
+  for (const m of piece.matchAll(/\r\n|\n|\r/g)) starts.push(m.index! + m[0].length);
+  let at = pt.offset ?? (line ? (starts[line - 1] ?? piece.length) + Math.max(0, (column ?? 1) - 1) : 0);
+  at = Math.max(0, Math.min(piece.length, at));
+  // The line holding `at`, or the last line with words before it.
+  let li = starts.length - 1;
+  while (li > 0 && starts[li] > at) li--;
+  const lineText = (i: number) => piece.slice(starts[i], i + 1 < starts.length ? starts[i + 1] : piece.length).replace(/[\r\n]+$/, '');
+  while (li > 0 && !lineText(li).trim()) li--;
+  const text = lineText(li);
+  const start = starts[li] + (text.length - text.trimStart().length);
+  const end = starts[li] + text.trimEnd().length;
+  const where = line ? ` at line ${line}${column ? `, column ${column}` : ''}` : '';
+  const reason = (err.reason ?? err.message ?? String(e)).split('\n')[0];
+  return { start, end: Math.max(end, Math.min(piece.length, start + 1)), message: `This MDX cannot be read${where} (${reason}); the draft is read as plain Markdown until it is fixed.` };
+}
+
+/** MDX's ESM blocks (`import …`/`export …` at a block's start, to the next blank line) blanked. */
+function blankEsm(piece: string): string {
+  return piece.replace(/(^|(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r))((?:import|export)(?=[\s{*])[^\r\n]*(?:(?:\r\n|\n|\r)(?![ \t]*(?:\r\n|\n|\r|$))[^\r\n]*)*)/g, (_m, before: string, esm: string) => before + blank(esm));
 }
 
 /** The prose view of one piece, offsets into the piece. */
