@@ -113,4 +113,36 @@ describe('draft reading fixes (break test 2)', () => {
     const d = parseDraft('Okafor said apple\nexport volumes fell by half {oops.\n', { dialect: 'mdx' });
     assert.ok(d.blocks.flatMap((b) => b.claims).some((c) => /export volumes/.test(c.text)));
   });
+
+  describe('statement text, label cells and inserted citations', () => {
+    const refText = '---\nkey: orchard-log\ntitle: Orchard log\n---\nGrower Chidi Okafor toured the packing shed in Wenatchee on Thursday.\n\nThe cooperative hired 310 pickers for the apple harvest.\n';
+    const ref = loadReference(refText, referenceMetaFromText(refText, 'orchard-log.md'));
+
+    it('shows no space where a citation or a link\'s brackets were glued to the words', () => {
+      const text = "@orchard-log's survey says Okafor toured the packing shed in Wenatchee on Thursday.\n\nThe cooperative hired 310 pickers for the apple harvest ([notes](https://example.org/harvest-notes)).\n";
+      const texts = checkDraft(text, [ref]).verdicts.map((v) => v.claim.text);
+      assert.ok(texts.includes("@orchard-log's survey says Okafor toured the packing shed in Wenatchee on Thursday."), JSON.stringify(texts));
+      const parsed = statements(text).map((c) => c.text);
+      assert.ok(parsed.includes('The cooperative hired 310 pickers for the apple harvest (notes).'), JSON.stringify(parsed));
+    });
+
+    it('a short label cell of a row cited by a Source column gets no too-few-words note', () => {
+      const text = '| Who | Claim | Source |\n|---|---|---|\n| Pickers | The cooperative hired 310 pickers for the apple harvest | [@orchard-log] |\n| Two pickers | Okafor toured the packing shed in Wenatchee on Thursday | [@orchard-log] |\n';
+      const r = checkDraft(text, [ref]);
+      assert.deepEqual(r.problems.filter((p) => p.code === 'not-checked').map((p) => text.slice(p.start, p.end)), []);
+      assert.equal(r.verdicts.filter((v) => v.kind === 'supported').length, 2, JSON.stringify(r.verdicts.map((v) => [v.kind, v.claim.text])));
+    });
+
+    it('"Insert citation" goes before the full stop and any footnote mark, wherever the mark stands', () => {
+      for (const [tail, expect] of [['.[^h]', ' [@orchard-log, ¶2].[^h]'], ['[^h].', ' [@orchard-log, ¶2][^h].'], ['.', ' [@orchard-log, ¶2].']]) {
+        const text = `---\nreferences: [orchard-log]\n---\nThe cooperative hired 310 pickers for the apple harvest${tail}\n\n[^h]: Harvest desk notes.\n`;
+        const v = checkDraft(text, [ref]).verdicts.find((x) => x.claim.text.startsWith('The cooperative'))!;
+        const fix = v.fixes.find((f) => f.kind === 'insert-citation');
+        assert.ok(fix, JSON.stringify([tail, v.kind]));
+        const e = fix.edits[0];
+        const out = text.slice(0, e.start) + e.newText + text.slice(e.end);
+        assert.ok(out.includes(`harvest${expect}\n`), JSON.stringify(out));
+      }
+    });
+  });
 });
