@@ -2,7 +2,8 @@
 // fences/comments/math, invisible characters glued to words, quotations wrapped over lines, broken
 // MDX, and the statement text shown in messages.
 import { strict as assert } from 'node:assert';
-import { checkDraft, loadReference, parseDraft, referenceMetaFromText } from '../../src/core';
+import { checkDraft, DraftChecker, loadReference, parseDraft, referenceMetaFromText } from '../../src/core';
+import { editedDraft } from '../../src/core/check/incremental';
 import { tokenize } from '../../src/core/text/tokens';
 
 const statements = (text: string, dialect?: 'markdown' | 'mdx') => parseDraft(text, { dialect }).blocks.flatMap((b) => b.claims);
@@ -144,5 +145,20 @@ describe('draft reading fixes (break test 2)', () => {
         assert.ok(out.includes(`harvest${expect}\n`), JSON.stringify(out));
       }
     });
+  });
+
+  it('an edit next to a hard line break reads the draft as a fresh parse does', () => {
+    const before = 'Okafor toured the packing shed on Monday\\\nGrowers blamed the late frost [@orchard-log].\n\nThe mill hired 310 seasonal pickers  \nfor the apple harvest [@orchard-log].\n\nOkafor spoke for the growers on Friday  \nPickers blamed the late frost [@orchard-log].\n';
+    for (const [from, to] of [['Growers', 'growers'], ['Monday\\', 'Monday,\\'], ['for the apple', 'For the apple'], ['pickers  ', 'pickers and  '], ['on Friday  ', 'on behalf of  ']]) {
+      const after = before.replace(from, to);
+      const checker = new DraftChecker([]);
+      checker.check(before);
+      const inc = checker.check(after);
+      const fresh = new DraftChecker([]).check(after);
+      const texts = (r: typeof inc) => [...r.verdicts.map((v) => v.claim.text), ...r.problems.map((p) => after.slice(p.start, p.end))].sort();
+      assert.deepEqual(texts(inc), texts(fresh), JSON.stringify([from, to]));
+      const fromEditor = editedDraft(before, parseDraft(before), after);
+      if (fromEditor) assert.deepEqual(fromEditor.draft.blocks.flatMap((b) => b.claims.map((c) => c.text)), statements(after).map((c) => c.text), JSON.stringify([from, to]));
+    }
   });
 });
