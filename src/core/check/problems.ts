@@ -53,6 +53,8 @@ export function citationProblems(draft: Draft, byKey: ReadonlyMap<string, Refere
     problems.push(unknownKey(key, draft.nociteSpans[i] ?? { start: at, end: at + key.length }, keys, ' in nocite', NOT_LOADED));
   });
   for (const b of draft.blocks) for (const c of b.claims) {
+    // A short label cell ("Workers") beside a statement in a row a Source column cites is no statement: no note.
+    if (b.rowKeys?.length && !c.citations.length && tooShortToJudge(c.text) && rowHasStatement(draft, c)) continue;
     const note = notJudgedNote(c, byKey);
     if (note) problems.push(note);
   }
@@ -106,6 +108,12 @@ function notJudgedNote(c: Claim, byKey: ReadonlyMap<string, Reference>): Citatio
     return { start: c.start, end: c.end, code: 'not-checked', message: `Not checked: “${c.text}” has too few words to check against a source (statements of ${MIN_JUDGED_WORDS} words or more are checked).`, fixes: [] };
   }
   return undefined;
+}
+
+/** True when another cell of the table row holding `c` has a statement long enough to judge. */
+function rowHasStatement(draft: Draft, c: Claim): boolean {
+  const row = draft.tableRows.find((r) => r.start <= c.start && c.start < r.end);
+  return !!row && draft.blocks.some((b) => b.start >= row.start && b.start < row.end && b.claims.some((x) => x !== c && !tooShortToJudge(x.text)));
 }
 
 /** Fewest words a statement needs to be judged: fewer say too little to compare with a source. */

@@ -1,7 +1,7 @@
 // Citations that only the loaded references can settle: whether an in-text `@word` is a citation or
 // a writer's `@handle`, and which reference a Markdown link cites by its URL. The parse knows no
 // references, so the checker resolves these on each check (cheaply: only blocks that hold one change).
-import { withoutLinks, type Block, type Draft } from '../draft/parse';
+import { statementWords, withoutLinks, type Block, type Draft } from '../draft/parse';
 import { partitionPoint } from '../text/search';
 import { normalizeUrl } from '../text/url';
 import type { Citation, CitationProblem, Claim, Reference, Span } from '../types';
@@ -312,7 +312,7 @@ function statementText(draft: Draft, prose: string, claim: Claim): string {
     if (c.end <= claim.start) lead += `${draft.text.slice(c.start, c.end)} `;
     else if (c.start >= claim.start) words = words.slice(0, c.start - claim.start) + draft.text.slice(c.start, c.end) + words.slice(c.end - claim.start);
   }
-  return (lead + words).replace(/\s+/g, ' ').replace(/ ([.,;:!?])/g, '$1').trim();
+  return statementWords(lead + words);
 }
 
 /**
