@@ -94,7 +94,7 @@ export async function readPdf(bytes: Uint8Array, path: string, maxChars: number)
   const notices: string[] = [];
   try {
     const count = Math.min(doc.numPages, MAX_PDF_PAGES);
-    if (doc.numPages > MAX_PDF_PAGES) notices.push(`${name} has ${doc.numPages} pages; only the first ${MAX_PDF_PAGES} are read.`);
+    if (doc.numPages > MAX_PDF_PAGES) notices.push(`${name} has ${doc.numPages.toLocaleString('en')} pages; only the first ${MAX_PDF_PAGES} are read.`);
     const pages: PageLines[] = [];
     let chars = 0;
     for (let n = 1; n <= count; n++) {
@@ -117,10 +117,14 @@ export async function readPdf(bytes: Uint8Array, path: string, maxChars: number)
     const paras = paragraphsOf(kept);
     const info = await metadata(doc);
     const key = baseKey(path);
-    const meta: ReferenceMeta = { key, title: info.title || key, path, format: 'pdf' };
+    const meta: ReferenceMeta = { key, title: info.title || key, path, format: 'pdf', pageCount: doc.numPages, pagesRead: pages.length };
     if (info.author) meta.author = info.author;
     if (info.date) meta.date = info.date;
     const built = assemble(meta.title, paras.map((p) => p.text), maxChars, name);
+    // Paragraphs left out at the character cap: the page of the first of them was read only in part.
+    const cut = built.starts.findIndex((s) => s < 0);
+    const left = cut >= 0 ? cut : built.starts.length;
+    if (left < paras.length) meta.pagesRead = Math.min(pages.length, paras[left].page - 1);
     const marks: { start: number; page: number }[] = [];
     built.starts.forEach((start, i) => {
       if (!marks.length || marks[marks.length - 1].page !== paras[i].page) marks.push({ start, page: paras[i].page });
