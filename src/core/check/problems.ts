@@ -160,7 +160,7 @@ export function noTextMessage(s: SourceEntry): string {
   const attach =
     s.declaredIn === 'front matter'
       ? ' Add a reference file with this key (or its URL) to have statements citing it checked.'
-      : ` Attach its file in ${s.declaredIn.split(/[\\/]/).pop()} (or in Zotero) to have statements citing it checked.`;
+      : ` Attach its file in ${s.declaredIn.split(/[\\/]/).pop()} (or in ${s.zotero ? 'Zotero' : 'your reference manager'}) to have statements citing it checked.`;
   // The reason reads as a sentence of its own ("its attached file … does not exist." → "Its …").
   const why = s.problem ? ` ${s.problem.charAt(0).toUpperCase()}${s.problem.slice(1).replace(/\.?$/, '.')}` : attach;
   return `No text of this source to check against: “${s.title}”${about ? ` (${about})` : ''}.${why}`;

@@ -82,7 +82,7 @@ export function readHtml(bytes: Uint8Array, path: string, maxChars: number): Sou
   }
   const shaped = shapeHtml(decodeHtml(bytes));
   if (shaped.tags > MAX_TAGS) {
-    throw new InputError('too-large', `${name} has ${shaped.tags.toLocaleString('en')} tags; saved pages of up to ${MAX_TAGS.toLocaleString('en')} are read.`);
+    throw new InputError('too-large', `${name} has ${shaped.tags.toLocaleString('en')} tags; saved pages of up to ${MAX_TAGS.toLocaleString('en')} tags are read.`);
   }
   const shapeNotices: string[] = [];
   if (shaped.flattened > 0) {
