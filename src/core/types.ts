@@ -90,6 +90,10 @@ export interface ReferenceMeta {
   format?: ReferenceFormat;
   /** DOI without resolver prefix (`10.1234/abc`), from a bibliography entry or front matter `doi:`. */
   doi?: string;
+  /** A paged source's (PDF's) number of pages. */
+  pageCount?: number;
+  /** How many of its pages were read (fewer than `pageCount` past the page or character cap). */
+  pagesRead?: number;
 }
 
 /**
@@ -101,6 +105,8 @@ export interface SourceEntry extends Omit<ReferenceMeta, 'path'> {
   declaredIn: string;
   /** Why a file the entry names could not be used (missing, outside the workspace, unreadable), if so. */
   problem?: string;
+  /** True when the bibliography that declares it is a Zotero or Better BibTeX export. */
+  zotero?: boolean;
 }
 
 export interface Reference extends ReferenceMeta {

@@ -97,7 +97,7 @@ export async function loadBibliographyFiles(
       const why = attached.get(entry.key);
       if (typeof why === 'string') out.issues.push({ uri, message: `Bibliography ${label(uri)}, entry “${entry.key}”: ${why}` });
     }
-    const { references, sources, issues } = assembleBibliography({ path: uri.scheme === 'file' ? uri.fsPath : uri.toString(), entries: bib.entries }, attached, loaded);
+    const { references, sources, issues } = assembleBibliography({ path: uri.scheme === 'file' ? uri.fsPath : uri.toString(), entries: bib.entries, zotero: bib.zotero }, attached, loaded);
     for (const message of issues) out.issues.push({ uri, message });
     for (const r of references) {
       if (keys.has(r.key)) {
