@@ -90,6 +90,10 @@ export interface ReferenceMeta {
   format?: ReferenceFormat;
   /** DOI without resolver prefix (`10.1234/abc`), from a bibliography entry or front matter `doi:`. */
   doi?: string;
+  /** A paged source's (PDF's) number of pages. */
+  pageCount?: number;
+  /** How many of its pages were read (fewer than `pageCount` past the page or character cap). */
+  pagesRead?: number;
 }
 
 /**
@@ -103,6 +107,8 @@ export interface SourceEntry extends Omit<ReferenceMeta, 'path'> {
   problem?: string;
   /** For a bibliography entry that could not be read (a syntax error): the sentence saying where and why. */
   unreadable?: string;
+  /** True when the bibliography that declares it is a Zotero or Better BibTeX export. */
+  zotero?: boolean;
 }
 
 export interface Reference extends ReferenceMeta {

@@ -99,7 +99,7 @@ export async function loadBibliographyFiles(
       if (typeof why === 'string') out.issues.push({ uri, message: `Bibliography ${label(uri)}, entry “${entry.key}”: ${why}` });
     }
     const bibPath = uri.scheme === 'file' ? uri.fsPath : uri.toString();
-    const assembled = assembleBibliography({ path: bibPath, entries: bib.entries }, attached, loaded);
+    const assembled = assembleBibliography({ path: bibPath, entries: bib.entries, zotero: bib.zotero }, attached, loaded);
     const { references, issues } = assembled;
     const sources = [...assembled.sources, ...unreadableSources({ path: bibPath, entries: bib.entries, issues: bib.issues })];
     for (const message of issues) out.issues.push({ uri, message });

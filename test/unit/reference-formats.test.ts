@@ -228,7 +228,7 @@ describe('reference kinds: PDF', function () {
     const bomb = await manyPagesPdf(2000, (i) => `Filing page ${i} records that the dock board met and adjourned.`);
     const s = await readReferenceSource(bomb, 'bomb.pdf');
     assert.equal(s.notices.length, 1);
-    assert.match(s.notices[0], new RegExp(`bomb\\.pdf.*2000 pages.*first ${MAX_PDF_PAGES}`));
+    assert.match(s.notices[0], new RegExp(`bomb\\.pdf.*2,000 pages.*first ${MAX_PDF_PAGES}`));
     const ref = load(s);
     assert.equal(Math.max(...ref.paragraphs.map((p) => p.page ?? 0)), MAX_PDF_PAGES);
     assert.ok(!s.text.includes(`page ${MAX_PDF_PAGES + 1} `));

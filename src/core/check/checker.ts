@@ -8,7 +8,7 @@ import { tokenize } from '../text/tokens';
 import { normalizeUrl } from '../text/url';
 import type { CheckResult, Claim, Reference, SourceEntry, Verdict } from '../types';
 import { editedDraft } from './incremental';
-import { citationProblems, tooShortToJudge } from './problems';
+import { citationProblems, pastPagesRead, tooShortToJudge } from './problems';
 import { resolveCitations, urlIndex, type UrlIndex } from './resolve';
 import { addLocatorFixes, applySuppressions, placeVerdicts, toVerdict, type CachedBlock } from './verdicts';
 
@@ -265,6 +265,17 @@ export class DraftChecker {
     // A statement in another language gets a notice (citationProblems), never a verdict.
     if (claim.language || claim.computed) return [];
     let refs = claim.cited.map((k) => this.draftByKey.get(k)).filter((r): r is Reference => !!r);
+    // A source cited only at pages past those read is not judged by the pages it was not cited for (noted by citationProblems).
+    if (refs.length) {
+      const unread = (r: Reference) => {
+        const items = claim.citations.flatMap((c) => c.items.filter((i) => i.key === r.key));
+        return items.length > 0 && items.every((i) => pastPagesRead(i, r));
+      };
+      if (refs.some(unread)) {
+        refs = refs.filter((r) => !unread(r));
+        if (!refs.length) return [];
+      }
+    }
     // Citing only sources with no text: there is nothing to judge against, and the note says so.
     if (!refs.length && claim.cited.length && claim.cited.every((k) => this.draftSources.has(k))) return [];
     if (!refs.length) {

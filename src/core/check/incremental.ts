@@ -28,6 +28,10 @@ export function editedDraft(old: string, prev: Draft, text: string): { draft: Dr
   const oldLineEnd = nextLineBreak(old, oldEnd);
   const newLineEnd = oldLineEnd + delta;
   if (!/[\p{L}\p{N}]/u.test(prev.prose.slice(lineStart, p))) return undefined;
+  // Whether a hard line break ends a statement depends on the words on either side of it (see
+  // markdown.ts continuesOver): an edit on a line that follows or ends with one re-parses.
+  if (/(?:\\| {2,})(?:\r\n|\n|\r)$/.test(old.slice(Math.max(0, lineStart - 4), lineStart))) return undefined;
+  if (/(?:\\| {2,})$/.test(old.slice(lineStart, oldLineEnd)) || /(?:\\| {2,})$/.test(text.slice(lineStart, newLineEnd))) return undefined;
   // Nor may it touch a citation: an unclosed one ("[@key, ¶" to the end of its line) grows with the
   // words typed after it. Citations are sorted by start and an unclosed one spans at most 41 characters.
   for (let i = partitionPoint(prev.citations.length, (k) => prev.citations[k].start < p - 41); i < prev.citations.length && prev.citations[i].start <= oldEnd; i++) {

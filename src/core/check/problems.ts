@@ -62,6 +62,8 @@ export function citationProblems(draft: Draft, byKey: ReadonlyMap<string, Refere
     problems.push(unknownKey(key, draft.nociteSpans[i] ?? { start: at, end: at + key.length }, keys, ' in nocite', NOT_LOADED));
   });
   for (const b of draft.blocks) for (const c of b.claims) {
+    // A short label cell ("Workers") beside a statement in a row a Source column cites is no statement: no note.
+    if (b.rowKeys?.length && !c.citations.length && tooShortToJudge(c.text) && rowHasStatement(draft, c)) continue;
     const note = notJudgedNote(c, byKey);
     if (note) problems.push(note);
   }
@@ -95,12 +97,33 @@ function locatorProblem(item: CitationItem, ref: Reference): CitationProblem | u
   if (!item.locatorSpan) return undefined;
   if (item.paragraph !== undefined) {
     if (item.paragraph <= ref.paragraphs.length) return undefined;
-    return { ...item.locatorSpan, code: 'locator-out-of-range', message: `“${ref.key}” has ${ref.paragraphs.length} paragraphs; ¶${item.paragraph} is past its end.`, fixes: [] };
+    return { ...item.locatorSpan, code: 'locator-out-of-range', message: `“${ref.key}” has ${ref.paragraphs.length} paragraphs; ¶${writtenNumber(item, item.paragraph)} is past its end.`, fixes: [] };
   }
   if (item.page === undefined) return undefined;
-  const last = lastPage(ref);
+  if (pastPagesRead(item, ref)) {
+    // A page that exists but was not read: nothing to fix, and nothing to judge the statement against.
+    const name = ref.path.split(/[\\/]/).pop() || ref.key;
+    const read = ref.pagesRead!;
+    const message = `p. ${writtenNumber(item, item.page)} is past the ${read === 1 ? 'one page' : `${read.toLocaleString('en')} pages`} read of ${name} (${ref.pageCount!.toLocaleString('en')} pages); the statement is not checked against it.`;
+    return { ...item.locatorSpan, code: 'not-checked', message, fixes: [] };
+  }
+  const last = ref.pageCount ?? lastPage(ref);
   if (last === undefined || item.page <= last) return undefined;
-  return { ...item.locatorSpan, code: 'locator-out-of-range', message: `“${ref.key}” has ${last} ${last === 1 ? 'page' : 'pages'}; p. ${item.page} is past its end.`, fixes: [] };
+  return { ...item.locatorSpan, code: 'locator-out-of-range', message: `“${ref.key}” has ${last.toLocaleString('en')} ${last === 1 ? 'page' : 'pages'}; p. ${writtenNumber(item, item.page)} is past its end.`, fixes: [] };
+}
+
+/** The locator's (first) number as written, without leading zeros: a number too long for a double is shown as it is, not as 1e+20. */
+function writtenNumber(item: CitationItem, n: number): string {
+  const digits = /\d+/.exec(item.locator?.text ?? '')?.[0]?.replace(/^0+(?=\d)/, '');
+  return digits && Number(digits) === n ? digits : String(n);
+}
+
+/**
+ * True when `item` cites a page of `ref` that the reader did not reach (a PDF past its page or
+ * character cap): the page is there, but its text is not, so the statement cannot be judged by it.
+ */
+export function pastPagesRead(item: CitationItem, ref: Reference): boolean {
+  return item.page !== undefined && ref.pagesRead !== undefined && ref.pageCount !== undefined && ref.pagesRead < ref.pageCount && item.page > ref.pagesRead && item.page <= ref.pageCount;
 }
 
 /**
@@ -115,6 +138,12 @@ function notJudgedNote(c: Claim, byKey: ReadonlyMap<string, Reference>): Citatio
     return { start: c.start, end: c.end, code: 'not-checked', message: `Not checked: “${c.text}” has too few words to check against a source (statements of ${MIN_JUDGED_WORDS} words or more are checked).`, fixes: [] };
   }
   return undefined;
+}
+
+/** True when another cell of the table row holding `c` has a statement long enough to judge. */
+function rowHasStatement(draft: Draft, c: Claim): boolean {
+  const row = draft.tableRows.find((r) => r.start <= c.start && c.start < r.end);
+  return !!row && draft.blocks.some((b) => b.start >= row.start && b.start < row.end && b.claims.some((x) => x !== c && !tooShortToJudge(x.text)));
 }
 
 /** Fewest words a statement needs to be judged: fewer say too little to compare with a source. */
@@ -148,7 +177,7 @@ export function noTextMessage(s: SourceEntry): string {
   const attach =
     s.declaredIn === 'front matter'
       ? ' Add a reference file with this key (or its URL) to have statements citing it checked.'
-      : ` Attach its file in ${s.declaredIn.split(/[\\/]/).pop()} (or in Zotero) to have statements citing it checked.`;
+      : ` Attach its file in ${s.declaredIn.split(/[\\/]/).pop()} (or in ${s.zotero ? 'Zotero' : 'your reference manager'}) to have statements citing it checked.`;
   // The reason reads as a sentence of its own ("its attached file … does not exist." → "Its …").
   const why = s.problem ? ` ${s.problem.charAt(0).toUpperCase()}${s.problem.slice(1).replace(/\.?$/, '.')}` : attach;
   return `No text of this source to check against: “${s.title}”${about ? ` (${about})` : ''}.${why}`;

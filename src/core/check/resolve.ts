@@ -2,7 +2,7 @@
 // a writer's `@handle`, and which reference a Markdown link cites by its URL. The parse knows no
 // references, so the checker resolves these on each check (cheaply: only blocks that hold one change).
 import { isNearMiss } from '../draft/keys';
-import { withoutLinks, type Block, type Draft } from '../draft/parse';
+import { statementWords, withoutLinks, type Block, type Draft } from '../draft/parse';
 import { partitionPoint } from '../text/search';
 import { normalizeUrl } from '../text/url';
 import type { Citation, CitationProblem, Claim, Reference, SourceEntry, Span } from '../types';
@@ -316,7 +316,7 @@ function statementText(draft: Draft, prose: string, claim: Claim): string {
     if (c.end <= claim.start) lead += `${draft.text.slice(c.start, c.end)} `;
     else if (c.start >= claim.start) words = words.slice(0, c.start - claim.start) + draft.text.slice(c.start, c.end) + words.slice(c.end - claim.start);
   }
-  return (lead + words).replace(/\s+/g, ' ').replace(/ ([.,;:!?])/g, '$1').trim();
+  return statementWords(lead + words);
 }
 
 /**

@@ -30,9 +30,10 @@ export function toVerdict(draft: Draft, claim: Claim, j: Judgement): Verdict {
     });
   }
   if (j.kind === 'supported' && !claim.explicitlyCited && j.reference && j.evidence[0]) {
-    // Pandoc style: before the full stop ("… Washington [@key, ¶1]."), after a closing quote mark.
-    const end = /[.!?]$/.exec(draft.text.slice(claim.start, claim.end));
-    const at = end ? claim.end - 1 : claim.end;
+    // Pandoc style: before the full stop ("… Washington [@key, ¶1]."), after a closing quote mark,
+    // and before footnote marks on either side of the full stop ("… Washington [@key, ¶1].[^n]").
+    const tail = /(?:\[\^[^\]\s]+\])*(?:[.!?](?:\[\^[^\]\s]+\])*)?$/.exec(draft.text.slice(claim.start, claim.end));
+    const at = claim.end - (tail?.[0].length ?? 0);
     const citation = `[@${j.reference.key}, ¶${j.evidence[0].paragraph}]`;
     fixes.push({ title: `Insert citation ${citation}`, kind: 'insert-citation', safe: isSafeFixKind('insert-citation'), edits: [{ start: at, end: at, newText: ` ${citation}` }] });
   }

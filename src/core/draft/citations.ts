@@ -30,7 +30,9 @@ export function isCrossReference(key: string): boolean {
 // A locator label (Pandoc's English terms, the ones news and research drafts use), then its number.
 // Word labels need a dot, a space or a digit after them, so "paramount" is no "para".
 const LABEL_RE = /^(?:(¶¶?|§§?)\s*|(paragraphs?|paras?|pages?|pp?|sections?|secs?|chapters?|chaps?|ch)(?:\.\s*|\s+|(?=\d)))/iu;
-const NUMBER_RE = /^(\d{1,9})(?:\s*[-–—]\s*(\d{1,9}))?/;
+// Any number of digits, so the locator's span is all of it; numbers past 2^53 are read approximately
+// (a 20-digit ¶ is still past any reference's end) and past 10^308 as Infinity, never clipped or wrapped.
+const NUMBER_RE = /^(\d+)(?:\s*[-–—]\s*(\d+))?/;
 const ROMAN_RE = /^[ivxlcdm]+(?![\p{L}\p{N}])/iu;
 
 function labelKind(label: string): LocatorKind {

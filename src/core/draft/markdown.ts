@@ -108,7 +108,7 @@ export function proseView(text: string, dialect: Dialect, cache?: ParseCache, pl
     for (const f of v.footnoteDefs) out.footnoteDefs.push(sh(f));
     for (const l of v.links) out.links.push(s ? { ...sh(l), label: sh(l.label) } : l);
     for (const r of v.tableRows) out.tableRows.push(sh(r));
-    for (const n of v.notices) out.notices.push(sh(n));
+    for (const n of v.notices) out.notices.push(withLine(work, sh(n)));
   }
   if (cache) {
     cache.clear();
@@ -116,6 +116,15 @@ export function proseView(text: string, dialect: Dialect, cache?: ParseCache, pl
   }
   out.prose = prose.join('');
   return out;
+}
+
+/** Stands in a notice's message for the line number (1-based) where the notice starts, filled in by proseView. */
+const LINE = '\u0000';
+
+function withLine(text: string, n: ReadNotice): ReadNotice {
+  if (!n.message.includes(LINE)) return n;
+  const line = (text.slice(0, n.start).match(/\r\n|\n|\r/g)?.length ?? 0) + 1;
+  return { ...n, message: n.message.replaceAll(LINE, String(line)) };
 }
 
 /** A table longer than this (a pasted data dump) is read row by row instead of by the Markdown parser, with a notice. */
@@ -273,12 +282,45 @@ function parseTree(text: string, dialect: Dialect, notices: ReadNotice[]): MdNod
     try {
       return fromMarkdown(piece, { extensions: [...base.extensions, mdxjs()], mdastExtensions: [...base.mdastExtensions, mdxFromMarkdown()] }) as MdNode;
     } catch (e) {
-      const err = e as { message?: string; place?: { offset?: number; start?: { offset?: number } } };
-      const at = Math.min(piece.length, err.place?.offset ?? err.place?.start?.offset ?? 0);
-      notices.push({ start: at, end: Math.min(piece.length, at + 1), message: `This MDX cannot be read (${(err.message ?? String(e)).split('\n')[0]}); the draft is read as plain Markdown until it is fixed.` });
+      notices.push(mdxNotice(piece, e));
+      // ESM (`import …`, `export …` after a blank line) is never prose, in the fallback either.
+      return fromMarkdown(blankEsm(piece), base) as MdNode;
     }
   }
   return fromMarkdown(piece, base) as MdNode;
+}
+
+type Point = { line?: number; column?: number; offset?: number };
+
+/**
+ * The notice for an MDX syntax error: at the line micromark reports (its words, not a bare line
+ * break: an error at a line's end or the end of the text marks that line), naming line and column.
+ */
+function mdxNotice(piece: string, e: unknown): ReadNotice {
+  const err = e as { reason?: string; message?: string; line?: number; column?: number; place?: Point & { start?: Point } };
+  const pt: Point = err.place?.start ?? err.place ?? {};
+  const line = pt.line ?? err.line;
+  const column = pt.column ?? err.column;
+  const starts = [0];
+  for (const m of piece.matchAll(/\r\n|\n|\r/g)) starts.push(m.index! + m[0].length);
+  let at = pt.offset ?? (line ? (starts[line - 1] ?? piece.length) + Math.max(0, (column ?? 1) - 1) : 0);
+  at = Math.max(0, Math.min(piece.length, at));
+  // The line holding `at`, or the last line with words before it.
+  let li = starts.length - 1;
+  while (li > 0 && starts[li] > at) li--;
+  const lineText = (i: number) => piece.slice(starts[i], i + 1 < starts.length ? starts[i + 1] : piece.length).replace(/[\r\n]+$/, '');
+  while (li > 0 && !lineText(li).trim()) li--;
+  const text = lineText(li);
+  const start = starts[li] + (text.length - text.trimStart().length);
+  const end = starts[li] + text.trimEnd().length;
+  const where = line ? ` at line ${line}${column ? `, column ${column}` : ''}` : '';
+  const reason = (err.reason ?? err.message ?? String(e)).split('\n')[0];
+  return { start, end: Math.max(end, Math.min(piece.length, start + 1)), message: `This MDX cannot be read${where} (${reason}); the draft is read as plain Markdown until it is fixed.` };
+}
+
+/** MDX's ESM blocks (`import …`/`export …` at a block's start, to the next blank line) blanked. */
+function blankEsm(piece: string): string {
+  return piece.replace(/(^|(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r))((?:import|export)(?=[\s{*])[^\r\n]*(?:(?:\r\n|\n|\r)(?![ \t]*(?:\r\n|\n|\r|$))[^\r\n]*)*)/g, (_m, before: string, esm: string) => before + blank(esm));
 }
 
 /** The prose view of one piece, offsets into the piece. */
@@ -326,8 +368,9 @@ const NEVER_PROSE = new Set(['code', 'math', 'inlineMath', 'yaml', 'toml', 'defi
 
 /** Collects the prose, blocks, comments, footnotes, links and table rows of a node and its children into `f`. */
 function walkNode(n: MdNode, f: Found): void {
-  if (NEVER_PROSE.has(n.type)) return;
   const p = posOf(n);
+  if (p && (n.type === 'code' || n.type === 'math' || n.type === 'html')) unclosed(n.type, p, f);
+  if (NEVER_PROSE.has(n.type)) return;
   const v = f.view;
   switch (n.type) {
     case 'text':
@@ -378,6 +421,40 @@ function walkNode(n: MdNode, f: Found): void {
     }
   }
   if (n.children) for (const c of n.children) walkNode(c, f);
+}
+
+/**
+ * A code fence, `$$` math block, HTML comment or raw HTML element (`<pre>`, `<script>`, …) that is
+ * never closed runs, as CommonMark reads it, to the end of its container, often the draft's end: a
+ * notice at its opening line says so, as nothing in it is checked.
+ */
+function unclosed(type: string, p: Span, f: Found): void {
+  const raw = f.piece.slice(p.start, p.end);
+  const lines = raw.split(/\r\n|\n|\r/);
+  const last = lines[lines.length - 1].trim();
+  let what: string | undefined;
+  if (type === 'code' || type === 'math') {
+    const open = (type === 'code' ? /^ {0,3}(`{3,}|~{3,})/ : /^ {0,3}(\${2,})/).exec(lines[0]);
+    if (!open) return;
+    const ch = open[1][0];
+    const closed = lines.length > 1 && last.length >= open[1].length && [...last].every((c) => c === ch);
+    if (closed) return;
+    what = type === 'code' ? 'code fence' : '`$$` math block';
+  } else {
+    if (/^[ \t]*<!--/.test(raw)) {
+      if (raw.includes('-->')) return;
+      what = 'HTML comment';
+    } else {
+      const el = /^[ \t]*<(pre|script|style|textarea)(?=[\s>]|$)/i.exec(raw);
+      if (!el || new RegExp(`</${el[1]}\\s*>`, 'i').test(raw)) return;
+      what = `<${el[1].toLowerCase()}> element`;
+    }
+  }
+  // Only when it runs to the end of the piece (which an unclosed one makes the draft's end): one
+  // that its list item or block quote closes hides nothing after it.
+  if (/\S/.test(f.piece.slice(p.end))) return;
+  const lead = lines[0].length - lines[0].trimStart().length;
+  f.view.notices.push({ start: p.start + lead, end: p.start + lines[0].length, message: `The ${what} opened on line ${LINE} is never closed; nothing after it is checked.` });
 }
 
 /** An HTML block or inline tag: its comments, and the text between its tags as statement-bearing parts. */
@@ -465,10 +542,27 @@ function cutAtBreaks(prose: string, spans: Span[], breaks: number[]): Span[] {
   breaks.sort((a, b) => a - b);
   for (const b of spans.sort((a, b) => a.start - b.start)) {
     let from = b.start;
-    for (const at of breaks) if (at > from && at < b.end) (pushBlock(from, at), (from = at));
+    for (const at of breaks) if (at > from && at < b.end && !continuesOver(prose, from, at, b.end)) (pushBlock(from, at), (from = at));
     pushBlock(from, b.end);
   }
   return blocks;
+}
+
+/** Words a sentence does not end on: after one, a hard line break is inside the sentence. */
+const CONNECTOR_END = /(?:^|[^\p{L}\p{N}])(?:and|or|but|nor|so|yet|that|which|who|whom|whose|where|when|while|because|although|though|if|than|as|of|to|in|on|at|by|for|from|with|into|onto|about|after|before|over|under|between|the|a|an|its|their|his|her|our|said|says|is|are|was|were|be|been|has|have|had)$/iu;
+
+/**
+ * True when the text after a hard line break at `at` goes on with the sentence before it: it starts
+ * with a lower-case letter or a digit (after opening quotes or brackets), or the text before ends in
+ * a comma, semicolon, dash or a connecting word ("and", "of", "the", …). A hard break then only wraps
+ * the line ("approved 24 million dollars··⏎for the terminal"); otherwise it ends a statement
+ * ("met Reyes on Friday\⏎Farmers praised…").
+ */
+function continuesOver(prose: string, from: number, at: number, end: number): boolean {
+  const after = /^[\s"“‘'(\[]*(.)/su.exec(prose.slice(at, Math.min(end, at + 200)));
+  if (after && /[\p{Ll}\p{N}]/u.test(after[1])) return true;
+  const before = prose.slice(Math.max(from, at - 200), at).replace(/[\s\\]+$/, '');
+  return /[,;–—-]$/.test(before) || CONNECTOR_END.test(before);
 }
 
 /**

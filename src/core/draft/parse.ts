@@ -253,7 +253,7 @@ export function buildBlock(prose: string, b: Span, index: number, notes: Notes, 
     const raw = prose.slice(s.start, s.end);
     // Computed content (inline code, an MDX expression) is marked in the prose by U+FFFC.
     const computed = raw.includes(COMPUTED);
-    const text = (computed ? raw.replaceAll(COMPUTED, ' ') : raw).replace(/\s+/g, ' ').replace(/ ([.,;:!?])/g, '$1').trim();
+    const text = statementWords(computed ? raw.replaceAll(COMPUTED, ' ') : raw);
     const language = nonEnglishLanguage(text);
     // A citation or footnote mark right after the statement (a list item or table cell with no full
     // stop) belongs to its range, as it does in a paragraph that ends "… [@key]."
@@ -268,11 +268,24 @@ export function buildBlock(prose: string, b: Span, index: number, notes: Notes, 
       cited: [...cited],
       explicitlyCited,
       citations: own,
-      quotes: findQuotes(prose, s.start, s.end).map((q) => ({ ...q, text: prose.slice(q.start, q.end) })),
+      quotes: findQuotes(prose, s.start, s.end).map((q) => ({ ...q, text: prose.slice(q.start, q.end).replace(/[ \t]*(?:\r\n|\n|\r)\s*/g, ' ') })),
       block: index,
     });
   });
   return block;
+}
+
+/**
+ * A statement's words as messages show them: spaces squeezed, and none where blanked markup (a
+ * citation, a link's brackets) was glued to a word: before punctuation or a possessive `'s`, inside
+ * parentheses or brackets ("@key's report", "(the Ledger)").
+ */
+export function statementWords(s: string): string {
+  return s
+    .replace(/\s+/g, ' ')
+    .replace(/ ([.,;:!?)\]]|['’]s\b)/g, '$1')
+    .replace(/([(\[]) /g, '$1')
+    .trim();
 }
 
 /** Locator abbreviations (`p.`, `para.`, `ch.`, …) that end no sentence when a number follows. */

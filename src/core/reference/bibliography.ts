@@ -49,6 +49,16 @@ export interface Bibliography {
   /** Entries in file order, keys unique (the first of two with one key wins). */
   entries: BibliographyEntry[];
   issues: BibliographyIssue[];
+  /** True for a Zotero or Better BibTeX export (see isZoteroExport): a note then says to attach a file in Zotero. */
+  zotero?: boolean;
+}
+
+/**
+ * Whether a bibliography's text is a Zotero or Better BibTeX export: it names Zotero (a storage path,
+ * an item URI `http://zotero.org/…`, a Better BibTeX header) or, as CSL, carries Better BibTeX's `citation-key`.
+ */
+function isZoteroExport(text: string, format: Bibliography['format']): boolean {
+  return /zotero|better\s*bib(?:la)?tex/i.test(text) || (format !== 'bibtex' && /["']?citation-key["']?\s*:/.test(text));
 }
 
 /** File name endings read as bibliographies. */
@@ -148,7 +158,9 @@ function parseUncached(text: string, path: string): Bibliography {
     seen.set(e.key, e);
     unique.push(e);
   }
-  return { path, format, entries: unique, issues };
+  const bib: Bibliography = { path, format, entries: unique, issues };
+  if (isZoteroExport(text, format)) bib.zotero = true;
+  return bib;
 }
 
 function readBibtex(text: string, path: string, issues: BibliographyIssue[]): BibliographyEntry[] {
@@ -403,7 +415,7 @@ export interface AssembledBibliography {
  * no file could be used. An entry with neither takes the text of a workspace reference in `workspace`
  * whose URL or DOI is the entry's (the reference keeps its own key too). The rest become known sources.
  */
-export function assembleBibliography(bib: Pick<Bibliography, 'path' | 'entries'>, attached: ReadonlyMap<string, Reference | string>, workspace: readonly Reference[]): AssembledBibliography {
+export function assembleBibliography(bib: Pick<Bibliography, 'path' | 'entries' | 'zotero'>, attached: ReadonlyMap<string, Reference | string>, workspace: readonly Reference[]): AssembledBibliography {
   const byUrl = new Map<string, Reference[]>();
   const byDoi = new Map<string, Reference[]>();
   const add = (m: Map<string, Reference[]>, k: string | undefined, r: Reference) => {
@@ -438,7 +450,9 @@ export function assembleBibliography(bib: Pick<Bibliography, 'path' | 'entries'>
       references.push({ ...match, ...meta, format: match.format });
       continue;
     }
-    sources.push(sourceEntryOf(entry, bib.path, typeof got === 'string' ? got : undefined));
+    const source = sourceEntryOf(entry, bib.path, typeof got === 'string' ? got : undefined);
+    if (bib.zotero) source.zotero = true;
+    sources.push(source);
   }
   return { references, sources, issues };
 }

@@ -124,7 +124,9 @@ export function readFrontMatter(text: string): FrontMatter {
     } catch (e) {
       const line = e instanceof tomlParser().TomlError ? (e as InstanceType<ReturnType<typeof tomlParser>['TomlError']>).line : 1;
       const at = block.bodyStart + lineOffset(block.body, line - 1);
-      const message = e instanceof Error ? firstLine(e.message) : String(e);
+      const lineText = block.body.slice(lineOffset(block.body, line - 1), lineOffset(block.body, line - 1) + lineLength(block.body, line - 1));
+      // The reader says "control characters are not allowed in strings" of a line break inside a string left open.
+      const message = opensUnclosedString(lineText) ? `a string opened on line ${lineOf(text, at)} is never closed` : e instanceof Error ? firstLine(e.message) : String(e);
       return { ...EMPTY(block.end, 'toml'), problem: { start: at, end: Math.max(at + 1, at + lineLength(block.body, line - 1)), message: `The front matter is not valid TOML (line ${lineOf(text, at)}): ${message}. Its keys are not read.` } };
     }
   }
@@ -173,6 +175,29 @@ function yamlLocator(doc: import('yaml').Document): KeyLocator {
     keyIn: (parent, name) => span(pairOf(pairOf(doc.contents, parent)?.value, name)?.key),
     valueOf: (name) => span(pairOf(doc.contents, name)?.value),
   };
+}
+
+/**
+ * True when a TOML line leaves a one-line string open at its end (`title = "Ferry`): basic strings
+ * (`"…"`, with backslash escapes) and literal ones (`'…'`); multi-line strings and comments are skipped.
+ */
+function opensUnclosedString(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '#') return false;
+    if (c !== '"' && c !== "'") continue;
+    if (line.startsWith(c.repeat(3), i)) {
+      const end = line.indexOf(c.repeat(3), i + 3);
+      if (end < 0) return false; // a multi-line string goes on to the next lines
+      i = end + 2;
+      continue;
+    }
+    let j = i + 1;
+    while (j < line.length && line[j] !== c) j += c === '"' && line[j] === '\\' ? 2 : 1;
+    if (j >= line.length) return true;
+    i = j;
+  }
+  return false;
 }
 
 /** TOML has no positions from its reader: keys are found in the text after their table or parent key. */

@@ -21,8 +21,17 @@ export interface Token {
 
 // Words (with inner apostrophes, hyphens and dotted acronyms), numbers (with separators and
 // decimals), and any other single visible character.
-const TOKEN_RE =
-  /(?:[A-Za-z]\.){2,}|\$?\d+(?:,\d{3})*(?:\.\d+)?%?|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+// Invisible characters (a soft hyphen, zero-width spaces and joiners, the word joiner, variation
+// selectors, a stray BOM) are no token of their own and start none; between two word characters
+// they join the halves ("Fri\u00ADday" is one word, "Friday"), the token's range covering them.
+const INVISIBLE = '\\u00AD\\u200B-\\u200D\\u2060\\uFE00-\\uFE0F\\uFEFF';
+const INVISIBLE_RE = new RegExp(`[${INVISIBLE}]`, 'gu');
+const WORD_CHAR = `(?![${INVISIBLE}])[\\p{L}\\p{M}\\p{N}]`;
+const WORD_PART = `(?:${WORD_CHAR}|[${INVISIBLE}]+(?=${WORD_CHAR}))`;
+const TOKEN_RE = new RegExp(
+  `(?:[A-Za-z]\\.){2,}|\\$?\\d+(?:,\\d{3})*(?:\\.\\d+)?%?|(?![${INVISIBLE}])[\\p{L}\\p{M}]${WORD_PART}*(?:['’\\-]${WORD_PART}+)*|(?![${INVISIBLE}])[^\\s\\p{L}\\p{N}]`,
+  'gu',
+);
 
 const stemCache = new Map<string, string>();
 
@@ -239,7 +248,8 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
       at = m.index;
       q = at + m[0].length;
     }
-    const t = s.slice(at, q);
+    let t = s.slice(at, q);
+    if (q - at > 1 && t.search(INVISIBLE_RE) >= 0) t = t.replace(INVISIBLE_RE, '');
     const lx = lexeme(t);
     out.push({ text: t, lower: lx.lower, stem: lx.stem, concept: lx.concept, kind: lx.kind, start: start + at, end: start + q, capital: lx.capital });
     p = q;

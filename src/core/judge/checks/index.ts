@@ -3,6 +3,7 @@ import { antonym } from './antonym';
 import { attribution } from './attribution';
 import { citing } from './citing';
 import { contrast } from './contrast';
+import { count } from './count';
 import { duration } from './duration';
 import { lexicalAntonym } from './lexical-antonym';
 import { modality } from './modality';
@@ -11,9 +12,11 @@ import { number } from './number';
 import { order } from './order';
 import { origin } from './origin';
 import { place } from './place';
+import { placeElsewhere } from './place-elsewhere';
 import { quote } from './quote';
 import { quoteSpeaker } from './quote-speaker';
 import { role } from './role';
+import { speaker } from './speaker';
 import { substitution } from './substitution';
 import { time } from './time';
 import type { CheckDefinition } from './types';
@@ -21,4 +24,4 @@ import type { CheckDefinition } from './types';
 export type { CheckDefinition } from './types';
 
 /** Every check the judge runs, most specific first. */
-export const CHECKS: readonly CheckDefinition[] = [quote, quoteSpeaker, role, attribution, citing, origin, place, time, duration, number, order, contrast, negation, antonym, substitution, lexicalAntonym, modality];
+export const CHECKS: readonly CheckDefinition[] = [quote, quoteSpeaker, role, attribution, speaker, citing, origin, place, placeElsewhere, time, duration, number, count, order, contrast, negation, antonym, substitution, lexicalAntonym, modality];

@@ -31,6 +31,35 @@ const DROP = /* @__PURE__ */ [
   '[id*=cookie]', '[class*=cookie]', '[id*=Cookie]', '[class*=Cookie]', '[id*=consent]', '[class*=consent]', '[id*=gdpr]', '[class*=gdpr]',
 ].join(',');
 
+/**
+ * A class or id token (split at spaces, `-` and `_`, as Readability's word-boundary patterns read
+ * them) or an `aria-label` word marking an element as no part of the article: an advertisement, a
+ * promotion, a newsletter or sign-up box, related stories, sharing buttons, readers' comments.
+ */
+const NOT_ARTICLE = /(?:^|[\s_-])(?:ad|ads|advert|adverts|advertisement|advertising|promo|promos|promoted|sponsor|sponsored|newsletter|newsletters|subscribe|subscription|signup|related|share|sharing|comment|comments|reply|replies|disqus|outbrain|taboola)(?=$|[\s_-])/i;
+/** A class or id token naming the article itself: an element so marked is kept even when NOT_ARTICLE also matches. */
+const ARTICLE_BOX = /(?:^|[\s_-])(?:article|body|content|main|story|post|entry)(?=$|[\s_-])/i;
+
+/**
+ * Removes what is never part of the article: DROP; figure captions (and figures that hold only an
+ * image and its caption); elements marked by NOT_ARTICLE (unless marked as the article too, or holding
+ * half the page's text or more, a marking too loose to trust).
+ */
+function dropNonArticle(document: Doc): void {
+  for (const el of [...document.querySelectorAll(DROP)]) el.remove();
+  for (const el of [...document.querySelectorAll('figcaption')]) el.remove();
+  for (const el of [...document.querySelectorAll('figure')]) if (!el.querySelector('blockquote,table,pre,p')) el.remove();
+  const whole = plain(document.body?.textContent ?? '').length;
+  for (const el of [...document.querySelectorAll('[class],[id],[aria-label]')]) {
+    if (!el.parentNode) continue;
+    const marks = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (!NOT_ARTICLE.test(marks) && !NOT_ARTICLE.test(el.getAttribute('aria-label') ?? '')) continue;
+    if (ARTICLE_BOX.test(marks) || el.tagName === 'BODY' || el.tagName === 'HTML' || el.tagName === 'MAIN' || el.tagName === 'ARTICLE') continue;
+    if (plain(el.textContent ?? '').length * 2 >= whole) continue;
+    el.remove();
+  }
+}
+
 /** Elements that end one paragraph and start another. */
 const BLOCK = /* @__PURE__ */ new Set([
   'ADDRESS', 'ARTICLE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
@@ -53,7 +82,7 @@ export function readHtml(bytes: Uint8Array, path: string, maxChars: number): Sou
   }
   const shaped = shapeHtml(decodeHtml(bytes));
   if (shaped.tags > MAX_TAGS) {
-    throw new InputError('too-large', `${name} has ${shaped.tags.toLocaleString('en')} tags; saved pages of up to ${MAX_TAGS.toLocaleString('en')} are read.`);
+    throw new InputError('too-large', `${name} has ${shaped.tags.toLocaleString('en')} tags; saved pages of up to ${MAX_TAGS.toLocaleString('en')} tags are read.`);
   }
   const shapeNotices: string[] = [];
   if (shaped.flattened > 0) {
@@ -65,7 +94,7 @@ export function readHtml(bytes: Uint8Array, path: string, maxChars: number): Sou
     throw new InputError('unreadable', `${name} nests its elements more than ${2 * MAX_NESTING} deep; it is not read.`);
   }
   const head = headMeta(document);
-  for (const el of [...document.querySelectorAll(DROP)]) el.remove();
+  dropNonArticle(document);
   removeComments(document);
   if (document.querySelectorAll('*').length > MAX_ELEMENTS) {
     throw new InputError('too-large', `${name} has more than ${MAX_ELEMENTS.toLocaleString('en')} elements (besides scripts, navigation and the like); it is not read.`);
@@ -508,32 +537,63 @@ function removeComments(document: Doc): void {
 }
 
 /**
- * Readability's article holding less than this share of the characters of the page's `<p>` elements
+ * Readability's article holding less than this share of the characters of the page's paragraphs (`<p>`
+ * elements and block containers of text only, see textBlocks)
  * (after navigation, scripts and the like are dropped) has missed part of the article: the page is then
  * read by fallbackBlocks. A real article page's paragraphs outside the article (a caption, a teaser,
  * a short comment) are well under half of them.
  */
 const MIN_KEPT_SHARE = 0.5;
 
-/** Characters of text in the document's `<p>` elements, spaces folded. */
+/** Characters of text in the document's text blocks (see textBlocks), spaces folded. */
 function paragraphText(document: Doc): number {
   let n = 0;
-  for (const p of document.querySelectorAll('p')) n += plain(p.textContent ?? '').length;
+  for (const p of textBlocks(document)) n += plain(p.textContent ?? '').length;
   return n;
+}
+
+/** Block containers that a page may use for a paragraph in place of a `<p>`. */
+const TEXT_CONTAINERS = 'div,section,article,blockquote';
+
+/**
+ * The document's paragraphs: its `<p>` elements, and the block containers (TEXT_CONTAINERS) that
+ * hold text and only text or inline content, no block element (`<div><div>text</div></div>`, a page
+ * that never uses `<p>`). None holds another: a `<p>` closes at a block's start tag.
+ */
+function textBlocks(document: Doc): DomElement[] {
+  const out: DomElement[] = [...document.querySelectorAll('p')];
+  for (const el of document.querySelectorAll(TEXT_CONTAINERS)) if (!hasBlockChild(el) && plain(el.textContent ?? '')) out.push(el);
+  return out;
+}
+
+/** Whether a block element (BLOCK) is under `root`, walked without recursion. */
+function hasBlockChild(root: DomNode): boolean {
+  let node: DomNode | null = root.firstChild;
+  while (node && node !== root) {
+    if (node.nodeType === 1 && BLOCK.has((node.tagName ?? '').toUpperCase())) return true;
+    if (node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node && node !== root && !node.nextSibling) node = node.parentNode;
+    if (!node || node === root) break;
+    node = node.nextSibling;
+  }
+  return false;
 }
 
 /**
  * The page's paragraphs read without Readability: from the deepest element that holds nine tenths of
- * the text of the page's `<p>` elements (the article's container), after dropping what is never
+ * the text of the page's paragraphs (textBlocks) (the article's container), after dropping what is never
  * article (DROP) and comments. Parses `html` afresh: Readability changes the document it reads.
  */
 function fallbackBlocks(html: string): string[] {
   const document = domOf(html);
-  for (const el of [...document.querySelectorAll(DROP)]) el.remove();
+  dropNonArticle(document);
   removeComments(document);
   const held = new Map<DomNode, number>();
   let total = 0;
-  for (const p of document.querySelectorAll('p')) {
+  for (const p of textBlocks(document)) {
     const len = plain(p.textContent ?? '').length;
     total += len;
     for (let a = p.parentNode; a; a = a.parentNode) held.set(a, (held.get(a) ?? 0) + len);
@@ -562,13 +622,17 @@ function blocksOf(root: DomNode): string[] {
     if (t) out.push(prefix + t);
     run = '';
   };
+  let row: string | undefined;
   const walk = (node: DomNode): void => {
     for (let c = node.firstChild; c; c = c.nextSibling) {
       if (c.nodeType === 3) run += c.textContent ?? '';
       else if (c.nodeType === 1) {
         const tag = (c.tagName ?? '').toUpperCase();
         if (tag === 'BR') run += ' ';
-        else if (BLOCK.has(tag)) {
+        else if (tag === 'TR' && (row = tableRow(c)) !== undefined) {
+          flush();
+          if (row) out.push(row);
+        } else if (BLOCK.has(tag)) {
           flush();
           walk(c);
           flush(/^H[1-6]$/.test(tag) ? '## ' : '');
@@ -579,6 +643,22 @@ function blocksOf(root: DomNode): string[] {
   walk(root);
   flush();
   return out;
+}
+
+/**
+ * A table row read as one paragraph: its cells' texts joined by “ | ” (“Route | Ferries”; empty for
+ * a row of empty cells); undefined, leaving the row to be read block by block, when a cell holds more
+ * than one paragraph (a layout table that holds the article).
+ */
+function tableRow(row: DomNode): string | undefined {
+  const cells: string[] = [];
+  for (let c = row.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType !== 1) continue;
+    const paras = blocksOf(c);
+    if (paras.length > 1) return undefined;
+    if (paras[0]) cells.push(paras[0].replace(/^## /, ''));
+  }
+  return cells.join(' | ');
 }
 
 /** The little of a DOM node the walk reads (the engine is compiled without the browser's DOM types). */
@@ -593,6 +673,7 @@ interface DomNode {
 
 interface DomElement extends DomNode {
   getAttribute(name: string): string | null;
+  querySelector(selector: string): DomElement | null;
   remove(): void;
 }
 

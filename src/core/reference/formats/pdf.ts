@@ -17,6 +17,8 @@ interface Line {
   /** Font size (text height) in PDF units. */
   h: number;
   xEnd: number;
+  /** On the baseline of the line before, past a gap that may be a column gutter (toLines; joined back or read as a column by readColumns). */
+  same?: boolean;
 }
 
 /** One page's lines and the vertical extent of its box, in PDF units. */
@@ -94,7 +96,7 @@ export async function readPdf(bytes: Uint8Array, path: string, maxChars: number)
   const notices: string[] = [];
   try {
     const count = Math.min(doc.numPages, MAX_PDF_PAGES);
-    if (doc.numPages > MAX_PDF_PAGES) notices.push(`${name} has ${doc.numPages} pages; only the first ${MAX_PDF_PAGES} are read.`);
+    if (doc.numPages > MAX_PDF_PAGES) notices.push(`${name} has ${doc.numPages.toLocaleString('en')} pages; only the first ${MAX_PDF_PAGES} are read.`);
     const pages: PageLines[] = [];
     let chars = 0;
     for (let n = 1; n <= count; n++) {
@@ -117,10 +119,14 @@ export async function readPdf(bytes: Uint8Array, path: string, maxChars: number)
     const paras = paragraphsOf(kept);
     const info = await metadata(doc);
     const key = baseKey(path);
-    const meta: ReferenceMeta = { key, title: info.title || key, path, format: 'pdf' };
+    const meta: ReferenceMeta = { key, title: info.title || key, path, format: 'pdf', pageCount: doc.numPages, pagesRead: pages.length };
     if (info.author) meta.author = info.author;
     if (info.date) meta.date = info.date;
     const built = assemble(meta.title, paras.map((p) => p.text), maxChars, name);
+    // Paragraphs left out at the character cap: the page of the first of them was read only in part.
+    const cut = built.starts.findIndex((s) => s < 0);
+    const left = cut >= 0 ? cut : built.starts.length;
+    if (left < paras.length) meta.pagesRead = Math.min(pages.length, paras[left].page - 1);
     const marks: { start: number; page: number }[] = [];
     built.starts.forEach((start, i) => {
       if (!marks.length || marks[marks.length - 1].page !== paras[i].page) marks.push({ start, page: paras[i].page });
@@ -155,7 +161,11 @@ async function metadata(doc: { getMetadata(): Promise<{ info: unknown }> }): Pro
   }
 }
 
-/** Text items of one page joined into lines by their baseline. */
+/**
+ * Text items of one page joined into lines by their baseline. Items on one baseline with a gap wider
+ * than GUTTER font sizes between them are kept as separate pieces of the line (`same` set on the
+ * later ones) for readColumns; white-space items do not bridge such a gap.
+ */
 function toLines(items: unknown[]): Line[] {
   const lines: Line[] = [];
   let cur: Line | undefined;
@@ -165,19 +175,66 @@ function toLines(items: unknown[]): Line[] {
     const [a, b, , , x, y] = it.transform;
     const h = it.height || Math.hypot(a, b) || 1;
     if (!it.str) continue;
-    if (cur && Math.abs(y - cur.y) <= Math.max(1, cur.h * 0.5) && x >= cur.xEnd - cur.h) {
+    const blank = !/\S/.test(it.str);
+    if (cur && Math.abs(y - cur.y) <= Math.max(1, cur.h * 0.5) && x >= cur.xEnd - cur.h && (blank || x - cur.xEnd <= cur.h * GUTTER)) {
       const gap = x - cur.xEnd;
       if (gap > cur.h * 0.15 && !/\s$/.test(cur.text) && !/^\s/.test(it.str)) cur.text += ' ';
       cur.text += it.str;
-      cur.xEnd = Math.max(cur.xEnd, x + (it.width ?? 0));
+      if (!blank) cur.xEnd = Math.max(cur.xEnd, x + (it.width ?? 0));
     } else {
+      const same = !!cur && !blank && Math.abs(y - cur.y) <= Math.max(1, cur.h * 0.5) && x > cur.xEnd;
       if (cur) lines.push(cur);
-      cur = { text: it.str, x, y, h, xEnd: x + (it.width ?? 0) };
+      cur = { text: it.str, x, y, h, xEnd: blank ? x : x + (it.width ?? 0), ...(same ? { same: true } : {}) };
     }
   }
   if (cur) lines.push(cur);
   for (const l of lines) l.text = plain(l.text);
-  return lines.filter((l) => l.text);
+  return readColumns(lines.filter((l) => l.text));
+}
+
+/** A gap between two items of one baseline wider than this many font sizes may be a column gutter (word spaces are a fraction of one). */
+const GUTTER = 1.5;
+
+/**
+ * A page set in two columns but drawn row by row (each baseline's left and right pieces one after the
+ * other) read as the left column, then the right: when at least two baselines are split by a gutter at
+ * one place, and every other line lies wholly on one side of it. Lines above the columns come first;
+ * a smaller line above them drawn after them (a running header added by a template) is dropped.
+ * Any other page's pieces are joined back into their lines, as before.
+ */
+function readColumns(lines: Line[]): Line[] {
+  const starts = lines.filter((l) => l.same).map((l) => l.x);
+  if (starts.length >= 2) {
+    starts.sort((p, q) => p - q);
+    const gutter = starts[Math.floor(starts.length / 2)];
+    const h = Math.max(...lines.filter((l) => l.same).map((l) => l.h));
+    const aligned = starts.filter((x) => Math.abs(x - gutter) <= h).length >= starts.length * 0.8;
+    const split = lines.filter((l, i) => l.same || lines[i + 1]?.same);
+    const top = Math.max(...split.map((l) => l.y)) + h * 0.5;
+    const body = lines.filter((l) => l.y <= top);
+    const right = body.filter((l) => l.x >= gutter - h);
+    const left = body.filter((l) => l.x < gutter - h && l.xEnd <= gutter - h * 0.5);
+    // Columns of text fill their width (a table's cells, short and ragged, do not): the split rows' pieces are over half of theirs.
+    const minX = Math.min(...body.map((l) => l.x));
+    const maxX = Math.max(...body.map((l) => l.xEnd));
+    const median = (xs: number[]) => xs.sort((p, q) => p - q)[Math.floor(xs.length / 2)];
+    const full =
+      median(split.filter((l) => !l.same).map((l) => l.xEnd - l.x)) >= (gutter - minX) * 0.5 && median(split.filter((l) => l.same).map((l) => l.xEnd - l.x)) >= (maxX - gutter) * 0.5;
+    if (aligned && full && right.length + left.length === body.length && left.length >= 2 && right.length >= 2) {
+      const lastBody = Math.max(...body.map((l) => lines.indexOf(l)));
+      const above = lines.filter((l, i) => l.y > top && !(i > lastBody && l.h < h * 0.9));
+      return [...above, ...left, ...right].map(({ same: _, ...l }) => l);
+    }
+  }
+  const out: Line[] = [];
+  for (const l of lines) {
+    const prev = out[out.length - 1];
+    if (l.same && prev) {
+      prev.text = `${prev.text} ${l.text}`;
+      prev.xEnd = l.xEnd;
+    } else out.push({ text: l.text, x: l.x, y: l.y, h: l.h, xEnd: l.xEnd });
+  }
+  return out;
 }
 
 const normalise = (s: string) => s.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
