@@ -1,11 +1,12 @@
 // Bibliographies on the command line: `--bibliography FILE`, a config file's `bibliographies` and a
 // draft's own `bibliography:`. Each entry with a readable attached file becomes a reference under its
 // key; one whose URL or DOI matches a loaded reference takes that text; the rest are known sources
-// (a `no-text` note when cited). An unreadable bibliography is bad input (exit 2); a syntax error in
+// (a `no-text` note when cited). An unreadable bibliography given on the command line or in the
+// config file is bad input (exit 2); a draft's own that cannot be read is a problem on the draft. A syntax error in
 // one, a missing attached file or a duplicate key is a warning on standard error, the rest is used.
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { asEntryReference, assembleBibliography, BIBLIOGRAPHY_EXTENSIONS, attachmentText, entryReferenceMeta, InputError, isAbsolutePath, loadReference, maxReferenceBytes, parseBibliography, referenceFormatOf, type Reference, type SourceEntry } from '../core';
+import { asEntryReference, assembleBibliography, unreadableSources, BIBLIOGRAPHY_EXTENSIONS, attachmentText, entryReferenceMeta, InputError, isAbsolutePath, loadReference, maxReferenceBytes, parseBibliography, referenceFormatOf, type Reference, type SourceEntry } from '../core';
 import { loadWebOrPdfReference, readTextFile } from './io';
 
 /** Largest bibliography read (a 2,000-entry Zotero export is about 1 MB). */
@@ -20,6 +21,8 @@ export interface BibliographySet {
   sources: SourceEntry[];
   /** Warnings for standard error: syntax errors, duplicate keys, attached files that cannot be used. */
   warnings: string[];
+  /** Bibliographies of `optional` (a draft's own `bibliography:`) that could not be read, with why. */
+  failed?: { path: string; message: string }[];
 }
 
 /**
@@ -27,26 +30,41 @@ export interface BibliographySet {
  * DOI matching and key clashes). `cache` lets several drafts share one reading of a file.
  * Throws InputError when a bibliography cannot be read at all.
  */
-export function loadBibliographies(paths: string[], loaded: readonly Reference[], cache = new Map<string, BibliographySet>()): BibliographySet {
-  const out: BibliographySet = { references: [], sources: [], warnings: [] };
+export function loadBibliographies(paths: string[], loaded: readonly Reference[], cache = new Map<string, BibliographySet>(), optional: ReadonlySet<string> = new Set()): BibliographySet {
+  const out: BibliographySet = { references: [], sources: [], warnings: [], failed: [] };
   const keys = new Set(loaded.map((r) => r.key));
+  // Who holds each key, for the warning when a later one has it too.
+  const holders = new Map<string, string>(loaded.map((r) => [r.key, `the reference “${r.path}”`]));
   for (const path of [...new Set(paths)]) {
     let one = cache.get(path);
     if (!one) {
-      one = loadOne(path, loaded);
+      try {
+        one = loadOne(path, loaded);
+      } catch (e) {
+        // A draft's own `bibliography:` that cannot be read is a problem on that draft; the rest is still checked.
+        if (!optional.has(path) || !(e instanceof InputError)) throw e;
+        out.failed!.push({ path, message: e.message });
+        continue;
+      }
       cache.set(path, one);
       out.warnings.push(...one.warnings);
     }
     for (const r of one.references) {
       if (keys.has(r.key)) {
-        out.warnings.push(`Bibliography “${path}”: the key “${r.key}” is already used by another reference; the first is used.`);
+        out.warnings.push(`Bibliography “${path}”: the key “${r.key}” is already used by ${holders.get(r.key) ?? 'another reference'}; the first is used.`);
         continue;
       }
       keys.add(r.key);
+      holders.set(r.key, `the entry in “${path}”`);
       out.references.push(r);
     }
     for (const s of one.sources) {
-      if (keys.has(s.key)) continue;
+      if (keys.has(s.key)) {
+        // An entry without text under a loaded reference's key would otherwise vanish without a word.
+        if (!s.unreadable) out.warnings.push(`Bibliography “${path}”: the entry “${s.key}” has the key of ${holders.get(s.key) ?? 'another reference'}; that one is used, and this entry is not.`);
+        continue;
+      }
+      holders.set(s.key, `the entry in “${path}”`);
       keys.add(s.key);
       out.sources.push(s);
     }
@@ -80,7 +98,7 @@ function loadOne(path: string, loaded: readonly Reference[]): BibliographySet {
     if (typeof why === 'string') warnings.push(`Bibliography “${path}”, entry “${entry.key}”: ${why}`);
   }
   const { references, sources, issues } = assembleBibliography(bib, attached, loaded);
-  return { references, sources, warnings: [...warnings, ...issues] };
+  return { references, sources: [...sources, ...unreadableSources(bib)], warnings: [...warnings, ...issues] };
 }
 
 /** The reference read from an attached file, or a sentence saying why it cannot be used. */

@@ -1,5 +1,5 @@
 import { dirname, relative, resolve } from 'node:path';
-import { dialectOf, DraftChecker, draftBibliographies, InputError, isNote, LineIndex, type CheckResult, type Reference, type SourceEntry, type Verdict } from '../core';
+import { dialectOf, DraftChecker, draftBibliographies, InputError, isNote, LineIndex, type CheckResult, type CitationProblem, type Reference, type SourceEntry, type Verdict } from '../core';
 import { bibliographyPaths, loadBibliographies, type BibliographySet } from './bibliographies';
 import type { CheckedFile } from './checkedFile';
 import { findConfig, type CliConfig } from './config';
@@ -41,7 +41,7 @@ export function runCheck(paths: string[], format: string, print: (s: string) => 
   if (!paths.length) throw new InputError('usage', 'Name at least one draft to check, e.g. “factcheck check draft.md”.');
   if (!['text', 'json', 'sarif'].includes(format)) throw new InputError('usage', `Unknown format “${format}”; use text, json or sarif.`);
   // One checker per set of references (drafts under one config file share it).
-  const checkers = new Map<string, { refs: Reference[]; checker: DraftChecker }>();
+  const checkers = new Map<string, { refs: Reference[]; checker: DraftChecker; failed: { path: string; message: string }[] }>();
   const allRefs = new Map<string, Reference>();
   const allSources = new Map<string, SourceEntry>();
   const bibCache = new Map<string, BibliographySet>();
@@ -49,20 +49,27 @@ export function runCheck(paths: string[], format: string, print: (s: string) => 
     const config = findConfig(dirname(resolve(path)));
     const text = readTextFile(path, 'Draft');
     if (!text.trim()) throw new InputError('empty-draft', `Draft “${path}” is empty: there is nothing to check.`);
-    const bibs = bibliographyPaths(options.bibliographies ?? [], config?.bibliographies ?? [], path, draftBibliographies(text));
+    const declared = draftBibliographies(text);
+    const bibs = bibliographyPaths(options.bibliographies ?? [], config?.bibliographies ?? [], path, declared);
+    // The draft's own bibliographies (not also given on the command line or in the config file) may be missing.
+    const given = new Set(bibliographyPaths(options.bibliographies ?? [], config?.bibliographies ?? [], path, []));
+    const own = new Map(declared.map((d) => [bibliographyPaths([], [], path, [d])[0], d] as const).filter(([abs]) => !given.has(abs)));
     const setKey = `${options.references?.length ? '' : (config?.path ?? '')}\u0000${bibs.join('\u0000')}`;
     let set = checkers.get(setKey);
     if (!set) {
       const base = referenceSet(options.references ?? [], config);
-      const bib = loadBibliographies(bibs, base, bibCache);
+      const bib = loadBibliographies(bibs, base, bibCache, new Set(own.keys()));
       for (const w of bib.warnings) options.warn?.(`factcheck: ${w}`);
       const refs = [...base, ...bib.references];
-      set = { refs, checker: new DraftChecker(refs, { knownSources: bib.sources }) };
+      set = { refs, checker: new DraftChecker(refs, { knownSources: bib.sources }), failed: bib.failed ?? [] };
       checkers.set(setKey, set);
       for (const r of refs) if (!allRefs.has(`${r.key}\u0000${r.path}`)) allRefs.set(`${r.key}\u0000${r.path}`, r);
       for (const s of bib.sources) if (!allSources.has(s.key)) allSources.set(s.key, s);
     }
-    const { result: kept, hidden } = applyMinConfidence(set.checker.check(text, dialectOf(path)), options.minConfidence ?? config?.minConfidence);
+    const checked = set.checker.check(text, dialectOf(path));
+    const missing = set.failed.flatMap((f) => (own.has(f.path) ? [missingBibliography(text, own.get(f.path)!, f.message)] : []));
+    const withMissing = missing.length ? { ...checked, problems: [...checked.problems, ...missing].sort((a, b) => a.start - b.start) } : checked;
+    const { result: kept, hidden } = applyMinConfidence(withMissing, options.minConfidence ?? config?.minConfidence);
     const { result, off } = applyChecksOff(kept, config);
     return { path, text, result, hidden, config, off };
   });
@@ -73,6 +80,19 @@ export function runCheck(paths: string[], format: string, print: (s: string) => 
   // A note (a cited source with no text, a statement not in English) is no reason to fail a build.
   const bad = files.some((f) => f.result.verdicts.some((v) => v.kind === 'contradicted' && !v.suppressed) || f.result.problems.some((p) => !isNote(p.code)));
   return bad ? 1 : 0;
+}
+
+/**
+ * The problem on a draft's `bibliography:` value (`written`, as the front matter gives it) naming a
+ * file that cannot be read: a warning on the value in the front matter; the rest of the draft is checked.
+ */
+export function missingBibliography(text: string, written: string, why: string): CitationProblem {
+  const fm = /^\uFEFF?(?:---|\+\+\+)[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.|\+\+\+)[ \t]*(?:\r?\n|$)/.exec(text)?.[0] ?? '';
+  const key = /^[ \t]*bibliography[ \t]*[:=]/m.exec(fm);
+  const found = fm.indexOf(written, key?.index ?? 0);
+  const at = found >= 0 ? found : key ? key.index + key[0].search(/\S/) : 0;
+  const end = found >= 0 ? found + written.length : key ? key.index + key[0].length : 0;
+  return { start: at, end, code: 'front-matter', message: `The bibliography “${written}” named in the front matter cannot be read (${why.replace(/\.$/, '')}); its entries are unknown keys here, and the rest of the draft is checked.`, fixes: [] };
 }
 
 /** The result without the findings whose check the config turns off, and how many were left out. */

@@ -40,6 +40,7 @@ export {
   assembleBibliography,
   entryReferenceMeta,
   sourceEntryOf,
+  unreadableSources,
   draftBibliographies,
   normaliseDoi,
   isAbsolutePath,

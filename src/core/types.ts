@@ -105,6 +105,8 @@ export interface SourceEntry extends Omit<ReferenceMeta, 'path'> {
   declaredIn: string;
   /** Why a file the entry names could not be used (missing, outside the workspace, unreadable), if so. */
   problem?: string;
+  /** For a bibliography entry that could not be read (a syntax error): the sentence saying where and why. */
+  unreadable?: string;
   /** True when the bibliography that declares it is a Zotero or Better BibTeX export. */
   zotero?: boolean;
 }

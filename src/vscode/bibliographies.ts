@@ -15,6 +15,7 @@ import {
   InputError,
   isAbsolutePath,
   loadReference,
+  unreadableSources,
   type Bibliography,
   type Reference,
   type SourceEntry,
@@ -97,7 +98,10 @@ export async function loadBibliographyFiles(
       const why = attached.get(entry.key);
       if (typeof why === 'string') out.issues.push({ uri, message: `Bibliography ${label(uri)}, entry “${entry.key}”: ${why}` });
     }
-    const { references, sources, issues } = assembleBibliography({ path: uri.scheme === 'file' ? uri.fsPath : uri.toString(), entries: bib.entries, zotero: bib.zotero }, attached, loaded);
+    const bibPath = uri.scheme === 'file' ? uri.fsPath : uri.toString();
+    const assembled = assembleBibliography({ path: bibPath, entries: bib.entries, zotero: bib.zotero }, attached, loaded);
+    const { references, issues } = assembled;
+    const sources = [...assembled.sources, ...unreadableSources({ path: bibPath, entries: bib.entries, issues: bib.issues })];
     for (const message of issues) out.issues.push({ uri, message });
     for (const r of references) {
       if (keys.has(r.key)) {
@@ -108,7 +112,12 @@ export async function loadBibliographyFiles(
       out.references.push(r);
     }
     for (const s of sources) {
-      if (keys.has(s.key)) continue;
+      if (keys.has(s.key)) {
+        // An entry without text under a loaded reference's key would otherwise vanish without a word.
+        const holder = loaded.find((r) => r.key === s.key);
+        if (!s.unreadable) out.issues.push({ uri, message: `Bibliography ${label(uri)}: the entry “${s.key}” has the key of ${holder ? `the reference “${holder.path}”` : 'another reference'}; that one is used, and this entry is not.` });
+        continue;
+      }
       keys.add(s.key);
       out.sources.push(s);
     }

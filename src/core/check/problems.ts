@@ -1,5 +1,5 @@
 import type { Draft } from '../draft/parse';
-import { nearestKey } from '../draft/keys';
+import { nearestCitationKey } from '../draft/keys';
 import { isSafeFixKind } from '../fixes';
 import { displayDate } from '../reference/date';
 import type { CitationItem, CitationProblem, Claim, Fix, Reference, SourceEntry, Span } from '../types';
@@ -30,7 +30,9 @@ export function citationProblems(draft: Draft, byKey: ReadonlyMap<string, Refere
     }
     for (const item of c.items) {
       const ref = byKey.get(item.key);
-      if (!ref && sources.has(item.key)) noText(item.key, item.keySpan);
+      const unreadable = ref ? undefined : sources.get(item.key)?.unreadable;
+      if (unreadable) problems.push({ ...item.keySpan, code: 'unknown-key', message: `${unreadable}.`, fixes: [] });
+      else if (!ref && sources.has(item.key)) noText(item.key, item.keySpan);
       // An in-text key that is kept as a citation (see check/resolve.ts) may still be meant as plain text.
       else if (!ref) problems.push(unknownKey(item.key, item.keySpan, keys, '', NOT_LOADED, c.form === 'in-text' ? ` If “@${item.key}” is not a citation, write “\\@${item.key}”.` : ''));
       else {
@@ -43,13 +45,20 @@ export function citationProblems(draft: Draft, byKey: ReadonlyMap<string, Refere
     if (byKey.has(key)) continue;
     const at = draft.text.indexOf(key);
     const span = { start: Math.max(0, at), end: Math.max(0, at) + key.length };
-    if (sources.has(key)) noText(key, span);
+    const unreadable = sources.get(key)?.unreadable;
+    if (unreadable) problems.push({ ...span, code: 'unknown-key', message: `${unreadable}.`, fixes: [] });
+    else if (sources.has(key)) noText(key, span);
     else problems.push(unknownKey(key, span, keys, ' in front matter', '', '', at >= 0));
   }
   // Pandoc's `nocite:` lists sources without citing them: an unknown key there is reported as in a citation (`@*` is all).
   draft.nocite.forEach((key, i) => {
-    if (key === '*' || byKey.has(key) || sources.has(key)) return;
+    const unreadable = byKey.has(key) ? undefined : sources.get(key)?.unreadable;
+    if (key === '*' || byKey.has(key) || (sources.has(key) && !unreadable)) return;
     const at = Math.max(0, draft.text.indexOf(`@${key}`) + 1);
+    if (unreadable) {
+      problems.push({ ...(draft.nociteSpans[i] ?? { start: at, end: at + key.length }), code: 'unknown-key', message: `${unreadable}.`, fixes: [] });
+      return;
+    }
     problems.push(unknownKey(key, draft.nociteSpans[i] ?? { start: at, end: at + key.length }, keys, ' in nocite', NOT_LOADED));
   });
   for (const b of draft.blocks) for (const c of b.claims) {
@@ -73,7 +82,7 @@ function keyFix(span: Span, key: string): Fix {
  * nearest known key when there is one (with a fix to it when `placed`), else saying `none`; `tail` ends the message.
  */
 function unknownKey(key: string, span: Span, keys: string[], where: string, none: string, tail = '', placed = true): CitationProblem {
-  const suggestion = nearestKey(key, keys);
+  const suggestion = nearestCitationKey(key, keys);
   return {
     ...span,
     code: 'unknown-key',

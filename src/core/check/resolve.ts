@@ -1,10 +1,11 @@
 // Citations that only the loaded references can settle: whether an in-text `@word` is a citation or
 // a writer's `@handle`, and which reference a Markdown link cites by its URL. The parse knows no
 // references, so the checker resolves these on each check (cheaply: only blocks that hold one change).
+import { isNearMiss } from '../draft/keys';
 import { statementWords, withoutLinks, type Block, type Draft } from '../draft/parse';
 import { partitionPoint } from '../text/search';
 import { normalizeUrl } from '../text/url';
-import type { Citation, CitationProblem, Claim, Reference, Span } from '../types';
+import type { Citation, CitationProblem, Claim, Reference, SourceEntry, Span } from '../types';
 
 /** Normalised URL (see normalizeUrl) → keys of the references with that address, in load order. */
 export type UrlIndex = ReadonlyMap<string, readonly string[]>;
@@ -33,38 +34,7 @@ export function looksLikeCitation(c: Citation, keys: readonly string[]): boolean
   const item = c.items[0];
   if (!item) return true;
   if (item.locator) return true;
-  return keys.some((k) => nearMiss(item.key, k));
-}
-
-/** A typo's distance: case differences are free; up to 1 edit for keys of 4+ characters, 2 for 8+. */
-function nearMiss(a: string, b: string): boolean {
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  if (x === y) return true;
-  const limit = Math.min(x.length, y.length) >= 8 ? 2 : Math.min(x.length, y.length) >= 4 ? 1 : 0;
-  if (!limit || Math.abs(x.length - y.length) > limit) return false;
-  return editDistance(x, y, limit) <= limit;
-}
-
-/** Optimal string alignment distance (insert, delete, substitute, swap neighbours), or limit + 1 once past `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  let prev2: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
-      cur.push(d);
-      best = Math.min(best, d);
-    }
-    if (best > limit) return limit + 1;
-    prev2 = prev;
-    prev = cur;
-  }
-  return prev[b.length];
+  return keys.some((k) => isNearMiss(item.key, k));
 }
 
 /**
@@ -78,7 +48,7 @@ function editDistance(a: string, b: string, limit: number): number {
  */
 export function resolveCitations(draft: Draft, byKey: ReadonlyMap<string, unknown>, byUrl: UrlIndex): { draft: Draft; problems: CitationProblem[] } {
   const problems: CitationProblem[] = [];
-  const links = linkCitations(draft, byUrl, problems);
+  const links = linkCitations(draft, byUrl, problems, draft.links.length ? sourceUrls(byKey) : undefined);
   if (!links.length && !draft.citations.some((c) => c.form === 'in-text')) return { draft, problems };
 
   const dropped = droppedHandles(draft, byKey);
@@ -171,12 +141,13 @@ interface Move {
  * key's span on the link's address, or on its label when the address is not found); one
  * `ambiguous-link` problem onto `problems` for each URL that several references share.
  */
-function linkCitations(draft: Draft, byUrl: UrlIndex, problems: CitationProblem[]): Citation[] {
+function linkCitations(draft: Draft, byUrl: UrlIndex, problems: CitationProblem[], bySourceUrl?: UrlIndex): Citation[] {
   const links: Citation[] = [];
-  if (!byUrl.size) return links;
+  if (!byUrl.size && !bySourceUrl?.size) return links;
   for (const link of draft.links) {
     const u = normalizeUrl(link.url);
-    const keys = u ? byUrl.get(u) : undefined;
+    // A reference's URL first; else a known source's (a bibliography entry without text: its `no-text` note).
+    const keys = u ? byUrl.get(u) ?? bySourceUrl?.get(u)?.slice(0, 1) : undefined;
     if (!keys) continue;
     const at = draft.text.indexOf(link.url, link.label.end);
     const span: Span = at >= 0 && at < link.end ? { start: at, end: at + link.url.length } : { start: link.label.start, end: link.label.end };
@@ -194,12 +165,45 @@ function linkCitations(draft: Draft, byUrl: UrlIndex, problems: CitationProblem[
   return links;
 }
 
+const sourceUrlMemo = new WeakMap<ReadonlyMap<string, unknown>, UrlIndex>();
+
+/** The URLs of the known sources without text in `known` (values with `declaredIn`, see SourceEntry), once per map. */
+function sourceUrls(known: ReadonlyMap<string, unknown>): UrlIndex {
+  let index = sourceUrlMemo.get(known);
+  if (index) return index;
+  const out = new Map<string, string[]>();
+  for (const [key, v] of known) {
+    const s = v as Partial<SourceEntry> | undefined;
+    if (!s || typeof s !== 'object' || typeof s.declaredIn !== 'string' || typeof s.url !== 'string' || s.unreadable) continue;
+    const u = normalizeUrl(s.url);
+    if (!u) continue;
+    const keys = out.get(u);
+    if (!keys) out.set(u, [key]);
+    else if (!keys.includes(key)) keys.push(key);
+  }
+  index = out;
+  sourceUrlMemo.set(known, index);
+  return index;
+}
+
 /** In-text citations whose keys are all unknown and that do not read as citations (see looksLikeCitation): `@handles`. */
 function droppedHandles(draft: Draft, byKey: ReadonlyMap<string, unknown>): Set<Citation> {
   const keys = [...byKey.keys()];
   const dropped = new Set<Citation>();
-  for (const c of draft.citations) if (c.form === 'in-text' && c.items.length && c.items.every((i) => !byKey.has(i.key)) && !looksLikeCitation(c, keys)) dropped.add(c);
+  for (const c of draft.citations) {
+    if (c.form !== 'in-text') continue;
+    // An `@key` in a link's label is the label's words, as Pandoc reads it (no citations inside link text).
+    if (inLinkLabel(draft, c.start)) dropped.add(c);
+    else if (c.items.length && c.items.every((i) => !byKey.has(i.key)) && !looksLikeCitation(c, keys)) dropped.add(c);
+  }
   return dropped;
+}
+
+/** True when `at` lies inside the label of one of the draft's links (in text order, none nested). */
+function inLinkLabel(draft: Draft, at: number): boolean {
+  const links = draft.links;
+  const i = partitionPoint(links.length, (k) => links[k].end <= at);
+  return i < links.length && links[i].label.start <= at && at < links[i].label.end;
 }
 
 /** In-text citations that stand in another statement than the one the parse gave them (or are dropped), and link citations, each with where it goes. */

@@ -52,12 +52,13 @@ export function addLocatorFixes(verdicts: Verdict[], problems: CitationProblem[]
   for (const p of problems) if (p.code === 'locator-out-of-range' && !outOfRange.has(p.start)) outOfRange.set(p.start, p);
   for (let i = 0; i < verdicts.length; i++) {
     let v = verdicts[i];
-    const ev = v.evidence[0];
-    if (!ev || v.kind === 'unsupported') continue;
+    if (!v.evidence.length || v.kind === 'unsupported') continue;
     let copied = false;
     for (const c of v.claim.citations) {
       for (const item of c.items) {
-        if (item.key !== ev.reference || !item.locatorSpan) continue;
+        // The evidence from the item's own reference (a statement may also be judged against others the draft links).
+        const ev = item.locatorSpan && v.evidence.find((e) => e.reference === item.key);
+        if (!ev || !item.locatorSpan) continue;
         let fix: Fix;
         if (item.paragraph !== undefined) {
           const first = item.paragraph;
@@ -76,7 +77,11 @@ export function addLocatorFixes(verdicts: Verdict[], problems: CitationProblem[]
         } else continue;
         const problem = outOfRange.get(item.locatorSpan.start);
         if (problem) problem.fixes.push(fix);
-        else if (v.kind === 'supported') {
+        else if (v.kind === 'supported' || v.kind === 'contradicted') {
+          // A contradicted statement's evidence is the passage that contradicts it, so it still says
+          // where the source speaks of this; the locator fix is offered, but never applied by "fix all"
+          // (the statement is wrong anyway, and its other fixes come first).
+          if (v.kind === 'contradicted') fix = { ...fix, safe: false };
           // Verdicts may be shared with earlier results: change a copy.
           if (!copied) {
             v = verdicts[i] = { ...v, fixes: [...v.fixes] };

@@ -327,7 +327,9 @@ function blankEsm(piece: string): string {
 function parsePiece(piece: string, dialect: Dialect): ProseView {
   const v = EMPTY_VIEW('');
   const found: Found = { piece, dialect, view: v, keep: [], breaks: [], computed: [] };
-  walkNode(parseTree(piece, dialect, v.notices), found);
+  const tree = parseTree(piece, dialect, v.notices);
+  if (/^ {0,3}\[[^\]\r\n]+\]:/m.test(piece)) found.definitions = definitionsOf(tree);
+  walkNode(tree, found);
   v.prose = keptProse(piece, dialect, found.keep, found.computed);
   v.blocks = cutAtBreaks(v.prose, v.blocks, found.breaks);
   return v;
@@ -344,6 +346,15 @@ interface Found {
   breaks: number[];
   /** Computed content inside statements: inline `r x` / `{python} x` code, MDX `{expressions}`. */
   computed: number[];
+  /** Link reference definitions (`[id]: url`) by identifier, for reference-style links. */
+  definitions?: Map<string, string>;
+}
+
+/** The piece's link reference definitions by identifier (the first of two wins, as in CommonMark). */
+function definitionsOf(n: MdNode, out = new Map<string, string>()): Map<string, string> {
+  if (n.type === 'definition' && n.identifier && !out.has(n.identifier)) out.set(n.identifier, n.url ?? '');
+  if (n.children) for (const c of n.children) definitionsOf(c, out);
+  return out;
 }
 
 function posOf(n: MdNode): Span | undefined {
@@ -402,6 +413,12 @@ function walkNode(n: MdNode, f: Found): void {
     case 'link':
       if (!p || !linkNode(n, p, f)) return;
       break;
+    case 'linkReference': {
+      // `[label][id]`, `[label][]`, `[label]` with `[id]: url` elsewhere: cites as `[label](url)` does.
+      const url = n.identifier ? f.definitions?.get(n.identifier) : undefined;
+      if (p && url !== undefined) linkNode({ ...n, url }, p, f);
+      break;
+    }
   }
   if (n.children) for (const c of n.children) walkNode(c, f);
 }
@@ -445,6 +462,18 @@ function htmlNode(n: MdNode, p: Span, f: Found): void {
   const raw = f.piece.slice(p.start, p.end);
   for (const m of raw.matchAll(/<!--([\s\S]*?)-->/g)) f.view.comments.push({ start: p.start + m.index!, end: p.start + m.index! + m[0].length, body: m[1] });
   for (const part of htmlBlockText(f.piece, p, f.keep, n)) f.view.blocks.push(part);
+  // `<a href="…">` cites as `[label](url)` does (its text stays prose; the tag is the link's span).
+  for (const m of raw.replace(/<!--[\s\S]*?(?:-->|$)/g, blank).matchAll(/<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>`=]+))[^>]*>/gi)) {
+    const start = p.start + m.index!;
+    const end = start + m[0].length;
+    f.view.links.push({ start, end, label: { start, end: start }, url: decodeEntities(m[1] ?? m[2] ?? m[3] ?? '') });
+  }
+}
+
+/** An HTML attribute value with its common character references decoded. */
+function decodeEntities(v: string): string {
+  return v.replace(/&(amp|quot|apos|lt|gt|#(\d+)|#x([\da-f]+));/gi, (m, name: string, dec?: string, hex?: string) =>
+    dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : ({ amp: '&', quot: '"', apos: "'", lt: '<', gt: '>' } as Record<string, string>)[name.toLowerCase()] ?? m);
 }
 
 /** An MDX `{expression}`: a comment (`{/* … *\/}`), or computed content when inline and not empty. */
@@ -466,6 +495,9 @@ function linkNode(n: MdNode, p: Span, f: Found): boolean {
         const t = posOf(c);
         if (t) f.keep.push({ start: t.start + (/^mailto:/i.test(f.piece.slice(t.start, t.end)) ? 7 : 0), end: t.end });
       }
+    } else if (n.url) {
+      // An autolink (`<https://…>`) or a bare URL cites as `[label](url)` does; it has no label.
+      f.view.links.push({ ...p, label: { start: p.start, end: p.start }, url: n.url });
     }
     return false;
   }

@@ -162,6 +162,12 @@ export function alignQuote(qt: Token[], sentence: Token[]): Span | undefined {
 
 const SUB = 1;
 const GAP = 1.01;
+/**
+ * Each pair of equal words takes a little off: without it a run that stops short of the quote's last
+ * word, with that word paired to a changed one ("got a link" as "have a real"), costs as little as
+ * the whole one ("have a real link", one word left out), since the run's end is free.
+ */
+const MATCH = -0.05;
 
 /** Semi-global alignment: every quote word is placed, the source run is free to start and end anywhere. */
 function alignIn(qt: Token[], src: Token[]): { cost: number; span: Span } | undefined {
@@ -174,7 +180,7 @@ function alignIn(qt: Token[], src: Token[]): { cost: number; span: Span } | unde
   for (let i = 1; i <= n; i++) {
     for (let j = 1; j <= m; j++) {
       const same = qt[i - 1].stem === src[j - 1].stem || qt[i - 1].lower === src[j - 1].lower;
-      d[i * w + j] = Math.min(d[(i - 1) * w + j - 1] + (same ? 0 : SUB), d[(i - 1) * w + j] + GAP, d[i * w + j - 1] + GAP);
+      d[i * w + j] = Math.min(d[(i - 1) * w + j - 1] + (same ? MATCH : SUB), d[(i - 1) * w + j] + GAP, d[i * w + j - 1] + GAP);
     }
   }
   let end = 1;
@@ -188,7 +194,7 @@ function alignIn(qt: Token[], src: Token[]): { cost: number; span: Span } | unde
   while (i > 0 && j > 0) {
     const here = d[i * w + j];
     const same = qt[i - 1].stem === src[j - 1].stem || qt[i - 1].lower === src[j - 1].lower;
-    if (near(here, d[(i - 1) * w + j - 1] + (same ? 0 : SUB))) {
+    if (near(here, d[(i - 1) * w + j - 1] + (same ? MATCH : SUB))) {
       if (last < 0) last = j - 1;
       first = j - 1;
       matched ||= same;

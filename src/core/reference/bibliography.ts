@@ -37,6 +37,10 @@ export interface BibliographyIssue {
   /** 1-based line, when known. */
   line?: number;
   key?: string;
+  /** For an entry that cannot be read (a syntax error): why, in the parser's words. */
+  unreadable?: string;
+  /** For an entry that cannot be read: the 1-based line it starts on. */
+  entryLine?: number;
 }
 
 export interface Bibliography {
@@ -180,7 +184,8 @@ function readBibtex(text: string, path: string, issues: BibliographyIssue[]): Bi
       const line = m ? firstLineNo + Number(m[1]) - 1 : firstLineNo;
       const label = /^\s*@\s*\w+\s*[{(]\s*([^,\s{}]+)\s*,/.exec(chunk)?.[1];
       const what = label ? `the entry “${label}”` : 'an entry';
-      issues.push({ line, key: label, message: `Bibliography “${path}”, line ${line}: ${what} cannot be read (${firstLine(e).replace(/ at line \d+ col \d+:?$/, '')}); the other entries are used.` });
+      const why = firstLine(e).replace(/ at line \d+ col \d+:?$/, '');
+      issues.push({ line, key: label, unreadable: why, entryLine: firstLineNo, message: `Bibliography “${path}”, line ${line}: ${what} cannot be read (${why}); the other entries are used.` });
     }
   }
   return out;
@@ -376,6 +381,22 @@ export function sourceEntryOf(entry: BibliographyEntry, declaredIn: string, prob
   if (outlet) s.outlet = outlet;
   if (problem) s.problem = problem;
   return s;
+}
+
+/**
+ * A known source for each entry of `bib` that could not be read (a syntax error) and whose key no
+ * readable entry has, so a citation of it hears why rather than a guess at another key.
+ */
+export function unreadableSources(bib: Pick<Bibliography, 'path' | 'entries' | 'issues'>): SourceEntry[] {
+  const name = bib.path.replace(/^.*[/\\]/, '');
+  const out: SourceEntry[] = [];
+  for (const i of bib.issues) {
+    if (!i.key || i.unreadable === undefined || bib.entries.some((e) => e.key === i.key) || out.some((s) => s.key === i.key)) continue;
+    const line = i.entryLine ?? i.line;
+    const at = line ? ` line ${line}` : '';
+    out.push({ key: i.key, title: i.key, declaredIn: bib.path, unreadable: `“${i.key}” is in ${name}${at}, which could not be read: ${i.unreadable}` });
+  }
+  return out;
 }
 
 /** The references and known sources a bibliography gives. */
