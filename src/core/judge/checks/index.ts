@@ -12,7 +12,6 @@ import { number } from './number';
 import { order } from './order';
 import { origin } from './origin';
 import { place } from './place';
-import { placeElsewhere } from './place-elsewhere';
 import { quote } from './quote';
 import { quoteSpeaker } from './quote-speaker';
 import { role } from './role';
@@ -24,4 +23,4 @@ import type { CheckDefinition } from './types';
 export type { CheckDefinition } from './types';
 
 /** Every check the judge runs, most specific first. */
-export const CHECKS: readonly CheckDefinition[] = [quote, quoteSpeaker, role, attribution, speaker, citing, origin, place, placeElsewhere, time, duration, number, count, order, contrast, negation, antonym, substitution, lexicalAntonym, modality];
+export const CHECKS: readonly CheckDefinition[] = [quote, quoteSpeaker, role, attribution, speaker, citing, origin, place, time, duration, number, count, order, contrast, negation, antonym, substitution, lexicalAntonym, modality];
