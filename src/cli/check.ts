@@ -68,7 +68,10 @@ export function runCheck(paths: string[], format: string, print: (s: string) => 
     }
     const checked = set.checker.check(text, dialectOf(path));
     const missing = set.failed.flatMap((f) => (own.has(f.path) ? [missingBibliography(text, own.get(f.path)!, f.message)] : []));
-    const withMissing = missing.length ? { ...checked, problems: [...checked.problems, ...missing].sort((a, b) => a.start - b.start) } : checked;
+    // A key may be unknown because the draft's bibliography could not be read: say so where it is cited, as the editor does.
+    const why = set.failed.filter((f) => own.has(f.path)).map((f) => `the bibliography “${own.get(f.path)}” could not be read`);
+    const told = why.length ? checked.problems.map((p) => (p.code === 'unknown-key' ? { ...p, message: `${p.message} (${why.join('; ')})` } : p)) : checked.problems;
+    const withMissing = missing.length ? { ...checked, problems: [...told, ...missing].sort((a, b) => a.start - b.start) } : checked;
     const { result: kept, hidden } = applyMinConfidence(withMissing, options.minConfidence ?? config?.minConfidence);
     const { result, off } = applyChecksOff(kept, config);
     return { path, text, result, hidden, config, off };

@@ -97,6 +97,16 @@ describe('fixcite: a draft whose own bibliography is missing is still checked', 
     assert.equal(code, 1);
   });
 
+  it('says on an unknown key that the draft’s bibliography could not be read', () => {
+    writeFileSync(join(dir, 'draft-keys.md'), `---\nbibliography: gone/cider.bib\n---\nThe press hall reopened after repairs in the spring [@pressbook2023].\n`);
+    let out = '';
+    runCheck([join(dir, 'draft-keys.md')], 'json', (s) => (out += s), { references: [join(dir, 'orchard.md')] });
+    const json = JSON.parse(out) as { files: { problems: { code: string; message: string }[] }[] };
+    const unknown = json.files[0].problems.find((x) => x.code === 'unknown-key');
+    assert.ok(unknown, out);
+    assert.match(unknown.message, /the bibliography “gone\/cider\.bib” could not be read/);
+  });
+
   it('keeps exit 2 (an InputError) for a --bibliography that cannot be read', () => {
     assert.throws(() => runCheck([join(dir, 'draft.md')], 'json', () => {}, { references: [join(dir, 'orchard.md')], bibliographies: [join(dir, 'nowhere.bib')] }), /does not exist/);
   });
