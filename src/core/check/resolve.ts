@@ -138,8 +138,8 @@ interface Move {
 
 /**
  * The draft's Markdown links whose URL is a loaded reference's, as citations (`form: 'link'`, each
- * key's span on the link's address, or on its label when the address is not found); one
- * `ambiguous-link` problem onto `problems` for each URL that several references share.
+ * key's span on the link's address, or on its label when the address is not found, or on the whole link
+ * when it has no label either); one `ambiguous-link` problem onto `problems` for each URL that several references share.
  */
 function linkCitations(draft: Draft, byUrl: UrlIndex, problems: CitationProblem[], bySourceUrl?: UrlIndex): Citation[] {
   const links: Citation[] = [];
@@ -150,7 +150,10 @@ function linkCitations(draft: Draft, byUrl: UrlIndex, problems: CitationProblem[
     const keys = u ? byUrl.get(u) ?? bySourceUrl?.get(u)?.slice(0, 1) : undefined;
     if (!keys) continue;
     const at = draft.text.indexOf(link.url, link.label.end);
-    const span: Span = at >= 0 && at < link.end ? { start: at, end: at + link.url.length } : { start: link.label.start, end: link.label.end };
+    // The address as written; else the label; else (a bare `www.` link, read with a scheme it does not show; an
+    // `<a href>` whose address has character references) the link's own text, so that the span is never empty.
+    const span: Span =
+      at >= 0 && at < link.end ? { start: at, end: at + link.url.length } : link.label.end > link.label.start ? { start: link.label.start, end: link.label.end } : { start: link.start, end: link.end };
     links.push({ start: link.start, end: link.end, raw: draft.text.slice(link.start, link.end), items: keys.map((key) => ({ key, keySpan: span })), form: 'link' });
     if (keys.length > 1) {
       const names = keys.map((k) => `“${k}”`);

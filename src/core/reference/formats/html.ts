@@ -33,28 +33,48 @@ const DROP = /* @__PURE__ */ [
 
 /**
  * A class or id token (split at spaces, `-` and `_`, as Readability's word-boundary patterns read
- * them) or an `aria-label` word marking an element as no part of the article: an advertisement, a
- * promotion, a newsletter or sign-up box, related stories, sharing buttons, readers' comments.
+ * them) or an `aria-label` word marking an element as no part of the article: a newsletter or sign-up
+ * box, related stories, sharing buttons, readers' comments (and the ads and promotions of AD_MARK).
  */
-const NOT_ARTICLE = /(?:^|[\s_-])(?:ad|ads|advert|adverts|advertisement|advertising|promo|promos|promoted|sponsor|sponsored|newsletter|newsletters|subscribe|subscription|signup|related|share|sharing|comment|comments|reply|replies|disqus|outbrain|taboola)(?=$|[\s_-])/i;
+const NOT_ARTICLE = /(?:^|[\s_-])(?:newsletter|newsletters|subscribe|subscription|signup|related|share|sharing|comment|comments|reply|replies|disqus)(?=$|[\s_-])/i;
+/**
+ * A class or id token (or `aria-label` word) marking an advertisement, a promotion or paid content
+ * ("sponsored-content", "partner-content", "taboola-below-article", Google's `adsbygoogle` boxes).
+ * Unlike NOT_ARTICLE, it is not outweighed by a word naming the article in the same marking (ARTICLE_BOX).
+ */
+const AD_MARK = /(?:^|[\s_-])(?:ad|ads|advert|adverts|advertisement|advertising|advertorial|adsbygoogle|adslot|adunit|promo|promos|promoted|promotion|sponsor|sponsors|sponsored|partner|partners|outbrain|taboola)(?=$|[\s_-])/i;
+/** An attribute only ad slots carry: `data-ad`, `data-ad-slot`, `data-ad-client` and other `data-ad-*`/`data-ads-*`, `data-google-query-id` (Google Publisher Tag). */
+const AD_ATTRIBUTE = /^data-(?:ad|ads|adunit|adslot|ad-[\w-]+|ads-[\w-]+|google-query-id)$/i;
+/** The class or id of an `<ins>` element that is an ad box: `<ins>` marks an inserted passage, and one with an "ads" class (adsbygoogle, dcmads) is an ad. */
+const AD_INS = /ads|(?:^|[\s_-])ad(?=$|[\s_-])/i;
 /** A class or id token naming the article itself: an element so marked is kept even when NOT_ARTICLE also matches. */
 const ARTICLE_BOX = /(?:^|[\s_-])(?:article|body|content|main|story|post|entry)(?=$|[\s_-])/i;
 
+/** Whether the element is an ad box by its attributes (AD_ATTRIBUTE), or an `<ins>` one by its class or id (AD_INS). */
+function adByAttributes(el: DomElement, marks: string): boolean {
+  if (el.tagName === 'INS' && AD_INS.test(marks)) return true;
+  for (const name of el.getAttributeNames()) if (AD_ATTRIBUTE.test(name)) return true;
+  return false;
+}
+
 /**
  * Removes what is never part of the article: DROP; figure captions (and figures that hold only an
- * image and its caption); elements marked by NOT_ARTICLE (unless marked as the article too, or holding
- * half the page's text or more, a marking too loose to trust).
+ * image and its caption); ads and promotions (AD_MARK, adByAttributes); elements marked by
+ * NOT_ARTICLE unless marked as the article too (ARTICLE_BOX). The page's main container is always kept:
+ * a body, main or article element, or one holding half the page's text or more (a marking too loose to trust).
  */
 function dropNonArticle(document: Doc): void {
   for (const el of [...document.querySelectorAll(DROP)]) el.remove();
   for (const el of [...document.querySelectorAll('figcaption')]) el.remove();
   for (const el of [...document.querySelectorAll('figure')]) if (!el.querySelector('blockquote,table,pre,p')) el.remove();
   const whole = plain(document.body?.textContent ?? '').length;
-  for (const el of [...document.querySelectorAll('[class],[id],[aria-label]')]) {
+  for (const el of [...document.querySelectorAll('*')]) {
     if (!el.parentNode) continue;
     const marks = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if (!NOT_ARTICLE.test(marks) && !NOT_ARTICLE.test(el.getAttribute('aria-label') ?? '')) continue;
-    if (ARTICLE_BOX.test(marks) || el.tagName === 'BODY' || el.tagName === 'HTML' || el.tagName === 'MAIN' || el.tagName === 'ARTICLE') continue;
+    const label = el.getAttribute('aria-label') ?? '';
+    const ad = AD_MARK.test(marks) || AD_MARK.test(label) || adByAttributes(el, marks);
+    if (!ad && ((!NOT_ARTICLE.test(marks) && !NOT_ARTICLE.test(label)) || ARTICLE_BOX.test(marks))) continue;
+    if (el.tagName === 'BODY' || el.tagName === 'HTML' || el.tagName === 'MAIN' || el.tagName === 'ARTICLE') continue;
     if (plain(el.textContent ?? '').length * 2 >= whole) continue;
     el.remove();
   }
@@ -673,6 +693,7 @@ interface DomNode {
 
 interface DomElement extends DomNode {
   getAttribute(name: string): string | null;
+  getAttributeNames(): Iterable<string>;
   querySelector(selector: string): DomElement | null;
   remove(): void;
 }
