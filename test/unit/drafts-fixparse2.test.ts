@@ -1,7 +1,8 @@
 // Draft-reading fixes from the verification test: invisible characters inside numbers, a citation
 // on the line after a hard break, unclosed processing instructions and CDATA sections.
 import { strict as assert } from 'node:assert';
-import { checkDraft, loadReference, parseDraft, referenceMetaFromText } from '../../src/core';
+import { checkDraft, DraftChecker, loadReference, parseDraft, referenceMetaFromText } from '../../src/core';
+import { editedDraft } from '../../src/core/check/incremental';
 import { tokenize } from '../../src/core/text/tokens';
 
 const statements = (text: string) => parseDraft(text).blocks.flatMap((b) => b.claims);
@@ -44,6 +45,60 @@ describe('draft reading fixes (verification test)', () => {
       r = checkDraft('The Halvorsen cannery in Astoria packed 86 thousand crates of salmon during the autumn run [@cannery-report].\n', [source(`6${inv}8`)]);
       assert.equal(r.verdicts[0].message, 'The source gives 68 thousand, not 86 thousand (¶1).', show);
       assert.equal(r.verdicts[0].fixes.find((f) => f.kind === 'correct')!.edits[0].newText, '68 thousand', show);
+    }
+  });
+
+  it('a line that starts with a citation, bracketed or in a parenthesis, cites the statement before its hard line break', () => {
+    const citations = [
+      ['[@cannery-report].', ['cannery-report']],
+      ['[@cannery-report, ¶1].', ['cannery-report']],
+      ['[see @cannery-report; @port-log].', ['cannery-report', 'port-log']],
+      ['(Astoria Gazette, [@cannery-report]).', ['cannery-report']],
+      ['([@cannery-report]).', ['cannery-report']],
+    ] as const;
+    for (const eol of EOLS) {
+      for (const brk of ['\\', '  ']) {
+        for (const [lead, indent] of [['', ''], ['- ', '  '], ['> ', '> ']]) {
+          for (const [cite, keys] of citations) {
+            const show = JSON.stringify([eol, brk, lead, cite]);
+            const text = `${lead}The Halvorsen cannery packed salmon in Astoria on Monday${brk}${eol}${indent}${cite}${eol}`;
+            const d = parseDraft(text);
+            const claims = d.blocks.flatMap((b) => b.claims);
+            assert.equal(claims.length, 1, show + JSON.stringify(claims.map((c) => c.text)));
+            assert.ok(claims[0].text.startsWith('The Halvorsen cannery packed salmon in Astoria on Monday'), show);
+            assert.deepEqual(claims[0].citations.flatMap((c) => c.items.map((i) => i.key)), [...keys], show);
+            assert.deepEqual(d.notices, [], show);
+          }
+          // A new sentence after the break is still its own statement; a link is no citation.
+          const show = JSON.stringify([eol, brk, lead]);
+          let text = `${lead}The Halvorsen cannery packed salmon in Astoria on Monday${brk}${eol}${indent}Gillnetters blamed the warm river [@cannery-report].${eol}`;
+          assert.equal(statements(text).length, 2, show);
+          text = `${lead}The Halvorsen cannery packed salmon in Astoria on Monday${brk}${eol}${indent}[Gillnetters](https://example.org/gillnet) blamed the warm river [@cannery-report].${eol}`;
+          assert.equal(statements(text).length, 2, show);
+        }
+      }
+    }
+  });
+
+  it('an edit next to a hard line break before a citation reads the draft as a fresh parse does', () => {
+    const before = 'The Halvorsen cannery packed salmon in Astoria on Monday  \n[@cannery-report].\n\nGillnetters blamed the warm river on Friday\\\n(Astoria Gazette, [@cannery-report]).\n';
+    const edits = [
+      ['on Monday', 'on Tuesday'],
+      ['[@cannery-report].', 'Crews said so [@cannery-report].'],
+      ['Astoria Gazette', 'Astoria Daily'],
+      ['(Astoria Gazette, [@cannery-report])', 'Astoria Gazette, [@cannery-report]'],
+      ['Friday\\', 'Friday'],
+    ];
+    for (const [from, to] of edits) {
+      const after = before.replace(from, to);
+      const checker = new DraftChecker([]);
+      checker.check(before);
+      const inc = checker.check(after);
+      const fresh = new DraftChecker([]).check(after);
+      const texts = (r: typeof inc) => [...r.verdicts.map((v) => `${v.claim.text} ${v.claim.citations.length}`), ...r.problems.map((p) => `${p.code} ${after.slice(p.start, p.end)}`)].sort();
+      assert.deepEqual(texts(inc), texts(fresh), JSON.stringify([from, to]));
+      const fromEditor = editedDraft(before, parseDraft(before), after);
+      if (fromEditor) assert.deepEqual(fromEditor.draft.blocks.flatMap((b) => b.claims.map((c) => `${c.text} ${c.citations.length}`)), statements(after).map((c) => `${c.text} ${c.citations.length}`), JSON.stringify([from, to]));
     }
   });
 });
