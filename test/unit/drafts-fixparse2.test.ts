@@ -101,4 +101,31 @@ describe('draft reading fixes (verification test)', () => {
       if (fromEditor) assert.deepEqual(fromEditor.draft.blocks.flatMap((b) => b.claims.map((c) => `${c.text} ${c.citations.length}`)), statements(after).map((c) => `${c.text} ${c.citations.length}`), JSON.stringify([from, to]));
     }
   });
+
+  it('an unclosed processing instruction, CDATA section or declaration gives a notice at the line it opens on', () => {
+    const cases: [string, RegExp][] = [
+      ['<?php print_catch_totals();\n', /<\?…\?> processing instruction opened on line 5 /],
+      ['<?xml version="1.0"\n', /<\?…\?> processing instruction opened on line 5 /],
+      ['<![CDATA[ tally sheet\n', /<!\[CDATA\[ section opened on line 5 /],
+      ['<!DOCTYPE cannery\n', /<!…> declaration opened on line 5 /],
+    ];
+    for (const eol of EOLS) {
+      for (const [open, re] of cases) {
+        const text = `---${eol}title: Cannery${eol}---${eol}The Halvorsen cannery packed salmon in Astoria on Monday [@cannery-report].${eol}${open.replaceAll('\n', eol)}${eol}Gillnetters blamed the warm river [@cannery-report].${eol}`;
+        const d = parseDraft(text);
+        assert.equal(d.notices.length, 1, JSON.stringify([eol, open, d.notices]));
+        const n = d.notices[0];
+        assert.equal(n.code, 'draft-syntax');
+        assert.match(n.message, re);
+        assert.match(n.message, /never closed; nothing after it is checked/);
+        assert.equal(text.slice(n.start, n.end), open.split('\n')[0]);
+      }
+    }
+    // Closed ones give none, and the text after them is read.
+    for (const text of ['<?php print_catch_totals(); ?>\n\nGillnetters blamed the warm river.\n', '<?php\nprint_catch_totals();\n?>\n\nGillnetters blamed the warm river.\n', '<![CDATA[ tally\nsheet ]]>\n\nGillnetters blamed the warm river.\n', '<!DOCTYPE\ncannery>\n\nGillnetters blamed the warm river.\n']) {
+      const d = parseDraft(text);
+      assert.deepEqual(d.notices, [], JSON.stringify(text));
+      assert.deepEqual(d.blocks.flatMap((b) => b.claims).map((c) => c.text), ['Gillnetters blamed the warm river.'], JSON.stringify(text));
+    }
+  });
 });

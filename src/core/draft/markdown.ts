@@ -424,9 +424,10 @@ function walkNode(n: MdNode, f: Found): void {
 }
 
 /**
- * A code fence, `$$` math block, HTML comment or raw HTML element (`<pre>`, `<script>`, …) that is
- * never closed runs, as CommonMark reads it, to the end of its container, often the draft's end: a
- * notice at its opening line says so, as nothing in it is checked.
+ * A code fence, `$$` math block, HTML comment, raw HTML element (`<pre>`, `<script>`, …), processing
+ * instruction (`<?php …`), CDATA section or declaration (`<!DOCTYPE …`) that is never closed runs, as
+ * CommonMark reads it, to the end of its container, often the draft's end: a notice at its opening
+ * line says so, as nothing in it is checked.
  */
 function unclosed(type: string, p: Span, f: Found): void {
   const raw = f.piece.slice(p.start, p.end);
@@ -444,6 +445,15 @@ function unclosed(type: string, p: Span, f: Found): void {
     if (/^[ \t]*<!--/.test(raw)) {
       if (raw.includes('-->')) return;
       what = 'HTML comment';
+    } else if (/^[ \t]*<\?/.test(raw)) {
+      if (raw.includes('?>')) return;
+      what = '<?…?> processing instruction';
+    } else if (/^[ \t]*<!\[CDATA\[/.test(raw)) {
+      if (raw.includes(']]>')) return;
+      what = '<![CDATA[ section';
+    } else if (/^[ \t]*<![A-Za-z]/.test(raw)) {
+      if (raw.includes('>')) return;
+      what = '<!…> declaration';
     } else {
       const el = /^[ \t]*<(pre|script|style|textarea)(?=[\s>]|$)/i.exec(raw);
       if (!el || new RegExp(`</${el[1]}\\s*>`, 'i').test(raw)) return;
