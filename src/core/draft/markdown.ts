@@ -331,7 +331,7 @@ function parsePiece(piece: string, dialect: Dialect): ProseView {
   if (/^ {0,3}\[[^\]\r\n]+\]:/m.test(piece)) found.definitions = definitionsOf(tree);
   walkNode(tree, found);
   v.prose = keptProse(piece, dialect, found.keep, found.computed);
-  v.blocks = cutAtBreaks(v.prose, v.blocks, found.breaks);
+  v.blocks = cutAtBreaks(piece, v.prose, v.blocks, found.breaks);
   return v;
 }
 
@@ -424,9 +424,10 @@ function walkNode(n: MdNode, f: Found): void {
 }
 
 /**
- * A code fence, `$$` math block, HTML comment or raw HTML element (`<pre>`, `<script>`, …) that is
- * never closed runs, as CommonMark reads it, to the end of its container, often the draft's end: a
- * notice at its opening line says so, as nothing in it is checked.
+ * A code fence, `$$` math block, HTML comment, raw HTML element (`<pre>`, `<script>`, …), processing
+ * instruction (`<?php …`), CDATA section or declaration (`<!DOCTYPE …`) that is never closed runs, as
+ * CommonMark reads it, to the end of its container, often the draft's end: a notice at its opening
+ * line says so, as nothing in it is checked.
  */
 function unclosed(type: string, p: Span, f: Found): void {
   const raw = f.piece.slice(p.start, p.end);
@@ -444,6 +445,15 @@ function unclosed(type: string, p: Span, f: Found): void {
     if (/^[ \t]*<!--/.test(raw)) {
       if (raw.includes('-->')) return;
       what = 'HTML comment';
+    } else if (/^[ \t]*<\?/.test(raw)) {
+      if (raw.includes('?>')) return;
+      what = '<?…?> processing instruction';
+    } else if (/^[ \t]*<!\[CDATA\[/.test(raw)) {
+      if (raw.includes(']]>')) return;
+      what = '<![CDATA[ section';
+    } else if (/^[ \t]*<![A-Za-z]/.test(raw)) {
+      if (raw.includes('>')) return;
+      what = '<!…> declaration';
     } else {
       const el = /^[ \t]*<(pre|script|style|textarea)(?=[\s>]|$)/i.exec(raw);
       if (!el || new RegExp(`</${el[1]}\\s*>`, 'i').test(raw)) return;
@@ -532,7 +542,7 @@ function keptProse(piece: string, dialect: Dialect, keep: Span[], computed: numb
  * start at their first prose character but end where the parser ends them, so that a citation or
  * footnote mark closing a paragraph (blanked in the prose) still belongs to it.
  */
-function cutAtBreaks(prose: string, spans: Span[], breaks: number[]): Span[] {
+function cutAtBreaks(piece: string, prose: string, spans: Span[], breaks: number[]): Span[] {
   const blocks: Span[] = [];
   const pushBlock = (start: number, end: number) => {
     let s = start;
@@ -542,7 +552,7 @@ function cutAtBreaks(prose: string, spans: Span[], breaks: number[]): Span[] {
   breaks.sort((a, b) => a - b);
   for (const b of spans.sort((a, b) => a.start - b.start)) {
     let from = b.start;
-    for (const at of breaks) if (at > from && at < b.end && !continuesOver(prose, from, at, b.end)) (pushBlock(from, at), (from = at));
+    for (const at of breaks) if (at > from && at < b.end && !continuesOver(piece, prose, from, at, b.end)) (pushBlock(from, at), (from = at));
     pushBlock(from, b.end);
   }
   return blocks;
@@ -551,14 +561,20 @@ function cutAtBreaks(prose: string, spans: Span[], breaks: number[]): Span[] {
 /** Words a sentence does not end on: after one, a hard line break is inside the sentence. */
 const CONNECTOR_END = /(?:^|[^\p{L}\p{N}])(?:and|or|but|nor|so|yet|that|which|who|whom|whose|where|when|while|because|although|though|if|than|as|of|to|in|on|at|by|for|from|with|into|onto|about|after|before|over|under|between|the|a|an|its|their|his|her|our|said|says|is|are|was|were|be|been|has|have|had)$/iu;
 
+/** A hard line break (backslash or spaces, the line end, the next line's indent and quote marks) before a citation. */
+const CITATION_LINE = /^(?:\\|[ \t]*)(?:\r\n|\n|\r)[ \t>]*(?:\([^()\r\n]*?)?\[(?:[^\[\]\r\n]*[\s;])?-?@[^\[\]\r\n]*\](?![(:])/;
+
 /**
  * True when the text after a hard line break at `at` goes on with the sentence before it: it starts
- * with a lower-case letter or a digit (after opening quotes or brackets), or the text before ends in
+ * with a citation, or with a lower-case letter or a digit (after opening quotes or brackets), or the text before ends in
  * a comma, semicolon, dash or a connecting word ("and", "of", "the", …). A hard break then only wraps
  * the line ("approved 24 million dollars··⏎for the terminal"); otherwise it ends a statement
  * ("met Reyes on Friday\⏎Farmers praised…").
  */
-function continuesOver(prose: string, from: number, at: number, end: number): boolean {
+function continuesOver(piece: string, prose: string, from: number, at: number, end: number): boolean {
+  // The next line starts with a citation, bracketed or in a parenthesis ("on Friday··⏎[@key]." or
+  // "⏎(Ledger, [@key])."): it cites the statement before it, which goes on over the break.
+  if (CITATION_LINE.test(piece.slice(at, Math.min(end, at + 200)))) return true;
   const after = /^[\s"“‘'(\[]*(.)/su.exec(prose.slice(at, Math.min(end, at + 200)));
   if (after && /[\p{Ll}\p{N}]/u.test(after[1])) return true;
   const before = prose.slice(Math.max(from, at - 200), at).replace(/[\s\\]+$/, '');

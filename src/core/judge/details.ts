@@ -1,7 +1,7 @@
 import { FACILITY_WORDS, MONTHS, STOPWORDS, WEEKDAYS } from '../lexicon';
 import type { EntityMention, SentenceInfo } from '../reference/analysis';
 import { isNationalityWord } from '../reference/entities';
-import type { Token } from '../text/tokens';
+import { visibleText, type Token } from '../text/tokens';
 import { nearestAmount } from './align';
 import { amounts, contextOverlap, fit, sameContext, sameCounted } from './numbers';
 import { coverageWithout, para, refText, type Check, type CheckContext, type Finding } from './context';
@@ -159,8 +159,9 @@ export const checkNumber: Check = (ctx): Finding | undefined => {
     // ("under 40 votes" against "42 counted votes"), not a date or a number taken by elimination.
     if (rest < 0.5 && (timeLike || !sameCounted(view.tokens, q, nearest.s.tokens, nearest.q))) continue;
     const { q: sq, s } = nearest;
-    const sourceText = refText(ctx.ref, { start: sq.start, end: sq.end });
-    const claimText = ctx.text.slice(q.start, q.end);
+    // As they show: an invisible character inside a number is no part of the wording.
+    const sourceText = visibleText(refText(ctx.ref, { start: sq.start, end: sq.end }));
+    const claimText = visibleText(ctx.text.slice(q.start, q.end));
     return {
       kind: 'contradicted',
       // A date or a year misstated is a wrong time, not a wrong count.

@@ -23,13 +23,18 @@ export interface Token {
 // decimals), and any other single visible character.
 // Invisible characters (a soft hyphen, zero-width spaces and joiners, the word joiner, variation
 // selectors, a stray BOM) are no token of their own and start none; between two word characters
-// they join the halves ("Fri\u00ADday" is one word, "Friday"), the token's range covering them.
+// they join the halves ("Fri\u00ADday" is one word, "Friday"), the token's range covering them;
+// between two digits, likewise ("4\u00AD2" is the number 42).
 const INVISIBLE = '\\u00AD\\u200B-\\u200D\\u2060\\uFE00-\\uFE0F\\uFEFF';
 const INVISIBLE_RE = new RegExp(`[${INVISIBLE}]`, 'gu');
+/** The text without its invisible characters ("4\u00AD2 million" as it shows, "42 million"). */
+export const visibleText = (s: string): string => (s.search(INVISIBLE_RE) >= 0 ? s.replace(INVISIBLE_RE, '') : s);
 const WORD_CHAR = `(?![${INVISIBLE}])[\\p{L}\\p{M}\\p{N}]`;
 const WORD_PART = `(?:${WORD_CHAR}|[${INVISIBLE}]+(?=${WORD_CHAR}))`;
+// A run of digits, invisible characters between two digits joining it ("2\u200B4" is 24).
+const DIGITS = `\\d(?:[${INVISIBLE}]*\\d)*`;
 const TOKEN_RE = new RegExp(
-  `(?:[A-Za-z]\\.){2,}|\\$?\\d+(?:,\\d{3})*(?:\\.\\d+)?%?|(?![${INVISIBLE}])[\\p{L}\\p{M}]${WORD_PART}*(?:['’\\-]${WORD_PART}+)*|(?![${INVISIBLE}])[^\\s\\p{L}\\p{N}]`,
+  `(?:[A-Za-z]\\.){2,}|\\$?${DIGITS}(?:,\\d{3})*(?:\\.${DIGITS})?%?|(?![${INVISIBLE}])[\\p{L}\\p{M}]${WORD_PART}*(?:['’\\-]${WORD_PART}+)*|(?![${INVISIBLE}])[^\\s\\p{L}\\p{N}]`,
   'gu',
 );
 
@@ -170,6 +175,7 @@ function lexeme(text: string): Lexeme {
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
+const isInvisible = (c: number) => c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || (c >= 0xfe00 && c <= 0xfe0f) || c === 0xfeff;
 const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 const isAlnum = (c: number) => isLetter(c) || isDigit(c);
 
@@ -235,6 +241,8 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
           while (isDigit(s.charCodeAt(q))) q++;
         }
         if (s.charCodeAt(q) === 37) q++;
+        // An invisible character after the number may join it to more digits: the expression decides.
+        else if (isInvisible(s.charCodeAt(q))) q = -1;
       } else {
         // Any other visible ASCII character stands alone.
         q = p + 1;

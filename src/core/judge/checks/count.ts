@@ -1,6 +1,6 @@
 import type { SentenceInfo } from '../../reference/analysis';
 import { STOPWORDS } from '../../lexicon';
-import type { Token } from '../../text/tokens';
+import { visibleText, type Token } from '../../text/tokens';
 import { amounts, fit, type Amount } from '../numbers';
 import { coverageWithout, para, refText, type CheckContext, type Finding } from '../context';
 import type { CheckDefinition } from './types';
@@ -55,8 +55,9 @@ function checkCount(ctx: CheckContext): Finding | undefined {
     const best = same.reduce((a, b) => (b.share > a.share ? b : a));
     if (best.share < 0.4) continue;
     if (coverageWithout(ctx, (u) => u.first >= q.first && u.last <= q.last) < 0.4) continue;
-    const sourceText = refText(ctx.ref, { start: best.a.start, end: best.a.end });
-    const claimText = ctx.text.slice(q.start, q.end);
+    // As they show: an invisible character inside a number is no part of the wording.
+    const sourceText = visibleText(refText(ctx.ref, { start: best.a.start, end: best.a.end }));
+    const claimText = visibleText(ctx.text.slice(q.start, q.end));
     return {
       kind: 'contradicted',
       category: 'number',
