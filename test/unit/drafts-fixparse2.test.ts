@@ -128,4 +128,14 @@ describe('draft reading fixes (verification test)', () => {
       assert.deepEqual(d.blocks.flatMap((b) => b.claims).map((c) => c.text), ['Gillnetters blamed the warm river.'], JSON.stringify(text));
     }
   });
+  it('a title or name of fewer than three words before a hard line break joins the next line; a full line still ends there', () => {
+    for (const eol of EOLS) {
+      for (const brk of ['\\', '  ']) {
+        const wrapped = `Port Warden${brk}${eol}Ilse Marrow closed the north quay for repairs [@cannery-report].${eol}`;
+        assert.deepEqual(statements(wrapped).map((c) => c.text.replace(/\s+/g, ' ')), ['Port Warden Ilse Marrow closed the north quay for repairs.'], JSON.stringify([eol, brk]));
+        const two = `Marrow closed the north quay on Tuesday${brk}${eol}Crews began repairs at dawn [@cannery-report].${eol}`;
+        assert.equal(statements(two).length, 2, JSON.stringify([eol, brk]));
+      }
+    }
+  });
 });

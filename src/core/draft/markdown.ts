@@ -567,7 +567,8 @@ const CITATION_LINE = /^(?:\\|[ \t]*)(?:\r\n|\n|\r)[ \t>]*(?:\([^()\r\n]*?)?\[(?
 /**
  * True when the text after a hard line break at `at` goes on with the sentence before it: it starts
  * with a citation, or with a lower-case letter or a digit (after opening quotes or brackets), or the text before ends in
- * a comma, semicolon, dash or a connecting word ("and", "of", "the", …). A hard break then only wraps
+ * a comma, semicolon, dash or a connecting word ("and", "of", "the", …), or fewer than three words stand
+ * before it (a title or name wrapped onto the next line). A hard break then only wraps
  * the line ("approved 24 million dollars··⏎for the terminal"); otherwise it ends a statement
  * ("met Reyes on Friday\⏎Farmers praised…").
  */
@@ -578,6 +579,9 @@ function continuesOver(piece: string, prose: string, from: number, at: number, e
   const after = /^[\s"“‘'(\[]*(.)/su.exec(prose.slice(at, Math.min(end, at + 200)));
   if (after && /[\p{Ll}\p{N}]/u.test(after[1])) return true;
   const before = prose.slice(Math.max(from, at - 200), at).replace(/[\s\\]+$/, '');
+  // Fewer than three words before the break ("Harbour Commissioner··⏎Jane Doe opened…") is no
+  // statement of its own (see MIN_JUDGED_WORDS): a title or a name wrapped onto the next line.
+  if (at - from < 200 && (prose.slice(from, at).match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? []).length < 3) return true;
   return /[,;–—-]$/.test(before) || CONNECTOR_END.test(before);
 }
 
