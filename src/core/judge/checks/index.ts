@@ -5,6 +5,7 @@ import { citing } from './citing';
 import { contrast } from './contrast';
 import { count } from './count';
 import { duration } from './duration';
+import { frequency } from './frequency';
 import { lexicalAntonym } from './lexical-antonym';
 import { modality } from './modality';
 import { negation } from './negation';
@@ -23,4 +24,4 @@ import type { CheckDefinition } from './types';
 export type { CheckDefinition } from './types';
 
 /** Every check the judge runs, most specific first. */
-export const CHECKS: readonly CheckDefinition[] = [quote, quoteSpeaker, role, attribution, speaker, citing, origin, place, time, duration, number, count, order, contrast, negation, antonym, substitution, lexicalAntonym, modality];
+export const CHECKS: readonly CheckDefinition[] = [quote, quoteSpeaker, role, attribution, speaker, citing, origin, place, time, duration, frequency, number, count, order, contrast, negation, antonym, substitution, lexicalAntonym, modality];
