@@ -185,7 +185,9 @@ export class DraftChecker {
       if (key === undefined) {
         // What a block's verdicts depend on besides the linked references: its text, the keys each statement
         // cites and whether it cites them itself (front matter keys alone leave a statement to be cited).
-        key = state.keys[b] = `${draft.text.slice(block.start, block.end)}\u0000${block.claims.map((c) => (c.explicitlyCited ? '1' : '0') + c.cited.join(',')).join(';')}`;
+        // A row's citation cell counts too: its locators may leave pages unread (see judgeClaim).
+        const row = block.rowCitations?.map((c) => draft.text.slice(c.start, c.end)).join('\u0001') ?? '';
+        key = state.keys[b] = `${draft.text.slice(block.start, block.end)}\u0000${block.claims.map((c) => (c.explicitlyCited ? '1' : '0') + c.cited.join(',')).join(';')}${row && `\u0000${row}`}`;
       }
       let placed = state.placed[b];
       if (!placed) {
@@ -212,7 +214,7 @@ export class DraftChecker {
       this.cacheContext = context;
     }
     applySuppressions(draft, verdicts, problems);
-    addLocatorFixes(verdicts, problems, byKey);
+    addLocatorFixes(verdicts, problems, byKey, draft.blocks);
     return { verdicts, problems };
   }
 
@@ -268,7 +270,7 @@ export class DraftChecker {
     // A source cited only at pages past those read is not judged by the pages it was not cited for (noted by citationProblems).
     if (refs.length) {
       const unread = (r: Reference) => {
-        const items = claim.citations.flatMap((c) => c.items.filter((i) => i.key === r.key));
+        const items = [...claim.citations, ...(draft.blocks[claim.block]?.rowCitations ?? [])].flatMap((c) => c.items.filter((i) => i.key === r.key));
         return items.length > 0 && items.every((i) => pastPagesRead(i, r));
       };
       if (refs.some(unread)) {
