@@ -1,6 +1,7 @@
 // Fixes never cross a statement: over generated drafts (lists without full stops, tables, footnotes,
 // mixed CRLF/LF line ends, citations), every edit of every fix lies inside its statement's range (an
-// inserted citation at its end) and never removes a citation or a line break it did not add.
+// inserted citation at its end) or one of its own citations (a row's citation cell for a table cell's
+// statement: its row is the statement's extent then) and never removes a citation or a line break it did not add.
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,6 +27,8 @@ const block = fc.oneof(
   fc.array(statement, { minLength: 1, maxLength: 3 }).map((xs) => xs.map((x) => (/[.]$/.test(x) ? x : `${x}.`)).join(' ')),
   fc.array(statement, { minLength: 1, maxLength: 4 }).map((xs) => xs.map((x) => `- ${x}`).join('\n')),
   fc.array(statement, { minLength: 1, maxLength: 3 }).map((xs) => ['| Who | What |', '| --- | --- |', ...xs.map((x) => `| Varga | ${x} |`)].join('\n')),
+  // A "Source" column: the row's citation cell cites the statement cell (a row citation).
+  fc.array(fc.record({ s: fc.constantFrom(...STATEMENTS), cite: fc.constantFrom(...CITES.filter((c) => c.startsWith(' ['))) }), { minLength: 1, maxLength: 3 }).map((xs) => ['| What | Source |', '| --- | --- |', ...xs.map((x) => `| ${x.s} |${x.cite} |`)].join('\n')),
   statement.map((x) => `> ${x}`),
   statement.map((x) => `# ${x.replace(/\[[^\]]*\]/g, '')}`),
 );
@@ -49,7 +52,10 @@ describe('fixes never cross a statement (property)', () => {
           for (const fix of v.fixes) {
             for (const e of fix.edits) {
               // Inside the statement, or inside a citation of its own (a locator or key fix).
-              const inOwnCitation = v.claim.citations.some((c) => e.start >= c.start && e.end <= c.end);
+              // For a row citation (a citation cell of its table row) the statement's extent is its row.
+              const row = parsed.tableRows.find((x) => x.start <= v.claim.start && v.claim.end <= x.end);
+              const rowCitations = row ? (parsed.blocks[v.claim.block]?.rowCitations ?? []).filter((c) => c.start >= row.start && c.end <= row.end) : [];
+              const inOwnCitation = [...v.claim.citations, ...rowCitations].some((c) => e.start >= c.start && e.end <= c.end);
               assert.ok((e.start >= v.claim.start && e.end <= v.claim.end) || inOwnCitation, `edit ${e.start}-${e.end} outside statement ${v.claim.start}-${v.claim.end} in ${JSON.stringify(text)}`);
               const removed = text.slice(e.start, e.end);
               assert.ok(!/[\r\n]/.test(removed), 'removes a line break');

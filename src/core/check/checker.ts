@@ -185,7 +185,9 @@ export class DraftChecker {
       if (key === undefined) {
         // What a block's verdicts depend on besides the linked references: its text, the keys each statement
         // cites and whether it cites them itself (front matter keys alone leave a statement to be cited).
-        key = state.keys[b] = `${draft.text.slice(block.start, block.end)}\u0000${block.claims.map((c) => (c.explicitlyCited ? '1' : '0') + c.cited.join(',')).join(';')}`;
+        // A row's citation cell counts too: its locators may leave pages unread (see judgeClaim).
+        const row = block.rowCitations?.map((c) => draft.text.slice(c.start, c.end)).join('\u0001') ?? '';
+        key = state.keys[b] = `${draft.text.slice(block.start, block.end)}\u0000${block.claims.map((c) => (c.explicitlyCited ? '1' : '0') + c.cited.join(',')).join(';')}${row && `\u0000${row}`}`;
       }
       let placed = state.placed[b];
       if (!placed) {
@@ -212,7 +214,7 @@ export class DraftChecker {
       this.cacheContext = context;
     }
     applySuppressions(draft, verdicts, problems);
-    addLocatorFixes(verdicts, problems, byKey);
+    addLocatorFixes(verdicts, problems, byKey, draft.blocks);
     return { verdicts, problems };
   }
 
@@ -268,7 +270,7 @@ export class DraftChecker {
     // A source cited only at pages past those read is not judged by the pages it was not cited for (noted by citationProblems).
     if (refs.length) {
       const unread = (r: Reference) => {
-        const items = claim.citations.flatMap((c) => c.items.filter((i) => i.key === r.key));
+        const items = [...claim.citations, ...(draft.blocks[claim.block]?.rowCitations ?? [])].flatMap((c) => c.items.filter((i) => i.key === r.key));
         return items.length > 0 && items.every((i) => pastPagesRead(i, r));
       };
       if (refs.some(unread)) {
@@ -278,8 +280,11 @@ export class DraftChecker {
     }
     // Citing only sources with no text: there is nothing to judge against, and the note says so.
     if (!refs.length && claim.cited.length && claim.cited.every((k) => this.draftSources.has(k))) return [];
+    // The keys the statement cites itself when none of them is loaded or known (mistyped): its verdict says which source it was judged against instead.
+    let unknown: string[] = [];
     if (!refs.length) {
       // A statement whose only key is mistyped is still judged against the draft's sources.
+      if (claim.explicitlyCited) unknown = claim.cited.filter((k) => !draft.frontMatterKeys.includes(k) && !this.draftSources.has(k));
       if (this.options.judgeUncited === false) return [];
       // Uncited statements are judged only when they name something a linked reference knows.
       const tokens = tokenize(draft.prose, claim.start, claim.end);
@@ -297,6 +302,17 @@ export class DraftChecker {
       return [{ claim, kind: 'unsupported', category: 'coverage', message, evidence: [], fixes: [], suppressed: false }];
     }
     const j = judgeSpan(draft.prose, claim.start, claim.end, refs);
-    return [toVerdict(draft, claim, j)];
+    const v = toVerdict(draft, claim, j);
+    // Only unknown keys cited: the message names the source used, in the core so editor and CLI agree.
+    const used = j.reference ?? (refs.length === 1 ? refs[0] : undefined);
+    if (unknown.length && used) v.message = `${judgedAgainst(used, unknown)}${v.message}`;
+    return [v];
   }
+}
+
+/** The prefix of the verdict on a statement citing only unknown `keys`, judged against `ref`: “Judged against “Title” since “key” is not loaded: ”. */
+export function judgedAgainst(ref: Reference, keys: readonly string[]): string {
+  const names = keys.map((k) => `“${k}”`);
+  const list = names.length < 3 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return `Judged against “${ref.title || ref.key}” since ${list} ${keys.length === 1 ? 'is' : 'are'} not loaded: `;
 }

@@ -60,11 +60,14 @@ export function editedDraft(old: string, prev: Draft, text: string): { draft: Dr
       });
   const footnoteRefs = !delta ? prev.footnoteRefs : shiftTail(prev.footnoteRefs, oldEnd, (f) => ({ ...f, start: f.start + delta, end: f.end + delta }));
   const notes = { citations, footnoteRefs, footnoteKeys: prev.footnoteKeys, frontMatterKeys: prev.frontMatterKeys };
-  const edited = buildBlock(prose, span, b.index, notes, b.rowKeys);
+  // A row's citations (Block.rowCitations) after the edit moved with it, in every cell of the row.
+  const rowCited = (x: Block) => (x.rowCitations && delta ? { ...x, rowCitations: x.rowCitations.map((c) => shifted.get(c) ?? c) } : x);
+  const edited = buildBlock(prose, span, b.index, notes, b.rowKeys, rowCited(b).rowCitations);
   if (!edited.claims.length) return undefined;
   const blocks: Block[] = prev.blocks.slice();
   blocks[bi] = edited;
   if (delta !== 0) {
+    for (let i = bi - 1; i >= 0 && blocks[i].rowCitations?.some((c) => c.start >= oldEnd); i--) blocks[i] = rowCited(blocks[i]);
     const claimOf = (c: Claim): Claim => ({
       ...c,
       start: c.start + delta,
@@ -74,7 +77,7 @@ export function editedDraft(old: string, prev: Draft, text: string): { draft: Dr
     });
     for (let i = bi + 1; i < blocks.length; i++) {
       const x = blocks[i];
-      blocks[i] = { ...x, start: x.start + delta, end: x.end + delta, claims: x.claims.map(claimOf) };
+      blocks[i] = { ...x, start: x.start + delta, end: x.end + delta, claims: x.claims.map(claimOf), ...(x.rowCitations ? { rowCitations: x.rowCitations.map((c) => shifted.get(c) ?? shiftCitation(c, delta)) } : {}) };
     }
   }
   const regions = prev.suppressions.regions.map((r) => (r.start >= oldEnd ? { ...r, start: r.start + delta, end: r.end + delta } : r.end >= oldEnd ? { start: r.start, end: r.end + delta } : r));

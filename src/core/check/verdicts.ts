@@ -44,9 +44,9 @@ export function toVerdict(draft: Draft, claim: Claim, j: Judgement): Verdict {
  * A locator that points past the end, or at a paragraph (`¶n`) or page (`p. n`, when the reference
  * is paged) that does not hold the evidence, gets a fix to the one that does. A range (`¶¶3-4`,
  * `pp. 3-5`) holds the evidence when any of it does. `byKey` gives the references' pages; without it
- * only paragraph locators are checked.
+ * only paragraph locators are checked. `blocks` (the draft's) give the row citations of table cells.
  */
-export function addLocatorFixes(verdicts: Verdict[], problems: CitationProblem[], byKey?: ReadonlyMap<string, Reference>): void {
+export function addLocatorFixes(verdicts: Verdict[], problems: CitationProblem[], byKey?: ReadonlyMap<string, Reference>, blocks?: readonly Block[]): void {
   // Indexed by start: a line of thousands of citations must not cost citations × problems.
   const outOfRange = new Map<number, CitationProblem>();
   for (const p of problems) if (p.code === 'locator-out-of-range' && !outOfRange.has(p.start)) outOfRange.set(p.start, p);
@@ -54,7 +54,10 @@ export function addLocatorFixes(verdicts: Verdict[], problems: CitationProblem[]
     let v = verdicts[i];
     if (!v.evidence.length || v.kind === 'unsupported') continue;
     let copied = false;
-    for (const c of v.claim.citations) {
+    // A table row's citation cell cites the statement too (Block.rowCitations): its locator is fixed
+    // in that cell, outside the statement's words but inside its row, the statement's extent then.
+    const row = blocks?.[v.claim.block]?.rowCitations;
+    for (const c of row ? [...v.claim.citations, ...row] : v.claim.citations) {
       for (const item of c.items) {
         // The evidence from the item's own reference (a statement may also be judged against others the draft links).
         const ev = item.locatorSpan && v.evidence.find((e) => e.reference === item.key);

@@ -17,6 +17,13 @@ export interface Block extends Span {
   claims: Claim[];
   /** For a table cell: keys cited by the citations standing alone in other cells of its row (a "Source" column); they cite each of its statements. */
   rowKeys?: string[];
+  /**
+   * For a table cell: the citations standing alone in other cells of its row (a "Source" column),
+   * with their items and locators. They cite each of the cell's statements as a trailing citation
+   * would: locators are checked and fixed. A fix to one edits the citation's cell, so for a row
+   * citation the statement's extent (which no fix reaches outside) is its table row.
+   */
+  rowCitations?: Citation[];
 }
 
 export interface Draft {
@@ -161,8 +168,11 @@ function buildBlocks(view: ProseView, prose: string, notes: Notes): Block[] {
   const citesOnly = (c: Claim) => onlyCites(withoutLinks(prose, c, view.links));
   for (const b of view.blocks) {
     while (ri < rows.length && rows[ri].end <= b.start) ri++;
-    const shared = ri < rows.length && rows[ri].start <= b.start ? rows[ri].keys : undefined;
-    const block = buildBlock(prose, b, blocks.length, notes, shared);
+    const row = ri < rows.length && rows[ri].start <= b.start ? rows[ri] : undefined;
+    const shared = row?.keys;
+    // A citation cell is no statement of its own; the other cells of the row are cited by it.
+    const rowCited = row?.citations.filter((c) => c.end <= b.start || c.start >= b.end);
+    const block = buildBlock(prose, b, blocks.length, notes, shared, rowCited);
     // In a footnote, a sentence that only cites ("See @key, ¶2.") is a citation, not a statement: the
     // block is cut around it, so that its citation leads no neighbouring statement either.
     while (di < view.footnoteDefs.length && view.footnoteDefs[di].end <= b.start) di++;
@@ -171,7 +181,7 @@ function buildBlocks(view: ProseView, prose: string, notes: Notes): Block[] {
       let from: number | undefined;
       const flush = (end: number) => {
         if (from === undefined) return;
-        const part = buildBlock(prose, { start: from, end }, blocks.length, notes, shared);
+        const part = buildBlock(prose, { start: from, end }, blocks.length, notes, shared, rowCited);
         if (part.claims.length) blocks.push(part);
         from = undefined;
       };
@@ -203,8 +213,8 @@ export interface Notes {
  * own, once citations are blanked from `prose`), with the keys they cite; rows without such a cell
  * are left out. In text order.
  */
-function rowCitations(rows: readonly Span[], cells: readonly Span[], prose: string, notes: Notes): (Span & { keys: string[] })[] {
-  const out: (Span & { keys: string[] })[] = [];
+function rowCitations(rows: readonly Span[], cells: readonly Span[], prose: string, notes: Notes): (Span & { keys: string[]; citations: Citation[] })[] {
+  const out: (Span & { keys: string[]; citations: Citation[] })[] = [];
   let ci = 0;
   for (const row of rows) {
     // Cells with words of their own: a citation inside one belongs to its statement only.
@@ -212,26 +222,30 @@ function rowCitations(rows: readonly Span[], cells: readonly Span[], prose: stri
     for (ci = lowerBound(cells, row.start); ci < cells.length && cells[ci].start < row.end; ci++) if (/[\p{L}\p{N}]/u.test(prose.slice(cells[ci].start, cells[ci].end))) worded.push(cells[ci]);
     const alone = (x: Span) => !worded.some((c) => c.start <= x.start && x.start < c.end);
     const keys = new Set<string>();
+    const cited: Citation[] = [];
     for (let i = lowerBound(notes.citations, row.start); i < notes.citations.length && notes.citations[i].start < row.end; i++) {
       const c = notes.citations[i];
-      if (c.form === undefined && !c.error && alone(c)) for (const item of c.items) keys.add(item.key);
+      if (c.form === undefined && !c.error && alone(c)) {
+        for (const item of c.items) keys.add(item.key);
+        cited.push(c);
+      }
     }
     for (let i = lowerBound(notes.footnoteRefs, row.start); i < notes.footnoteRefs.length && notes.footnoteRefs[i].start < row.end; i++) {
       const f = notes.footnoteRefs[i];
       if (alone(f)) for (const k of notes.footnoteKeys.get(f.id) ?? []) keys.add(k);
     }
-    if (keys.size) out.push({ start: row.start, end: row.end, keys: [...keys] });
+    if (keys.size) out.push({ start: row.start, end: row.end, keys: [...keys], citations: cited });
   }
   return out;
 }
 
 /**
  * The statements of one block of prose, with the citations that stand in or right after each.
- * `rowKeys` (a table cell's: see Block.rowKeys) cite every statement of the block.
+ * `rowKeys` and `rowCitations` (a table cell's: see Block.rowKeys, Block.rowCitations) cite every statement of the block.
  */
-export function buildBlock(prose: string, b: Span, index: number, notes: Notes, rowKeys?: readonly string[]): Block {
+export function buildBlock(prose: string, b: Span, index: number, notes: Notes, rowKeys?: readonly string[], rowCitations?: readonly Citation[]): Block {
   const { citations, footnoteRefs, footnoteKeys, frontMatterKeys } = notes;
-  const block: Block = { start: b.start, end: b.end, index, claims: [], ...(rowKeys?.length ? { rowKeys: [...rowKeys] } : {}) };
+  const block: Block = { start: b.start, end: b.end, index, claims: [], ...(rowKeys?.length ? { rowKeys: [...rowKeys] } : {}), ...(rowCitations?.length ? { rowCitations: [...rowCitations] } : {}) };
   const sentences = joinLocators(prose, splitSentences(prose, b.start, b.end));
   // Citations and footnote marks are in text order: find the first in the block, then walk.
   let ci = lowerBound(citations, b.start);
