@@ -2,6 +2,7 @@
 // fences/comments/math, invisible characters glued to words, quotations wrapped over lines, broken
 // MDX, and the statement text shown in messages.
 import { strict as assert } from 'node:assert';
+import { assertUnclosedNotices } from '../support/unclosed';
 import { checkDraft, DraftChecker, loadReference, parseDraft, referenceMetaFromText } from '../../src/core';
 import { editedDraft } from '../../src/core/check/incremental';
 import { tokenize } from '../../src/core/text/tokens';
@@ -42,18 +43,7 @@ describe('draft reading fixes (break test 2)', () => {
       ['<!-- ask Okafor about the frost dates\n', /HTML comment opened on line 5 /],
       ['<pre>\nrow 1\n', /<pre> element opened on line 5 /],
     ];
-    for (const eol of EOLS) {
-      for (const [open, re] of cases) {
-        const text = `---${eol}title: Harvest${eol}---${eol}Okafor toured the packing shed on Monday [@orchard-log].${eol}${open.replaceAll('\n', eol)}${eol}Growers blamed the late frost [@orchard-log].${eol}`;
-        const d = parseDraft(text);
-        assert.equal(d.notices.length, 1, JSON.stringify([eol, open, d.notices]));
-        const n = d.notices[0];
-        assert.equal(n.code, 'draft-syntax');
-        assert.match(n.message, re);
-        assert.match(n.message, /never closed; nothing after it is checked/);
-        assert.equal(text.slice(n.start, n.end), open.split('\n')[0]);
-      }
-    }
+    assertUnclosedNotices(cases, (eol, opener) => `---${eol}title: Harvest${eol}---${eol}Okafor toured the packing shed on Monday [@orchard-log].${eol}${opener}${eol}Growers blamed the late frost [@orchard-log].${eol}`);
     // Closed ones, and one that its list item closes, give none.
     for (const text of ['Okafor toured the shed.\n\n````\ncode\n`````\n\nGrowers blamed frost.\n', '$$\ny = 1\n$$\n\nGrowers blamed frost.\n', '<!-- note\nmore -->\n\nGrowers blamed frost.\n', '- Okafor toured the shed.\n  ```\n  code\n\nGrowers blamed frost.\n']) {
       assert.deepEqual(parseDraft(text).notices, [], JSON.stringify(text));

@@ -1,6 +1,7 @@
 // Draft-reading fixes from the verification test: invisible characters inside numbers, a citation
 // on the line after a hard break, unclosed processing instructions and CDATA sections.
 import { strict as assert } from 'node:assert';
+import { assertUnclosedNotices } from '../support/unclosed';
 import { checkDraft, DraftChecker, loadReference, parseDraft, referenceMetaFromText } from '../../src/core';
 import { editedDraft } from '../../src/core/check/incremental';
 import { tokenize } from '../../src/core/text/tokens';
@@ -109,18 +110,7 @@ describe('draft reading fixes (verification test)', () => {
       ['<![CDATA[ tally sheet\n', /<!\[CDATA\[ section opened on line 5 /],
       ['<!DOCTYPE cannery\n', /<!…> declaration opened on line 5 /],
     ];
-    for (const eol of EOLS) {
-      for (const [open, re] of cases) {
-        const text = `---${eol}title: Cannery${eol}---${eol}The Halvorsen cannery packed salmon in Astoria on Monday [@cannery-report].${eol}${open.replaceAll('\n', eol)}${eol}Gillnetters blamed the warm river [@cannery-report].${eol}`;
-        const d = parseDraft(text);
-        assert.equal(d.notices.length, 1, JSON.stringify([eol, open, d.notices]));
-        const n = d.notices[0];
-        assert.equal(n.code, 'draft-syntax');
-        assert.match(n.message, re);
-        assert.match(n.message, /never closed; nothing after it is checked/);
-        assert.equal(text.slice(n.start, n.end), open.split('\n')[0]);
-      }
-    }
+    assertUnclosedNotices(cases, (eol, opener) => `---${eol}title: Cannery${eol}---${eol}The Halvorsen cannery packed salmon in Astoria on Monday [@cannery-report].${eol}${opener}${eol}Gillnetters blamed the warm river [@cannery-report].${eol}`);
     // Closed ones give none, and the text after them is read.
     for (const text of ['<?php print_catch_totals(); ?>\n\nGillnetters blamed the warm river.\n', '<?php\nprint_catch_totals();\n?>\n\nGillnetters blamed the warm river.\n', '<![CDATA[ tally\nsheet ]]>\n\nGillnetters blamed the warm river.\n', '<!DOCTYPE\ncannery>\n\nGillnetters blamed the warm river.\n']) {
       const d = parseDraft(text);

@@ -31,6 +31,24 @@ function citedBy(text: string, needle: string): Claim {
   return v.claim;
 }
 
+/** Types short insertions at random places, checking after each that a warm checker agrees with a fresh check. */
+function incrementalEqualsFresh(start: string): void {
+  const view = (r: CheckResult) => JSON.stringify(r.verdicts.map((v) => [v.claim.start, v.claim.end, v.kind, v.claim.cited, v.claim.explicitlyCited]));
+  fc.assert(
+    fc.property(fc.array(fc.record({ at: fc.nat(), insert: fc.constantFrom('x', 'very ', ' ') }), { minLength: 1, maxLength: 6 }), (edits) => {
+      const checker = new DraftChecker([ferry]);
+      let text = start;
+      checker.check(text);
+      for (const e of edits) {
+        const at = e.at % (text.length + 1);
+        text = text.slice(0, at) + e.insert + text.slice(at);
+        assert.equal(view(checker.check(text)), view(checkDraft(text, [ferry])), JSON.stringify(text));
+      }
+    }),
+    { numRuns: 10 },
+  );
+}
+
 describe('drafts leftovers: a link citation inside a footnote', () => {
   const shapes = [
     (url: string) => `${WRONG}.[^n]\n\n[^n]: See [the harbour report](${url}).\n`,
@@ -77,20 +95,7 @@ describe('drafts leftovers: a link citation inside a footnote', () => {
 
   it('keeps the footnote link citation across edits elsewhere (incremental re-check equals a fresh check)', () => {
     const start = `Commuters queued for buses.\n\n${shapes[0](URL)}\nCrews met the operator.`;
-    const view = (r: CheckResult) => JSON.stringify(r.verdicts.map((v) => [v.claim.start, v.claim.end, v.kind, v.claim.cited, v.claim.explicitlyCited]));
-    fc.assert(
-      fc.property(fc.array(fc.record({ at: fc.nat(), insert: fc.constantFrom('x', 'very ', ' ') }), { minLength: 1, maxLength: 6 }), (edits) => {
-        const checker = new DraftChecker([ferry]);
-        let text = start;
-        checker.check(text);
-        for (const e of edits) {
-          const at = e.at % (text.length + 1);
-          text = text.slice(0, at) + e.insert + text.slice(at);
-          assert.equal(view(checker.check(text)), view(checkDraft(text, [ferry])), JSON.stringify(text));
-        }
-      }),
-      { numRuns: 10 },
-    );
+    incrementalEqualsFresh(start);
   });
 });
 
@@ -175,20 +180,7 @@ describe('drafts leftovers: a citation alone in another cell of a table row', ()
 
   it('re-checks incrementally to the same result as a fresh check (property)', () => {
     const start = `| What happened | Source |\n|---|---|\n| ${WRONG} | [@ferry-strike] |\n| Commuters queued for buses | |\n| Crews met the operator | [Gazette](${URL}) |\n`;
-    const view = (r: CheckResult) => JSON.stringify(r.verdicts.map((v) => [v.claim.start, v.claim.end, v.kind, v.claim.cited, v.claim.explicitlyCited]));
-    fc.assert(
-      fc.property(fc.array(fc.record({ at: fc.nat(), insert: fc.constantFrom('x', 'very ', ' ') }), { minLength: 1, maxLength: 6 }), (edits) => {
-        const checker = new DraftChecker([ferry]);
-        let text = start;
-        checker.check(text);
-        for (const e of edits) {
-          const at = e.at % (text.length + 1);
-          text = text.slice(0, at) + e.insert + text.slice(at);
-          assert.equal(view(checker.check(text)), view(checkDraft(text, [ferry])), JSON.stringify(text));
-        }
-      }),
-      { numRuns: 10 },
-    );
+    incrementalEqualsFresh(start);
   });
 });
 
