@@ -7,6 +7,7 @@ const yamlParser = () => require('yaml') as typeof import('yaml');
 const tomlParser = () => require('smol-toml') as typeof import('smol-toml');
 /* eslint-enable @typescript-eslint/no-require-imports */
 import type { SourceEntry, Span } from '../types';
+import { editDistance } from './distance';
 
 /** A problem reading front matter: where (offsets in the whole text) and what, for the writer. */
 export interface FrontMatterProblem extends Span {
@@ -257,19 +258,10 @@ function placeKeys(read: FrontMatter, data: unknown, block: Block, where: KeyLoc
   }
 }
 
-/** True when `a` is a plausible typo of `b`: within a third of its length in edits (insert, delete, substitute), case ignored. */
+/** True when `a` is a plausible typo of `b`: within a third of its length in edits (insert, delete, substitute, swap neighbours), case ignored. */
 function closeTo(a: string, b: string): boolean {
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  const limit = Math.max(1, Math.floor(y.length / 3));
-  if (Math.abs(x.length - y.length) > limit) return false;
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= y.length; j++) cur.push(Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1)));
-    prev = cur;
-  }
-  return prev[y.length] <= limit;
+  const limit = Math.max(1, Math.floor(b.length / 3));
+  return Math.abs(a.length - b.length) <= limit && editDistance(a.toLowerCase(), b.toLowerCase(), limit) <= limit;
 }
 
 /** Reads `key:`, `title:` and other flat fields from front matter (YAML or TOML); {} when there is none or it cannot be read. */
