@@ -302,14 +302,24 @@ async function runTestsInCodeServer(): Promise<number> {
     // A "leave this page?" question would keep the first window: answer it.
     page.on('dialog', (d) => void d.accept().catch(() => undefined));
     const multiStarted = Date.now();
-    await page.goto(workspaceUrl(port, p.multiRootWorkspace));
-    const multi = await inHostResults(multiRootResults(resultsFile), 3 * 60_000).catch((e: Error): InHostResults => ({
-      passed: 0,
-      failed: 1,
-      tests: [{ title: 'Source Check in a multi-root workspace', state: 'failed', error: e.message, ms: 0 }],
-      metrics: {},
-      done: true,
-    }));
+    const runMultiRoot = async (): Promise<InHostResults> => {
+      rmSync(multiRootResults(resultsFile), { force: true });
+      await page.goto(workspaceUrl(port, p.multiRootWorkspace));
+      return inHostResults(multiRootResults(resultsFile), 3 * 60_000).catch((e: Error): InHostResults => ({
+        passed: 0,
+        failed: 1,
+        tests: [{ title: 'Source Check in a multi-root workspace', state: 'failed', error: e.message, ms: 0 }],
+        metrics: {},
+        done: true,
+      }));
+    };
+    let multi = await runMultiRoot();
+    // code-server sometimes brings the window up on the workspace file without its folders (seen in
+    // about one run in three here): that is the test bench, not the extension, so open it once more.
+    if (multi.failed && multi.tests.some((t) => /two folders are open/.test(t.error ?? ''))) {
+      console.log('The multi-root window came up without its folders; opening it again.');
+      multi = await runMultiRoot();
+    }
     const multiRootSeconds = Math.round((Date.now() - multiStarted) / 1000);
     const inHost: InHostResults = { passed: first.passed + multi.passed, failed: first.failed + multi.failed, tests: [...first.tests, ...multi.tests], metrics: { ...first.metrics, ...multi.metrics }, done: true };
     const lines = [

@@ -44,7 +44,7 @@ describe('Source Check in a multi-root workspace', function () {
     assert.ok(ext, 'the extension is installed');
     api = await ext.activate();
     // The window can be up before the workspace file's folders are (seen once in CI): wait for them.
-    await until('the two folders of the workspace file', () => (vscode.workspace.workspaceFolders?.length === 2 ? true : undefined)).catch(() => undefined);
+    await until('the two folders of the workspace file', () => (vscode.workspace.workspaceFolders?.length === 2 ? true : undefined), 10_000).catch(() => undefined);
     assert.equal(vscode.workspace.workspaceFolders?.length, 2, 'two folders are open');
     await api.store.ready();
     await until('both folders’ references', () => (api.store.byKey('ferry', folder('alpha').uri) && api.store.byKey('ferry', folder('beta').uri) ? true : undefined));
