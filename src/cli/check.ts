@@ -1,5 +1,5 @@
 import { dirname, relative, resolve } from 'node:path';
-import { dialectOf, DraftChecker, draftBibliographies, InputError, isNote, LineIndex, type CheckResult, type CitationProblem, type Reference, type SourceEntry, type Verdict } from '../core';
+import { dialectOf, DraftChecker, draftBibliographies, InputError, isNote, LineIndex, readFrontMatter, type CheckResult, type CitationProblem, type Reference, type SourceEntry, type Verdict } from '../core';
 import { bibliographyPaths, loadBibliographies, type BibliographySet } from './bibliographies';
 import type { CheckedFile } from './checkedFile';
 import { findConfig, type CliConfig } from './config';
@@ -90,12 +90,9 @@ export function runCheck(paths: string[], format: string, print: (s: string) => 
  * file that cannot be read: a warning on the value in the front matter; the rest of the draft is checked.
  */
 export function missingBibliography(text: string, written: string, why: string): CitationProblem {
-  const fm = /^\uFEFF?(?:---|\+\+\+)[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.|\+\+\+)[ \t]*(?:\r?\n|$)/.exec(text)?.[0] ?? '';
-  const key = /^[ \t]*bibliography[ \t]*[:=]/m.exec(fm);
-  const found = fm.indexOf(written, key?.index ?? 0);
-  const at = found >= 0 ? found : key ? key.index + key[0].search(/\S/) : 0;
-  const end = found >= 0 ? found + written.length : key ? key.index + key[0].length : 0;
-  return { start: at, end, code: 'front-matter', message: `The bibliography “${written}” named in the front matter cannot be read (${why.replace(/\.$/, '')}); its entries are unknown keys here, and the rest of the draft is checked.`, fixes: [] };
+  const fm = readFrontMatter(text);
+  const at = fm.bibliographySpans[fm.bibliographies.indexOf(written)] ?? { start: 0, end: 0 };
+  return { ...at, code: 'front-matter', message: `The bibliography “${written}” named in the front matter cannot be read (${why.replace(/\.$/, '')}); its entries are unknown keys here, and the rest of the draft is checked.`, fixes: [] };
 }
 
 /** The result without the findings whose check the config turns off, and how many were left out. */

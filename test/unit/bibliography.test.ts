@@ -11,6 +11,7 @@ import {
   checkDraft,
   DraftChecker,
   draftBibliographies,
+  readFrontMatter,
   entryReferenceMeta,
   loadReference,
   normalizeUrl,
@@ -139,6 +140,12 @@ describe('bibliographies', () => {
     it('reads a draft’s `bibliography:` front matter, one file or a list', () => {
       assert.deepEqual(draftBibliographies('---\nbibliography: refs/library.bib\n---\nText.'), ['refs/library.bib']);
       assert.deepEqual(draftBibliographies('---\nbibliography: [a.bib, "b.json"]\n---\nText.'), ['a.bib', 'b.json']);
+      // Each name's place in the draft, for a problem on a file that cannot be read (YAML list, TOML, a name also written elsewhere).
+      for (const t of ['---\nbibliography:\n  - a.bib\n  - lib/b.json\n---\nText.', '+++\nbibliography = ["a.bib", "lib/b.json"]\n+++\nText.', '---\ntitle: a.bib and lib/b.json\nbibliography: [a.bib, lib/b.json]\n---\n']) {
+        const fm = readFrontMatter(t);
+        assert.deepEqual(fm.bibliographySpans.map((x) => t.slice(x.start, x.end)), ['a.bib', 'lib/b.json'], t);
+        assert.ok(fm.bibliographySpans.every((x) => x.start > t.indexOf('bibliography')), t);
+      }
       assert.deepEqual(draftBibliographies('No front matter.'), []);
     });
 

@@ -31,6 +31,8 @@ export interface FrontMatter {
   references: string[];
   /** Bibliography files named by Pandoc's `bibliography:` (a string or a list), as written. */
   bibliographies: string[];
+  /** Where each of `bibliographies` stands in the text (the name as written), same order; empty when it cannot be placed. */
+  bibliographySpans: Span[];
   /** Keys of Pandoc's `nocite:` (`@a, @b`, or `@*` for all), without `@`. */
   nocite: string[];
   /** Where each key of `nocite` stands in the text (the key without `@`), same order; empty when it cannot be placed. */
@@ -81,7 +83,7 @@ export function frontMatterEnd(text: string): number {
   return block && 'body' in block && block.kind === 'yaml' ? readFrontMatter(text).end : (block?.end ?? 0);
 }
 
-const EMPTY = (end: number, kind?: 'yaml' | 'toml'): FrontMatter => ({ end, kind, fields: {}, references: [], bibliographies: [], nocite: [], nociteSpans: [], warnings: [], sources: [] });
+const EMPTY = (end: number, kind?: 'yaml' | 'toml'): FrontMatter => ({ end, kind, fields: {}, references: [], bibliographies: [], bibliographySpans: [], nocite: [], nociteSpans: [], warnings: [], sources: [] });
 
 /** The keys `sourcecheck:` front matter knows. */
 const SOURCECHECK_KEYS = ['references'];
@@ -226,11 +228,23 @@ function tomlLocator(body: string): KeyLocator {
 }
 
 /**
- * Places what needs a position in the draft: each `nocite` key, and a warning for each key inside
+ * Places what needs a position in the draft: each `bibliography` file and `nocite` key, and a warning for each key inside
  * `sourcecheck:` that is not one we read (with the nearest known key as suggestion).
  */
 function placeKeys(read: FrontMatter, data: unknown, block: Block, where: KeyLocator): void {
   const at = (s: Span): Span => ({ start: block.bodyStart + s.start, end: block.bodyStart + s.end });
+  if (read.bibliographies.length) {
+    const value = where.valueOf('bibliography');
+    const spans: Span[] = [];
+    let from = value?.start ?? 0;
+    for (const name of read.bibliographies) {
+      const i = value ? block.body.indexOf(name, from) : -1;
+      if (i < 0 || i + name.length > value!.end) break;
+      spans.push(at({ start: i, end: i + name.length }));
+      from = i + name.length;
+    }
+    read.bibliographySpans = spans.length === read.bibliographies.length ? spans : [];
+  }
   if (read.nocite.length) {
     const value = where.valueOf('nocite');
     const spans: Span[] = [];
